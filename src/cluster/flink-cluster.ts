@@ -1,0 +1,119 @@
+import { createHash } from 'crypto';
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { FlinkDisruptionBudgets } from './disruption-budgets';
+import { HaAgentSidecar } from './ha-agent-sidecar';
+import { JobManagerDeployment } from './jobmanager';
+import { Component, metadata, MetadataContext, objectNames } from './labels';
+import { FlinkNetworkPolicies } from './network-policies';
+import { FlinkClusterProps } from './props';
+import { FlinkRbac } from './rbac';
+import { resolveCluster, ResolvedCluster } from './resolve';
+import { FlinkServices } from './services';
+import { TaskManagerDeployment } from './taskmanager';
+import { renderConfigFile } from '../config/config-file';
+import { buildFlinkConfig } from '../config/flink-configuration';
+import { log4jConsoleProperties } from '../config/log4j';
+import { fail } from '../errors';
+
+const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
+
+/** Clusters per app, by `namespace/clusterId`: two of them would share Flink's HA state. */
+const clustersByApp = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * A complete Apache Flink cluster with Kubernetes HA: JobManager leader candidates,
+ * TaskManagers, configuration, HA storage, RBAC, Services, disruption budgets, network
+ * policies and the HA agent sidecar.
+ */
+export class FlinkCluster extends Construct {
+  /** All props with defaults applied. */
+  public readonly resolved: ResolvedCluster;
+  /** `kubernetes.cluster-id` and `high-availability.cluster-id`. */
+  public readonly clusterId: string;
+  public readonly namespace: string;
+  /** The Flink configuration as written to the config file. */
+  public readonly flinkConfig: Readonly<Record<string, string>>;
+  public readonly configMapName: string;
+  /** REST/UI Service over all JobManager candidates. */
+  public readonly restServiceName: string;
+  /** REST/UI Service over the leader only (when the HA agent runs). */
+  public readonly restLeaderServiceName?: string;
+  /** The Lease the HA agent keeps naming the leader pod (when the agent runs). */
+  public readonly leaderLeaseName?: string;
+  public readonly jobManager: JobManagerDeployment;
+  public readonly taskManager: TaskManagerDeployment;
+
+  constructor(scope: Construct, id: string, props: FlinkClusterProps) {
+    super(scope, id);
+    let chartNamespace: string | undefined;
+    try { chartNamespace = Chart.of(this).namespace; } catch { chartNamespace = undefined; }
+    const c = (this.resolved = resolveCluster(props, id, chartNamespace));
+    this.clusterId = c.clusterId;
+    this.namespace = c.namespace;
+    this.claimClusterId();
+
+    const ctx: MetadataContext = { clusterId: c.clusterId, namespace: c.namespace, flinkVersion: c.traits.version };
+    const names = objectNames(c.clusterId);
+
+    this.flinkConfig = buildFlinkConfig(c);
+    this.configMapName = names.config;
+    const configData = {
+      [c.traits.configFileName]: renderConfigFile(this.flinkConfig, c.traits),
+      'log4j-console.properties': log4jConsoleProperties(c.logLevel),
+    };
+    new k8s.KubeConfigMap(this, 'Config', { metadata: metadata(ctx, names.config, Component.CONFIG), data: configData });
+    const configChecksum = createHash('sha256').update(JSON.stringify(configData)).digest('hex');
+
+    const storage = c.highAvailability.storage;
+    if (storage?.kind === 'new-claim') {
+      new k8s.KubePersistentVolumeClaim(this, 'HaStorage', {
+        metadata: metadata(ctx, storage.claimName!, Component.HA_STORAGE),
+        spec: {
+          accessModes: [storage.accessMode!],
+          ...(storage.storageClassName ? { storageClassName: storage.storageClassName } : {}),
+          resources: { requests: { storage: k8s.Quantity.fromString(mebibytesQuantity(storage.size!.toMebibytes())) } },
+        },
+      });
+    }
+
+    const agent = c.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', c, ctx) : undefined;
+    this.leaderLeaseName = agent?.leaseName;
+    const rbac = new FlinkRbac(this, 'Rbac', { ctx, haEnabled: c.highAvailability.enabled, agentLeaseName: agent?.leaseName });
+
+    this.jobManager = new JobManagerDeployment(this, 'JobManager', {
+      cluster: c, ctx,
+      serviceAccountName: rbac.jobManagerServiceAccountName,
+      configMapName: names.config,
+      configChecksum,
+      sidecars: agent ? [agent.container] : [],
+      sidecarVolumes: agent?.volumes,
+      extraPodLabels: agent?.podLabels,
+    });
+    this.taskManager = new TaskManagerDeployment(this, 'TaskManager', {
+      cluster: c, ctx,
+      serviceAccountName: rbac.taskManagerServiceAccountName,
+      configMapName: names.config,
+      configChecksum,
+    });
+    const services = new FlinkServices(this, 'Services', c, ctx);
+    this.restServiceName = services.restServiceName;
+    this.restLeaderServiceName = services.restLeaderServiceName;
+    new FlinkDisruptionBudgets(this, 'DisruptionBudgets', c, ctx);
+    if (c.networkPolicies) new FlinkNetworkPolicies(this, 'NetworkPolicies', c, ctx);
+  }
+
+  /** Two clusters with one namespace and cluster id in one app would share HA state. */
+  private claimClusterId(): void {
+    const root = this.node.root;
+    const claimed = clustersByApp.get(root) ?? new Map<string, string>();
+    clustersByApp.set(root, claimed);
+    const key = `${this.namespace}/${this.clusterId}`;
+    const other = claimed.get(key);
+    if (other) {
+      fail('clusterId', this.clusterId, `is already used by ${other} in namespace "${this.namespace}"; the two clusters would share Flink's HA ConfigMaps and storage. Give each a distinct clusterId`);
+    }
+    claimed.set(key, this.node.path);
+  }
+}

@@ -1,0 +1,101 @@
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { flinkPodTemplate } from './flink-pod';
+import { Component, metadata, MetadataContext, objectNames, selectorLabels } from './labels';
+import { ResolvedCluster } from './resolve';
+import { FlinkPorts } from '../config/ports';
+
+/**
+ * The JobManager's command line. With HA each candidate advertises its own pod IP
+ * (standby JobManagers cannot share a Service address); in the form the version needs.
+ */
+export function jobManagerArgs(c: ResolvedCluster): string[] {
+  const host = '$(POD_IP)';
+  const ha = c.highAvailability.enabled;
+  if (!c.job) return ha ? ['jobmanager', host] : ['jobmanager'];
+  const j = c.job;
+  return [
+    'standalone-job',
+    ...(ha ? c.traits.standaloneJobHostArgs(host) : []),
+    ...(j.entryClass ? ['--job-classname', j.entryClass] : []),
+    '--job-id', j.jobId,
+    ...(j.initialSavepointPath ? ['--fromSavepoint', j.initialSavepointPath] : []),
+    ...(j.allowNonRestoredState ? ['--allowNonRestoredState'] : []),
+    ...j.args,
+  ];
+}
+
+/**
+ * The pod IP, and the JobManager address the image's entrypoint writes into
+ * `jobmanager.rpc.address`: each candidate's own IP with HA; without HA the single
+ * JobManager's RPC Service, which TaskManagers connect to. TaskManagers with HA find
+ * the leader through Flink's HA services and need no address.
+ */
+export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[] {
+  const ha = c.highAvailability.enabled;
+  const env: k8s.EnvVar[] = [{ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } }];
+  if (!ha) env.push({ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc });
+  else if (component === Component.JOBMANAGER) env.push({ name: 'JOB_MANAGER_RPC_ADDRESS', value: '$(POD_IP)' });
+  return env;
+}
+
+export interface JobManagerDeploymentProps {
+  readonly cluster: ResolvedCluster;
+  readonly ctx: MetadataContext;
+  readonly serviceAccountName: string;
+  readonly configMapName: string;
+  readonly configChecksum: string;
+  readonly sidecars?: k8s.Container[];
+  readonly sidecarVolumes?: k8s.Volume[];
+  readonly extraPodLabels?: { [key: string]: string };
+}
+
+/**
+ * The JobManager leader candidates. A Deployment, not a batch Job: Job pod templates are
+ * immutable, so a GitOps change to the config or image could never be applied.
+ */
+export class JobManagerDeployment extends Construct {
+  public readonly name: string;
+  public readonly deployment: k8s.KubeDeployment;
+
+  constructor(scope: Construct, id: string, props: JobManagerDeploymentProps) {
+    super(scope, id);
+    const c = props.cluster;
+    this.name = objectNames(c.clusterId).jobManager;
+    const ha = c.highAvailability.enabled;
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: metadata(props.ctx, this.name, Component.JOBMANAGER),
+      spec: {
+        replicas: c.jobManager.replicas,
+        selector: { matchLabels: selectorLabels(c.clusterId, Component.JOBMANAGER) },
+        // Without HA two JobManagers must never run side by side; with HA a new
+        // candidate joins as a standby before an old one leaves.
+        strategy: ha
+          ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) } }
+          : { type: 'Recreate' },
+        template: flinkPodTemplate(c, {
+          component: Component.JOBMANAGER,
+          pods: c.jobManager,
+          serviceAccountName: props.serviceAccountName,
+          configMapName: props.configMapName,
+          configChecksum: props.configChecksum,
+          args: jobManagerArgs(c),
+          env: flinkEnv(c, Component.JOBMANAGER),
+          ports: [
+            { name: 'rpc', containerPort: FlinkPorts.RPC },
+            { name: 'blob', containerPort: FlinkPorts.BLOB },
+            { name: 'rest', containerPort: FlinkPorts.REST },
+          ],
+          livenessPort: 'rpc',
+          readinessPort: 'rest',
+          mountHaVolume: true,
+          jarPath: c.job?.jarPath,
+          sidecars: props.sidecars,
+          sidecarVolumes: props.sidecarVolumes,
+          extraPodLabels: props.extraPodLabels,
+        }),
+      },
+    });
+  }
+}
+

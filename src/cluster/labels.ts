@@ -1,0 +1,69 @@
+import { ApiObjectMetadata } from 'cdk8s';
+
+/** `app.kubernetes.io/component` values (the wire strings). */
+export enum Component {
+  JOBMANAGER = 'jobmanager',
+  TASKMANAGER = 'taskmanager',
+  CONFIG = 'config',
+  HA_STORAGE = 'ha-storage',
+  RBAC = 'rbac',
+  HA_AGENT = 'ha-agent',
+}
+
+/** What every object's metadata is derived from. */
+export interface MetadataContext {
+  readonly clusterId: string;
+  readonly namespace: string;
+  readonly flinkVersion: string;
+}
+
+/**
+ * Labels that select a component's pods. They never include the version, because a
+ * Deployment's selector is immutable and an upgrade must not need a delete.
+ */
+export function selectorLabels(clusterId: string, component: Component): { [key: string]: string } {
+  return {
+    'app.kubernetes.io/name': 'flink',
+    'app.kubernetes.io/instance': clusterId,
+    'app.kubernetes.io/component': component,
+  };
+}
+
+/** Selects every pod of one cluster, JobManagers and TaskManagers alike. */
+export function clusterPodLabels(clusterId: string): { [key: string]: string } {
+  return { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': clusterId };
+}
+
+/** The full `app.kubernetes.io/*` label set of an object. */
+export function objectLabels(ctx: MetadataContext, component: Component): { [key: string]: string } {
+  return {
+    ...selectorLabels(ctx.clusterId, component),
+    'app.kubernetes.io/part-of': ctx.clusterId,
+    'app.kubernetes.io/version': ctx.flinkVersion,
+    'app.kubernetes.io/managed-by': 'cdk8s-flink',
+  };
+}
+
+/** Metadata with an explicit name (never a generated hash), the namespace and labels. */
+export function metadata(ctx: MetadataContext, name: string, component: Component, annotations?: { [key: string]: string }): ApiObjectMetadata {
+  return {
+    name,
+    namespace: ctx.namespace,
+    labels: objectLabels(ctx, component),
+    ...(annotations && Object.keys(annotations).length ? { annotations } : {}),
+  };
+}
+
+/** Names of everything Flink's config, the agent or a user refers to. */
+export function objectNames(clusterId: string) {
+  return {
+    config: `${clusterId}-flink-config`,
+    jobManager: `${clusterId}-jobmanager`,
+    taskManager: `${clusterId}-taskmanager`,
+    jobManagerRpc: `${clusterId}-jobmanager-rpc`,
+    rest: `${clusterId}-rest`,
+    restLeader: `${clusterId}-rest-leader`,
+    haClaim: `${clusterId}-ha`,
+    agentBundle: `${clusterId}-ha-agent`,
+  };
+}

@@ -1,0 +1,201 @@
+import { Duration, Size } from 'cdk8s';
+import * as k8s from '../../imports/k8s';
+import { HaStorage } from './ha-storage';
+import { CheckpointingProps } from '../config/checkpointing';
+import { FlinkVersion } from '../config/flink-version';
+import { RestartStrategy } from '../config/restart-strategy';
+
+/** Image pull policies (the wire strings). */
+export enum ImagePullPolicy {
+  ALWAYS = 'Always',
+  IF_NOT_PRESENT = 'IfNotPresent',
+  NEVER = 'Never',
+}
+
+/** The Flink image. */
+export interface FlinkImageProps {
+  /** @default 'flink' (the official image) */
+  readonly repository?: string;
+  /**
+   * Must name the declared Flink version when it starts with a version number
+   * (`1.19`, `1.19.1`, `1.19.1-java17`).
+   * @default the declared flinkVersion, e.g. '1.19'
+   */
+  readonly tag?: string;
+  /** `sha256:<64 hex>`; pins the exact image. @default none */
+  readonly digest?: string;
+  /** @default ImagePullPolicy.IF_NOT_PRESENT */
+  readonly pullPolicy?: ImagePullPolicy;
+  /** Names of docker-registry Secrets in the namespace. @default none */
+  readonly pullSecrets?: string[];
+}
+
+/** Container resources. Memory request = limit, and Flink's process size follows it. */
+export interface FlinkResourcesProps {
+  /** CPU cores requested (e.g. 0.5, 1, 2). @default 1 */
+  readonly cpu?: number;
+  /** CPU limit in cores. @default none (no throttling) */
+  readonly cpuLimit?: number;
+  /** Container memory (request and limit). */
+  readonly memory?: Size;
+  /**
+   * Flink's `*.memory.process.size`; must fit in `memory`.
+   * @default equal to memory
+   */
+  readonly processSize?: Size;
+}
+
+/** An extra volume mounted into the Flink container. */
+export interface ExtraVolume {
+  readonly volume: k8s.Volume;
+  readonly mountPath: string;
+  /** @default false */
+  readonly readOnly?: boolean;
+}
+
+/** Placement and pod additions shared by JobManagers and TaskManagers. */
+export interface FlinkPodProps {
+  readonly resources?: FlinkResourcesProps;
+  /** @default none */
+  readonly nodeSelector?: { [key: string]: string };
+  /** @default none */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * Affinity merged with the construct's own soft anti-affinity: node and pod affinity are
+   * used as given, pod anti-affinity terms are added to the construct's.
+   * @default none
+   */
+  readonly affinity?: k8s.Affinity;
+  /** Extra environment variables of the Flink container. @default none */
+  readonly env?: k8s.EnvVar[];
+  /** Extra volumes of the Flink container. @default none */
+  readonly volumes?: ExtraVolume[];
+  /** Extra pod annotations. @default none */
+  readonly podAnnotations?: { [key: string]: string };
+  /** Extra pod labels (never used by selectors). @default none */
+  readonly podLabels?: { [key: string]: string };
+}
+
+export interface JobManagerProps extends FlinkPodProps {
+  /**
+   * Leader candidates: one leader and standbys. More than one needs HA.
+   * @default 2 with HA, 1 without
+   */
+  readonly replicas?: number;
+}
+
+export interface TaskManagerProps extends FlinkPodProps {
+  /** @default 1 */
+  readonly replicas?: number;
+  /** `taskmanager.numberOfTaskSlots`. @default 1 */
+  readonly taskSlots?: number;
+}
+
+/**
+ * Flink's Kubernetes HA services.
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/ha/kubernetes_ha/
+ */
+export interface HighAvailabilityProps {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Required when enabled. */
+  readonly storage?: HaStorage;
+  /** `high-availability.kubernetes.leader-election.lease-duration`. @default Duration.seconds(15) */
+  readonly leaseDuration?: Duration;
+  /** `...renew-deadline`. @default Duration.seconds(15) */
+  readonly renewDeadline?: Duration;
+  /** `...retry-period`. @default Duration.seconds(5) */
+  readonly retryPeriod?: Duration;
+}
+
+/** A job run in application mode. Without one the cluster runs in session mode. */
+export interface FlinkJobProps {
+  /**
+   * The job jar. `local:///path` names a jar inside the image (copied into
+   * `/opt/flink/usrlib` at start), e.g. `local:///opt/flink/examples/streaming/WordCount.jar`.
+   */
+  readonly jarUri: string;
+  /** Main class. @default the jar manifest's Main-Class */
+  readonly entryClass?: string;
+  /** @default none */
+  readonly args?: string[];
+  /** `parallelism.default`; at most TaskManager replicas x slots. @default 1 */
+  readonly parallelism?: number;
+  /**
+   * 32 hex characters. With HA, Flink would otherwise use all zeros for every
+   * application cluster, and clusters sharing a checkpoint root would collide.
+   * @default derived from the cluster id (stable)
+   */
+  readonly jobId?: string;
+  /** Savepoint to start from on first submission. @default none */
+  readonly initialSavepointPath?: string;
+  /** @default false */
+  readonly allowNonRestoredState?: boolean;
+}
+
+/** Ingress rules of the cluster's NetworkPolicies. */
+export interface FlinkNetworkProps {
+  /** @default true */
+  readonly networkPolicies?: boolean;
+  /**
+   * Who may reach the REST API / UI (port 8081) besides the cluster's own pods.
+   * `kubectl port-forward` works regardless.
+   * @default none
+   */
+  readonly restAllowedFrom?: k8s.NetworkPolicyPeer[];
+}
+
+/** The HA agent sidecar in every JobManager pod. */
+export interface HaAgentProps {
+  /** @default true when HA is enabled */
+  readonly enabled?: boolean;
+  /**
+   * Node.js image that runs the bundled agent from a ConfigMap.
+   * @default DEFAULT_AGENT_NODE_IMAGE
+   */
+  readonly nodeImage?: string;
+  /**
+   * A prebuilt agent image (see agent/Dockerfile); replaces nodeImage and the bundle ConfigMap.
+   * @default none
+   */
+  readonly image?: string;
+}
+
+export interface FlinkClusterProps {
+  /** The Flink version the image runs; selects config file format, keys and arguments. */
+  readonly flinkVersion: FlinkVersion;
+  /** @default the official image for flinkVersion */
+  readonly image?: FlinkImageProps;
+  /**
+   * `kubernetes.cluster-id` and `high-availability.cluster-id`; prefix of every object
+   * name. At most 45 characters, `[a-z]([-a-z0-9]*[a-z0-9])?`.
+   * @default derived from the construct id
+   */
+  readonly clusterId?: string;
+  /** @default the chart's namespace */
+  readonly namespace?: string;
+  /** @default 2 candidates of 1 CPU / 1600Mi (Flink's default process size) */
+  readonly jobManager?: JobManagerProps;
+  /** @default 1 TaskManager of 1 CPU / 1728Mi with 1 slot */
+  readonly taskManager?: TaskManagerProps;
+  /** @default enabled; storage is required */
+  readonly highAvailability?: HighAvailabilityProps;
+  /** @default session mode */
+  readonly job?: FlinkJobProps;
+  /** @default Flink's default (exponential-delay when checkpointing is on, none otherwise) */
+  readonly restartStrategy?: RestartStrategy;
+  /** @default checkpointing off */
+  readonly checkpointing?: CheckpointingProps;
+  /**
+   * Other Flink configuration keys. Keys the construct sets, keys renamed or removed
+   * for flinkVersion, and legacy/new key pairs are rejected.
+   * @default none
+   */
+  readonly flinkConfiguration?: { [key: string]: string | number | boolean };
+  /** Root log level. @default 'INFO' */
+  readonly logLevel?: string;
+  /** @default NetworkPolicies on, REST from the cluster's own pods only */
+  readonly network?: FlinkNetworkProps;
+  /** @default enabled with HA */
+  readonly haAgent?: HaAgentProps;
+}

@@ -1,0 +1,48 @@
+import { checkpointingConfig } from './checkpointing';
+import { checkPrefixCollisions } from './key-rules';
+import { FlinkPorts } from './ports';
+import { flinkDuration } from './values';
+import type { ResolvedCluster } from '../cluster/resolve';
+import { fail } from '../errors';
+
+/**
+ * The complete Flink configuration of a cluster, as key/value strings. Pure: the same
+ * resolved props always give the same entries.
+ */
+export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
+  const config: Record<string, string> = {
+    'kubernetes.cluster-id': c.clusterId,
+    'kubernetes.namespace': c.namespace,
+    'jobmanager.rpc.port': String(FlinkPorts.RPC),
+    'blob.server.port': String(FlinkPorts.BLOB),
+    'taskmanager.rpc.port': String(FlinkPorts.TASKMANAGER_RPC),
+    'taskmanager.data.port': String(FlinkPorts.TASKMANAGER_DATA),
+    'rest.port': String(FlinkPorts.REST),
+    'jobmanager.memory.process.size': `${c.jobManager.processMiB}m`,
+    'taskmanager.memory.process.size': `${c.taskManager.processMiB}m`,
+    'taskmanager.numberOfTaskSlots': String(c.taskManager.taskSlots),
+  };
+  const ha = c.highAvailability;
+  if (ha.enabled && ha.storage) {
+    Object.assign(config, {
+      'high-availability.type': 'kubernetes',
+      'high-availability.storageDir': ha.storage.storageDir.uri,
+      // Without it every standalone cluster on the same storage shares "/default".
+      'high-availability.cluster-id': c.clusterId,
+      'high-availability.jobmanager.port': String(FlinkPorts.RPC),
+      'high-availability.kubernetes.leader-election.lease-duration': flinkDuration('highAvailability.leaseDuration', ha.leaseDuration),
+      'high-availability.kubernetes.leader-election.renew-deadline': flinkDuration('highAvailability.renewDeadline', ha.renewDeadline),
+      'high-availability.kubernetes.leader-election.retry-period': flinkDuration('highAvailability.retryPeriod', ha.retryPeriod),
+    });
+  }
+  if (c.job) config['parallelism.default'] = String(c.job.parallelism);
+  if (c.restartStrategy) Object.assign(config, c.restartStrategy.toConfig());
+  if (c.checkpointing) Object.assign(config, checkpointingConfig(c.checkpointing, c.traits));
+
+  for (const [key, value] of Object.entries(c.extraConfig)) {
+    if (key in config) fail(`flinkConfiguration["${key}"]`, value, 'is set by the construct; use the matching prop');
+    config[key] = value;
+  }
+  checkPrefixCollisions(Object.keys(config));
+  return config;
+}

@@ -1,0 +1,100 @@
+import { FlinkVersion, FlinkVersionTraits } from './flink-version';
+import { REMOVED_KEYS, RENAMED_KEYS } from './key-history.generated';
+import { fail, show } from '../errors';
+
+/**
+ * Keys the construct writes itself, with the prop that controls each. Setting one of
+ * them through `flinkConfiguration` would silently fight the typed props (and the
+ * ports, Services and NetworkPolicies derived from them), so it is an error.
+ */
+const OWNED: ReadonlyArray<[RegExp, string]> = [
+  [/^kubernetes\.cluster-id$/, 'clusterId'],
+  [/^high-availability\.cluster-id$/, 'clusterId'],
+  [/^kubernetes\.namespace$/, 'namespace (or the chart\'s namespace)'],
+  [/^high-availability(\.type)?$/, 'highAvailability.enabled'],
+  [/^high-availability\.(storageDir|storage-dir)$/, 'highAvailability.storage'],
+  [/^high-availability\.kubernetes\.leader-election\.lease-duration$/, 'highAvailability.leaseDuration'],
+  [/^high-availability\.kubernetes\.leader-election\.renew-deadline$/, 'highAvailability.renewDeadline'],
+  [/^high-availability\.kubernetes\.leader-election\.retry-period$/, 'highAvailability.retryPeriod'],
+  [/^(high-availability\.jobmanager\.port|jobmanager\.rpc\.port|blob\.server\.port|taskmanager\.rpc\.port|taskmanager\.data\.port|rest\.port|rest\.bind-port|metrics\.internal\.query-service\.port)$/,
+    'nothing: the construct pins Flink\'s ports so containerPorts, Services and NetworkPolicies agree'],
+  [/^jobmanager\.rpc\.address$/, 'nothing: each JobManager advertises its own pod IP'],
+  [/^jobmanager\.memory\.process\.size$/, 'jobManager.resources.memory'],
+  [/^taskmanager\.memory\.process\.size$/, 'taskManager.resources.memory'],
+  [/^taskmanager\.numberOfTaskSlots$/, 'taskManager.taskSlots'],
+  [/^parallelism\.default$/, 'job.parallelism'],
+  [/^restart-strategy(\..*)?$/, 'restartStrategy'],
+  [/^execution\.checkpointing\.(interval|mode|dir|savepoint-dir|num-retained|incremental)$/, 'checkpointing'],
+  [/^state\.(checkpoints\.(dir|num-retained)|savepoints\.dir|backend\.incremental)$/, 'checkpointing'],
+  [/^(execution\.savepoint\.path|execution\.state-recovery\.path)$/, 'job.initialSavepointPath'],
+  [/^(execution\.savepoint\.ignore-unclaimed-state|execution\.state-recovery\.ignore-unclaimed-state)$/, 'job.allowNonRestoredState'],
+  [/^\$internal\.pipeline\.job-id$/, 'job.jobId'],
+  [/^metrics\.reporter\.prom\..*$/, 'metrics'],
+];
+
+/** The prop that owns `key`, if the construct writes it. */
+export function ownerOf(key: string): string | undefined {
+  return OWNED.find(([re]) => re.test(key))?.[1];
+}
+
+const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$\-]*$/;
+
+/** Follows Flink's renames as far as they apply to `version`. */
+export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
+  let name = key;
+  for (let i = 0; i < 5; i++) {
+    const r = RENAMED_KEYS[name];
+    if (!r || !traits.atLeast(r.since as FlinkVersion)) break;
+    name = r.to;
+  }
+  return name;
+}
+
+/**
+ * Checks one escape-hatch entry and returns its value as Flink reads it.
+ * Rules, in order: syntax, value type, owned by a prop, removed in this version,
+ * renamed in this version.
+ */
+export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits): string {
+  const prop = `flinkConfiguration["${key}"]`;
+  if (!KEY_SYNTAX.test(key)) {
+    fail('flinkConfiguration', key, 'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)');
+  }
+  if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
+    fail(prop, value, 'must be a string, a finite number or a boolean');
+  }
+  const current = currentNameOf(key, traits);
+  const owner = ownerOf(key) ?? ownerOf(current);
+  if (owner) {
+    fail(prop, value, `is set by the construct; use ${owner} instead`);
+  }
+  const removed = REMOVED_KEYS[key];
+  if (removed && traits.atLeast(removed.since as FlinkVersion)) {
+    const instead = removed.to && removed.to !== key ? `; did you mean "${currentNameOf(removed.to, traits)}"?` : '; it has no replacement, remove it';
+    fail(prop, value, `was removed in Flink ${removed.since} (declared flinkVersion is ${traits.version})${instead}`);
+  }
+  if (current !== key) {
+    const since = RENAMED_KEYS[key].since;
+    fail(prop, value, `is deprecated for Flink ${traits.version} (renamed by ${since === '1.19' ? '1.19 or earlier' : since}); did you mean "${current}"?`);
+  }
+  return String(value);
+}
+
+/**
+ * Flink 2.x parses config.yaml as nested YAML, where `a: x` and `a.b: y` cannot both
+ * exist; for older versions such a pair is a legacy key beside its replacement, which
+ * is ambiguous. Either way, reject it.
+ */
+export function checkPrefixCollisions(keys: readonly string[]): void {
+  const sorted = [...keys].sort();
+  const set = new Set(sorted);
+  for (const key of sorted) {
+    const parts = key.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('.');
+      if (set.has(prefix)) {
+        fail(`flinkConfiguration["${prefix}"]`, prefix, `conflicts with "${key}": one key may not be a prefix of another (Flink 2.x rejects the file); keep only ${show(key)}`);
+      }
+    }
+  }
+}

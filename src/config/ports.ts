@@ -1,0 +1,16 @@
+/**
+ * Flink's ports, pinned. Flink picks random ports for the blob server, TaskManager RPC
+ * and the HA JobManager port by default, which no containerPort or NetworkPolicy can name.
+ */
+export const FlinkPorts = {
+  /** `jobmanager.rpc.port`, also `high-availability.jobmanager.port`. */
+  RPC: 6123,
+  /** `blob.server.port`. */
+  BLOB: 6124,
+  /** `taskmanager.rpc.port`. */
+  TASKMANAGER_RPC: 6122,
+  /** `taskmanager.data.port` (shuffle). */
+  TASKMANAGER_DATA: 6121,
+  /** `rest.port`: REST API and web UI. */
+  REST: 8081,
+} as const;

@@ -1,0 +1,33 @@
+/**
+ * The error every validation rule throws. Its message always names the prop, the value
+ * and the fix, so a user can correct a chart without reading our source.
+ */
+export class FlinkValidationError extends Error {
+  constructor(
+    /** The prop path, e.g. `taskManager.replicas`. */
+    public readonly prop: string,
+    /** The offending value, already rendered for display. */
+    public readonly value: string,
+    /** Why the value is wrong and what to do instead. */
+    public readonly reason: string,
+  ) {
+    super(`${prop}: ${value} - ${reason}`);
+    this.name = 'FlinkValidationError';
+  }
+}
+
+/** Renders a user value for an error message without throwing on odd inputs. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'object' && value !== null && typeof (value as any).toHumanString === 'function') {
+    try { return (value as any).toHumanString(); } catch { /* fall through */ }
+  }
+  try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
+}
+
+/** Throws a FlinkValidationError. */
+export function fail(prop: string, value: unknown, reason: string): never {
+  throw new FlinkValidationError(prop, show(value), reason);
+}

@@ -1,0 +1,11 @@
+export * from './cluster/flink-cluster';
+export * from './cluster/props';
+export * from './cluster/ha-storage';
+export { ResolvedCluster, DEFAULT_AGENT_NODE_IMAGE } from './cluster/resolve';
+export { Component } from './cluster/labels';
+export * from './config/flink-version';
+export * from './config/restart-strategy';
+export * from './config/checkpointing';
+export { FlinkPorts } from './config/ports';
+export * from './errors';
+export { HaRole, ROLE_LABEL, AGENT_PORT } from './agent/contract';
