@@ -1,7 +1,8 @@
 export * from './cluster/flink-cluster';
 export * from './cluster/props';
 export * from './cluster/ha-storage';
-export { ResolvedCluster, DEFAULT_AGENT_NODE_IMAGE } from './cluster/resolve';
+export type { ResolvedCluster } from './cluster/resolve';
+export { DEFAULT_AGENT_NODE_IMAGE } from './cluster/resolve';
 export { Component } from './cluster/labels';
 export * from './config/flink-version';
 export * from './config/restart-strategy';

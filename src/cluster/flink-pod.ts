@@ -175,6 +175,7 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
         },
         ...(o.sidecars ?? []),
       ],
+      volumes,
     },
   };
 }

@@ -1,0 +1,38 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+import { FlinkVersion } from '../../src';
+import { flinkKeys, isKnownKey } from '../support/flink-keys';
+import { SCENARIOS } from '../support/scenarios';
+import { synthCluster } from '../support/synth';
+
+describe('every key the construct writes exists for the declared Flink version', () => {
+  for (const [name, props] of Object.entries(SCENARIOS)) {
+    test(name, () => {
+      const { cluster } = synthCluster(props());
+      const version = cluster.resolved.traits.version;
+      const unknown = Object.keys(cluster.flinkConfig).filter((k) => !isKnownKey(k, version));
+      expect(unknown).toEqual([]);
+      // Deprecated spellings work but would be rejected by our own escape-hatch rules.
+      const deprecated = Object.keys(cluster.flinkConfig).filter((k) => /deprecated-key-of/.test(flinkKeys(version).get(k) ?? ''));
+      expect(deprecated).toEqual([]);
+    });
+  }
+
+  test.each(Object.values(FlinkVersion))('checkpointing and restart keys for %s', (version) => {
+    const { cluster } = synthCluster(SCENARIOS[`version ${version}`]());
+    const keys = Object.keys(cluster.flinkConfig);
+    expect(keys.filter((k) => /^(state|execution\.checkpointing|restart-strategy)\./.test(k)).length).toBeGreaterThanOrEqual(8);
+    for (const key of keys) expect([key, isKnownKey(key, version)]).toEqual([key, true]);
+  });
+
+  test('the matcher rejects a key that is not Flink\'s', () => {
+    expect(isKnownKey('high-availability.storage-dir', '1.19')).toBe(false);
+    expect(isKnownKey('execution.checkpointing.dir', '1.19')).toBe(false);
+    expect(isKnownKey('execution.checkpointing.dir', '1.20')).toBe(true);
+    expect(isKnownKey('metrics.reporter.prom.factory.class', '1.19')).toBe(true);
+  });
+});
+
+test('the shipped renamed/removed key table is generated from the current key lists', () => {
+  expect(() => execFileSync('node', [join(__dirname, '..', '..', 'scripts', 'generate-key-history.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
+});
