@@ -10,3 +10,7 @@ export * from './config/checkpointing';
 export { FlinkPorts } from './config/ports';
 export * from './errors';
 export { HaRole, ROLE_LABEL, AGENT_PORT } from './agent/contract';
+export * from './gitops/gitops-output';
+export { SYNC_WAVE_ANNOTATION } from './gitops/sync-waves';
+export { flinkDashboard } from './observability/grafana-dashboard';
+export type { Dashboard, DashboardPanel } from './observability/grafana-dashboard';

@@ -10,12 +10,15 @@ import { FlinkNetworkPolicies } from './network-policies';
 import { FlinkClusterProps } from './props';
 import { FlinkRbac } from './rbac';
 import { resolveCluster, ResolvedCluster } from './resolve';
+import { RestIngress } from './rest-ingress';
 import { FlinkServices } from './services';
 import { TaskManagerDeployment } from './taskmanager';
 import { renderConfigFile } from '../config/config-file';
 import { buildFlinkConfig } from '../config/flink-configuration';
 import { log4jConsoleProperties } from '../config/log4j';
 import { fail } from '../errors';
+import { addSyncWaves } from '../gitops/sync-waves';
+import { FlinkMonitoring } from '../observability/monitoring';
 
 const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
 
@@ -102,6 +105,11 @@ export class FlinkCluster extends Construct {
     this.restLeaderServiceName = services.restLeaderServiceName;
     new FlinkDisruptionBudgets(this, 'DisruptionBudgets', c, ctx);
     if (c.networkPolicies) new FlinkNetworkPolicies(this, 'NetworkPolicies', c, ctx);
+    new FlinkMonitoring(this, 'Monitoring', c, ctx);
+    if (c.restIngress) {
+      new RestIngress(this, 'RestIngress', { ...c.restIngress, ctx, serviceName: this.restLeaderServiceName ?? this.restServiceName });
+    }
+    if (c.argoCdSyncWaves) addSyncWaves(this);
   }
 
   /** Two clusters with one namespace and cluster id in one app would share HA state. */

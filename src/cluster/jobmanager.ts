@@ -39,6 +39,11 @@ export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[]
   return env;
 }
 
+/** The Prometheus reporter's port, when it is on. */
+export function metricsPort(c: ResolvedCluster): k8s.ContainerPort[] {
+  return c.metrics.prometheus ? [{ name: 'metrics', containerPort: FlinkPorts.METRICS }] : [];
+}
+
 export interface JobManagerDeploymentProps {
   readonly cluster: ResolvedCluster;
   readonly ctx: MetadataContext;
@@ -85,6 +90,7 @@ export class JobManagerDeployment extends Construct {
             { name: 'rpc', containerPort: FlinkPorts.RPC },
             { name: 'blob', containerPort: FlinkPorts.BLOB },
             { name: 'rest', containerPort: FlinkPorts.REST },
+            ...metricsPort(c),
           ],
           livenessPort: 'rpc',
           readinessPort: 'rest',

@@ -8,6 +8,7 @@ export enum Component {
   HA_STORAGE = 'ha-storage',
   RBAC = 'rbac',
   HA_AGENT = 'ha-agent',
+  MONITORING = 'monitoring',
 }
 
 /** What every object's metadata is derived from. */
@@ -65,5 +66,7 @@ export function objectNames(clusterId: string) {
     restLeader: `${clusterId}-rest-leader`,
     haClaim: `${clusterId}-ha`,
     agentBundle: `${clusterId}-ha-agent`,
+    monitoring: `${clusterId}-flink`,
+    dashboard: `${clusterId}-grafana-dashboard`,
   };
 }

@@ -19,9 +19,19 @@ export class FlinkNetworkPolicies extends Construct {
     const names = objectNames(c.clusterId);
     const ownPods: k8s.NetworkPolicyPeer = { podSelector: { matchLabels: clusterPodLabels(c.clusterId) } };
 
-    const jmPorts = [FlinkPorts.RPC, FlinkPorts.BLOB, FlinkPorts.REST, ...(c.agent.enabled ? [AGENT_PORT] : [])];
-    const jmIngress: k8s.NetworkPolicyIngressRule[] = [{ from: [ownPods], ports: jmPorts.map(tcp) }];
+    const metrics = c.metrics.prometheus ? [FlinkPorts.METRICS] : [];
+    const agent = c.agent.enabled ? [AGENT_PORT] : [];
+    const jmIngress: k8s.NetworkPolicyIngressRule[] = [
+      { from: [ownPods], ports: [FlinkPorts.RPC, FlinkPorts.BLOB, FlinkPorts.REST, ...metrics, ...agent].map(tcp) },
+    ];
     if (c.restAllowedFrom.length) jmIngress.push({ from: c.restAllowedFrom, ports: [tcp(FlinkPorts.REST)] });
+    if (metrics.length + agent.length && c.metrics.allowedFrom.length) {
+      jmIngress.push({ from: c.metrics.allowedFrom, ports: [...metrics, ...agent].map(tcp) });
+    }
+    const tmIngress: k8s.NetworkPolicyIngressRule[] = [
+      { from: [ownPods], ports: [FlinkPorts.TASKMANAGER_RPC, FlinkPorts.TASKMANAGER_DATA, ...metrics].map(tcp) },
+    ];
+    if (metrics.length && c.metrics.allowedFrom.length) tmIngress.push({ from: c.metrics.allowedFrom, ports: metrics.map(tcp) });
     new k8s.KubeNetworkPolicy(this, 'JobManager', {
       metadata: metadata(ctx, names.jobManager, Component.JOBMANAGER),
       spec: {
@@ -35,7 +45,7 @@ export class FlinkNetworkPolicies extends Construct {
       spec: {
         podSelector: { matchLabels: selectorLabels(c.clusterId, Component.TASKMANAGER) },
         policyTypes: ['Ingress'],
-        ingress: [{ from: [ownPods], ports: [FlinkPorts.TASKMANAGER_RPC, FlinkPorts.TASKMANAGER_DATA].map(tcp) }],
+        ingress: tmIngress,
       },
     });
   }

@@ -161,6 +161,69 @@ export interface HaAgentProps {
   readonly image?: string;
 }
 
+/** Metrics and dashboards. */
+export interface FlinkMetricsProps {
+  /**
+   * Flink's Prometheus reporter on JobManagers and TaskManagers, on port 9249 named `metrics`.
+   * @default true
+   */
+  readonly prometheus?: boolean;
+  /**
+   * Who may scrape the metrics ports (Flink's 9249 and the HA agent's 8090).
+   * @default any pod in any namespace (metrics ports only)
+   */
+  readonly allowedFrom?: k8s.NetworkPolicyPeer[];
+  /**
+   * Emit a `monitoring.coreos.com/v1` PodMonitor for prometheus-operator.
+   * @default none
+   */
+  readonly podMonitor?: PodMonitorProps;
+  /**
+   * Emit a Grafana dashboard ConfigMap for Grafana's dashboard sidecar.
+   * @default none
+   */
+  readonly grafanaDashboard?: GrafanaDashboardProps;
+}
+
+export interface PodMonitorProps {
+  /** Labels your Prometheus selects PodMonitors by. @default none */
+  readonly labels?: { [key: string]: string };
+  /** @default Duration.seconds(30) */
+  readonly interval?: Duration;
+}
+
+export interface GrafanaDashboardProps {
+  /**
+   * Labels Grafana's sidecar loads dashboards by.
+   * @default { grafana_dashboard: '1' }
+   */
+  readonly labels?: { [key: string]: string };
+  /** Folder annotation for the sidecar (`grafana_folder`). @default none */
+  readonly folder?: string;
+}
+
+/** An Ingress to the REST API / UI (the leader-only Service when the HA agent runs). */
+export interface RestIngressProps {
+  /** Host name, e.g. flink.example.com. */
+  readonly host: string;
+  /** @default the cluster's default IngressClass */
+  readonly ingressClassName?: string;
+  /** TLS Secret name (referenced, never created). @default no TLS */
+  readonly tlsSecretName?: string;
+  /** @default none */
+  readonly annotations?: { [key: string]: string };
+}
+
+/** Annotations for GitOps tools. */
+export interface GitOpsProps {
+  /**
+   * Argo CD sync waves: RBAC, config and storage (-1) before workloads and Services (0),
+   * monitoring and Ingress (1).
+   * @default false
+   */
+  readonly argoCdSyncWaves?: boolean;
+}
+
 export interface FlinkClusterProps {
   /** The Flink version the image runs; selects config file format, keys and arguments. */
   readonly flinkVersion: FlinkVersion;
@@ -198,4 +261,10 @@ export interface FlinkClusterProps {
   readonly network?: FlinkNetworkProps;
   /** @default enabled with HA */
   readonly haAgent?: HaAgentProps;
+  /** @default Prometheus reporter on, no PodMonitor, no dashboard */
+  readonly metrics?: FlinkMetricsProps;
+  /** @default no Ingress */
+  readonly restIngress?: RestIngressProps;
+  /** @default no GitOps annotations */
+  readonly gitOps?: GitOpsProps;
 }

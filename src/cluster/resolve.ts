@@ -3,7 +3,7 @@ import { Duration, Size } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
 import { resolveFlinkImage, ResolvedImage } from './flink-image';
 import { AccessMode, HA_MOUNT_PATH, HaStorage, HaStorageSpec } from './ha-storage';
-import { ExtraVolume, FlinkClusterProps, FlinkPodProps, HaAgentProps } from './props';
+import { ExtraVolume, FlinkClusterProps, FlinkPodProps, GrafanaDashboardProps, HaAgentProps, PodMonitorProps, RestIngressProps } from './props';
 import { resolveCheckpointing, ResolvedCheckpointing } from '../config/checkpointing';
 import { FlinkVersionTraits } from '../config/flink-version';
 import { checkExtraKey } from '../config/key-rules';
@@ -15,8 +15,8 @@ import { parseStorageUri, StorageUri } from '../config/storage-uri';
 import { durationMillis, requireBoolean, requireInt, requireNumber, requireString, sizeMebibytes } from '../config/values';
 import { fail } from '../errors';
 
-/** Node.js image the HA agent runs on by default (pinned; override with haAgent.nodeImage). */
-export const DEFAULT_AGENT_NODE_IMAGE = 'node:20.19.5-alpine3.22';
+/** Node.js image the HA agent runs on by default: an LTS line, pinned; override or pin a digest with haAgent.nodeImage. */
+export const DEFAULT_AGENT_NODE_IMAGE = 'node:24.13.0-alpine3.23';
 
 /** A JobManager or TaskManager pod group, with defaults applied. */
 export interface ResolvedPods {
@@ -54,6 +54,13 @@ export interface ResolvedJob {
   readonly allowNonRestoredState: boolean;
 }
 
+export interface ResolvedMetrics {
+  readonly prometheus: boolean;
+  readonly allowedFrom: k8s.NetworkPolicyPeer[];
+  readonly podMonitor?: { readonly labels: { [key: string]: string }; readonly interval: Duration };
+  readonly grafanaDashboard?: { readonly labels: { [key: string]: string }; readonly folder?: string };
+}
+
 export interface ResolvedAgent {
   readonly enabled: boolean;
   readonly nodeImage: string;
@@ -81,6 +88,9 @@ export interface ResolvedCluster {
   readonly networkPolicies: boolean;
   readonly restAllowedFrom: k8s.NetworkPolicyPeer[];
   readonly agent: ResolvedAgent;
+  readonly metrics: ResolvedMetrics;
+  readonly restIngress?: RestIngressProps;
+  readonly argoCdSyncWaves: boolean;
 }
 
 const CLUSTER_ID = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -183,13 +193,22 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
   const restAllowedFrom = network.restAllowedFrom ?? [];
   if (!Array.isArray(restAllowedFrom)) fail('network.restAllowedFrom', restAllowedFrom, 'must be a list of NetworkPolicyPeer objects');
 
+  const networkPolicies = requireBoolean('network.networkPolicies', network.networkPolicies ?? true);
+  const restIngress = props.restIngress === undefined ? undefined : resolveIngress(props.restIngress);
+  if (restIngress && networkPolicies && restAllowedFrom.length === 0) {
+    fail('restIngress', restIngress.host, 'cannot reach the REST port: the NetworkPolicy only admits the cluster\'s own pods. Add your ingress controller to network.restAllowedFrom, e.g. [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } } }]');
+  }
+
   return {
     traits, clusterId, namespace, image, jobManager, taskManager, highAvailability, job,
     restartStrategy: props.restartStrategy,
     checkpointing, storageUris, taskManagersMountHaVolume, extraConfig, logLevel,
-    networkPolicies: requireBoolean('network.networkPolicies', network.networkPolicies ?? true),
+    networkPolicies,
     restAllowedFrom,
     agent: resolveAgent(props.haAgent, highAvailability.enabled),
+    metrics: resolveMetrics(props),
+    restIngress,
+    argoCdSyncWaves: requireBoolean('gitOps.argoCdSyncWaves', props.gitOps?.argoCdSyncWaves ?? false),
   };
 }
 
@@ -315,4 +334,52 @@ function resolveAgent(props: HaAgentProps | undefined, haEnabled: boolean): Reso
     nodeImage: props?.nodeImage === undefined ? DEFAULT_AGENT_NODE_IMAGE : requireString('haAgent.nodeImage', props.nodeImage),
     image: props?.image,
   };
+}
+
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+function requireLabels(prop: string, labels: { [key: string]: string }): { [key: string]: string } {
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) fail(prop, labels, 'must be an object of label keys to values');
+  for (const [k, v] of Object.entries(labels)) {
+    if (!LABEL_KEY.test(k)) fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    if (typeof v !== 'string' || !LABEL_VALUE.test(v)) fail(`${prop}["${k}"]`, v, 'is not a valid label value (at most 63 letters, digits, "-", "_", ".")');
+  }
+  return { ...labels };
+}
+
+function resolveMetrics(props: FlinkClusterProps): ResolvedMetrics {
+  const m = props.metrics ?? {};
+  const allowedFrom = m.allowedFrom ?? [{ namespaceSelector: {} }];
+  if (!Array.isArray(allowedFrom)) fail('metrics.allowedFrom', allowedFrom, 'must be a list of NetworkPolicyPeer objects');
+  const pm: PodMonitorProps | undefined = m.podMonitor;
+  const gd: GrafanaDashboardProps | undefined = m.grafanaDashboard;
+  let podMonitor: ResolvedMetrics['podMonitor'];
+  if (pm !== undefined) {
+    const interval = pm.interval ?? Duration.seconds(30);
+    if (durationMillis('metrics.podMonitor.interval', interval) < 1000) fail('metrics.podMonitor.interval', interval.toHumanString(), 'must be at least 1 second');
+    podMonitor = { labels: requireLabels('metrics.podMonitor.labels', pm.labels ?? {}), interval };
+  }
+  const prometheus = requireBoolean('metrics.prometheus', m.prometheus ?? true);
+  if (!prometheus && (pm || gd)) {
+    fail('metrics.prometheus', false, 'is needed by metrics.podMonitor and metrics.grafanaDashboard (they read Flink\'s Prometheus metrics); remove them or enable prometheus');
+  }
+  return {
+    prometheus,
+    allowedFrom,
+    podMonitor,
+    grafanaDashboard: gd === undefined ? undefined : {
+      labels: requireLabels('metrics.grafanaDashboard.labels', gd.labels ?? { grafana_dashboard: '1' }),
+      folder: gd.folder === undefined ? undefined : requireString('metrics.grafanaDashboard.folder', gd.folder),
+    },
+  };
+}
+
+function resolveIngress(i: RestIngressProps): RestIngressProps {
+  if (typeof i.host !== 'string' || !/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(i.host) || i.host.length > 253) {
+    fail('restIngress.host', i.host, 'must be a DNS name such as flink.example.com');
+  }
+  if (i.ingressClassName !== undefined) requireString('restIngress.ingressClassName', i.ingressClassName);
+  if (i.tlsSecretName !== undefined) requireString('restIngress.tlsSecretName', i.tlsSecretName);
+  return { ...i };
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
-import { flinkEnv } from './jobmanager';
+import { flinkEnv, metricsPort } from './jobmanager';
 import { Component, metadata, MetadataContext, objectNames, selectorLabels } from './labels';
 import { ResolvedCluster } from './resolve';
 import { FlinkPorts } from '../config/ports';
@@ -39,6 +39,7 @@ export class TaskManagerDeployment extends Construct {
           ports: [
             { name: 'rpc', containerPort: FlinkPorts.TASKMANAGER_RPC },
             { name: 'data', containerPort: FlinkPorts.TASKMANAGER_DATA },
+            ...metricsPort(c),
           ],
           livenessPort: 'rpc',
           readinessPort: 'rpc',

@@ -35,6 +35,11 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
       'high-availability.kubernetes.leader-election.retry-period': flinkDuration('highAvailability.retryPeriod', ha.retryPeriod),
     });
   }
+  if (c.metrics.prometheus) {
+    // The reporter jar ships in the image's plugins/ directory, which the init container preserves.
+    config['metrics.reporter.prom.factory.class'] = 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory';
+    config['metrics.reporter.prom.port'] = String(FlinkPorts.METRICS);
+  }
   if (c.job) config['parallelism.default'] = String(c.job.parallelism);
   if (c.restartStrategy) Object.assign(config, c.restartStrategy.toConfig());
   if (c.checkpointing) Object.assign(config, checkpointingConfig(c.checkpointing, c.traits));

@@ -13,4 +13,6 @@ export const FlinkPorts = {
   TASKMANAGER_DATA: 6121,
   /** `rest.port`: REST API and web UI. */
   REST: 8081,
+  /** `metrics.reporter.prom.port`: Prometheus metrics of JobManagers and TaskManagers. */
+  METRICS: 9249,
 } as const;

@@ -96,7 +96,7 @@ describe('the example app (seed article)', () => {
     expect(cluster.resolved.job!.jobId).toMatch(/^[0-9a-f]{32}$/);
     expect(cluster.resolved.job!.jobId).not.toBe('0'.repeat(32));
     expect(c.env[0]).toEqual({ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } });
-    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([['rpc', 6123], ['blob', 6124], ['rest', 8081]]);
+    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([['rpc', 6123], ['blob', 6124], ['rest', 8081], ['metrics', 9249]]);
     expect(c.resources.requests.memory).toBe(c.resources.limits.memory);
     expect(c.resources.limits.memory).toBe('1024Mi');
     expect(c.livenessProbe.tcpSocket.port).toBe('rpc');
@@ -184,9 +184,15 @@ describe('the example app (seed article)', () => {
     const own = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster' } } };
     const jmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec;
     expect(jmPolicy.policyTypes).toEqual(['Ingress']);
-    expect(jmPolicy.ingress).toEqual([{ from: [own], ports: [6123, 6124, 8081, 8090].map((port) => ({ protocol: 'TCP', port })) }]);
+    const tcp = (ports: number[]) => ports.map((port) => ({ protocol: 'TCP', port }));
+    // Metrics ports (Flink's reporter, the HA agent) are open to scrapers anywhere, and nothing else is.
+    const scrapers = [{ namespaceSelector: {} }];
+    expect(jmPolicy.ingress).toEqual([
+      { from: [own], ports: tcp([6123, 6124, 8081, 9249, 8090]) },
+      { from: scrapers, ports: tcp([9249, 8090]) },
+    ]);
     const tmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec;
-    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: [6122, 6121].map((port) => ({ protocol: 'TCP', port })) }]);
+    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 9249]) }, { from: scrapers, ports: tcp([9249]) }]);
   });
 
   test('every pod meets the restricted Pod Security Standard', () => {

@@ -1,0 +1,86 @@
+/**
+ * A Grafana dashboard for one Flink cluster: leadership (from the HA agent), HA storage
+ * health and broken HA pointers, checkpoints, restarts and throughput (from Flink's
+ * Prometheus reporter, scraped with `pod` and `namespace` target labels).
+ */
+
+/** A Grafana panel position on the 24-column grid. */
+export interface GridPos { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+
+export interface DashboardPanel {
+  readonly id: number;
+  readonly title: string;
+  readonly type: 'stat' | 'timeseries';
+  readonly gridPos: GridPos;
+  readonly datasource: { readonly type: 'prometheus'; readonly uid: '${datasource}' };
+  readonly targets: ReadonlyArray<{ readonly refId: string; readonly expr: string; readonly legendFormat: string }>;
+  readonly fieldConfig: { readonly defaults: Record<string, unknown>; readonly overrides: unknown[] };
+  readonly options: Record<string, unknown>;
+}
+
+export interface Dashboard {
+  readonly uid: string;
+  readonly title: string;
+  readonly panels: readonly DashboardPanel[];
+  readonly [key: string]: unknown;
+}
+
+type PanelSpec = [title: string, type: 'stat' | 'timeseries', pos: GridPos, queries: Array<[expr: string, legend: string]>, unit?: string, thresholds?: Array<[number | null, string]>];
+
+/** The dashboard as Grafana JSON; a pure function of the cluster's id and namespace. */
+export function flinkDashboard(clusterId: string, namespace: string): Dashboard {
+  const jm = `namespace="${namespace}", pod=~"${clusterId}-jobmanager-.*"`;
+  const all = `namespace="${namespace}", pod=~"${clusterId}-(jobmanager|taskmanager)-.*"`;
+  const red: Array<[number | null, string]> = [[null, 'green'], [1, 'red']];
+  const specs: PanelSpec[] = [
+    ['Leader pod', 'stat', { x: 0, y: 0, w: 6, h: 4 }, [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']]],
+    ['Leader changes (24h)', 'stat', { x: 6, y: 0, w: 6, h: 4 }, [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']], 'none', [[null, 'green'], [3, 'orange']]],
+    ['HA storage healthy', 'stat', { x: 12, y: 0, w: 6, h: 4 }, [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']], 'bool_yes_no', [[null, 'red'], [1, 'green']]],
+    ['Broken HA pointers', 'stat', { x: 18, y: 0, w: 6, h: 4 }, [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']], 'none', red],
+    ['Leader per JobManager pod', 'timeseries', { x: 0, y: 4, w: 12, h: 8 }, [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']]],
+    ['Lease renew age and storage probe latency', 'timeseries', { x: 12, y: 4, w: 12, h: 8 }, [
+      [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
+      [`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}'],
+    ], 's'],
+    ['Checkpoints (5m)', 'timeseries', { x: 0, y: 12, w: 8, h: 8 }, [
+      [`sum by (job_name) (delta(flink_jobmanager_job_numberOfCompletedCheckpoints{${jm}}[5m]))`, 'completed {{job_name}}'],
+      [`sum by (job_name) (delta(flink_jobmanager_job_numberOfFailedCheckpoints{${jm}}[5m]))`, 'failed {{job_name}}'],
+    ]],
+    ['Last checkpoint duration', 'timeseries', { x: 8, y: 12, w: 8, h: 8 }, [[`max by (job_name) (flink_jobmanager_job_lastCheckpointDuration{${jm}})`, '{{job_name}}']], 'ms'],
+    ['Job restarts', 'timeseries', { x: 16, y: 12, w: 8, h: 8 }, [[`max by (job_name) (flink_jobmanager_job_numRestarts{${jm}})`, '{{job_name}}']]],
+    ['Records per second', 'timeseries', { x: 0, y: 20, w: 12, h: 8 }, [
+      [`sum by (job_name) (flink_taskmanager_job_task_numRecordsInPerSecond{${all}})`, 'in {{job_name}}'],
+      [`sum by (job_name) (flink_taskmanager_job_task_numRecordsOutPerSecond{${all}})`, 'out {{job_name}}'],
+    ], 'rps'],
+    ['HA agent API errors', 'timeseries', { x: 12, y: 20, w: 12, h: 8 }, [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']], 'reqps'],
+  ];
+  const panels = specs.map(([title, type, gridPos, queries, unit, thresholds], i): DashboardPanel => ({
+    id: i + 1,
+    title,
+    type,
+    gridPos,
+    datasource: { type: 'prometheus', uid: '${datasource}' },
+    targets: queries.map(([expr, legendFormat], j) => ({ refId: String.fromCharCode(65 + j), expr, legendFormat })),
+    fieldConfig: {
+      defaults: {
+        unit: unit ?? 'none',
+        ...(thresholds ? { thresholds: { mode: 'absolute', steps: thresholds.map(([value, color]) => ({ value, color })) } } : {}),
+      },
+      overrides: [],
+    },
+    options: type === 'stat'
+      ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, textMode: title === 'Leader pod' ? 'name' : 'value', colorMode: 'background' }
+      : { legend: { displayMode: 'list', placement: 'bottom' }, tooltip: { mode: 'multi' } },
+  }));
+  return {
+    uid: `flink-${clusterId}`.slice(0, 40),
+    title: `Flink ${clusterId} (${namespace})`,
+    tags: ['flink', 'cdk8s-flink'],
+    timezone: 'browser',
+    schemaVersion: 39,
+    time: { from: 'now-6h', to: 'now' },
+    refresh: '30s',
+    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus', label: 'Data source' }] },
+    panels,
+  };
+}
