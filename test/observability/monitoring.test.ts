@@ -100,3 +100,10 @@ describe('REST Ingress', () => {
     expect(() => synthCluster({ ...exampleProps(), network: { restAllowedFrom: [ingressPeer] }, restIngress: { host: 'https://flink' } })).toThrow(/^restIngress\.host: "https:\/\/flink" - must be a DNS name/);
   });
 });
+
+test('the dashboard layout picture in docs/ matches the dashboard', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dashboardLayoutSvg } = require('../../scripts/render-dashboard-layout');
+  const onDisk = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'grafana-dashboard-layout.svg'), 'utf8');
+  expect(onDisk).toBe(dashboardLayoutSvg());
+});
