@@ -18,6 +18,11 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
     'taskmanager.rpc.port': String(FlinkPorts.TASKMANAGER_RPC),
     'taskmanager.data.port': String(FlinkPorts.TASKMANAGER_DATA),
     'rest.port': String(FlinkPorts.REST),
+    // Listen on every interface of the pod, as the official image's own config does
+    // (ours replaces it); NetworkPolicies decide who may connect.
+    'jobmanager.bind-host': '0.0.0.0',
+    'taskmanager.bind-host': '0.0.0.0',
+    'rest.bind-address': '0.0.0.0',
     'jobmanager.memory.process.size': `${c.jobManager.processMiB}m`,
     'taskmanager.memory.process.size': `${c.taskManager.processMiB}m`,
     'taskmanager.numberOfTaskSlots': String(c.taskManager.taskSlots),

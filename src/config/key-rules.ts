@@ -19,6 +19,7 @@ const OWNED: ReadonlyArray<[RegExp, string]> = [
   [/^(high-availability\.jobmanager\.port|jobmanager\.rpc\.port|blob\.server\.port|taskmanager\.rpc\.port|taskmanager\.data\.port|rest\.port|rest\.bind-port|metrics\.internal\.query-service\.port)$/,
     'nothing: the construct pins Flink\'s ports so containerPorts, Services and NetworkPolicies agree'],
   [/^jobmanager\.rpc\.address$/, 'nothing: each JobManager advertises its own pod IP'],
+  [/^(jobmanager\.bind-host|taskmanager\.bind-host|rest\.bind-address)$/, 'nothing: Flink listens on all pod interfaces and NetworkPolicies restrict access'],
   [/^jobmanager\.memory\.process\.size$/, 'jobManager.resources.memory'],
   [/^taskmanager\.memory\.process\.size$/, 'taskManager.resources.memory'],
   [/^taskmanager\.numberOfTaskSlots$/, 'taskManager.taskSlots'],
