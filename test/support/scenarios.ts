@@ -1,22 +1,11 @@
-import { Duration, Size } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import {
   AccessMode, CheckpointingMode, FlinkClusterProps, FlinkVersion, HaStorage, RestartStrategy,
 } from '../../src';
+import { exampleClusterProps } from '../../src/main';
 
 /** The seed article's FlinkDeployment, as the example app builds it. */
-export const exampleProps = (version = FlinkVersion.V1_19): FlinkClusterProps => ({
-  flinkVersion: version,
-  clusterId: 'my-flink-cluster',
-  jobManager: { replicas: 2, resources: { cpu: 1, memory: Size.mebibytes(1024) } },
-  taskManager: { replicas: 2, resources: { cpu: 1, memory: Size.mebibytes(1024) } },
-  highAvailability: { storage: HaStorage.newClaim({ size: Size.gibibytes(1) }) },
-  job: {
-    jarUri: 'local:///opt/flink/examples/streaming/WordCount.jar',
-    entryClass: 'org.apache.flink.streaming.examples.wordcount.WordCount',
-    parallelism: 2,
-  },
-  restartStrategy: RestartStrategy.failureRate({ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.minutes(1) }),
-});
+export const exampleProps = exampleClusterProps;
 
 /** Named scenarios every cross-cutting test (snapshots, keys, schemas, invariants) runs over. */
 export const SCENARIOS: Record<string, () => FlinkClusterProps> = {
