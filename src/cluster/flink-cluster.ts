@@ -20,6 +20,7 @@ import { fail } from '../errors';
 import { addSyncWaves } from '../gitops/sync-waves';
 import { FlinkMonitoring } from '../observability/monitoring';
 
+const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
 const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
 
 /** Clusters per app, by `namespace/clusterId`: two of them would share Flink's HA state. */
@@ -110,6 +111,24 @@ export class FlinkCluster extends Construct {
       new RestIngress(this, 'RestIngress', { ...c.restIngress, ctx, serviceName: this.restLeaderServiceName ?? this.restServiceName });
     }
     if (c.argoCdSyncWaves) addSyncWaves(this);
+
+    // Second tier: rules over the finished objects, checked by app.synth() after any
+    // escape-hatch changes a user made to them.
+    this.node.addValidation({ validate: () => this.validateConfigMapSizes() });
+  }
+
+  /** Kubernetes stores at most 1 MiB per ConfigMap. */
+  private validateConfigMapSizes(): string[] {
+    const errors: string[] = [];
+    for (const child of this.node.findAll()) {
+      if (!(child instanceof k8s.KubeConfigMap)) continue;
+      const json = child.toJson();
+      const bytes = Buffer.byteLength(JSON.stringify(json.data ?? {}), 'utf8');
+      if (bytes > CONFIGMAP_LIMIT_BYTES) {
+        errors.push(`ConfigMap ${json.metadata.name}: ${bytes} bytes - exceeds Kubernetes' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent`);
+      }
+    }
+    return errors;
   }
 
   /** Two clusters with one namespace and cluster id in one app would share HA state. */

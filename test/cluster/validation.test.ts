@@ -69,3 +69,10 @@ test('two clusters with the same namespace and cluster id in one app', () => {
   expect(() => new FlinkCluster(new Chart(app, 'c', { namespace: 'other' }), 'Three', exampleProps())).not.toThrow();
   expect(() => new FlinkCluster(new Chart(Testing.app(), 'a', { namespace: 'flink' }), 'One', exampleProps())).not.toThrow();
 });
+
+test('second tier: app.synth() rejects a ConfigMap over the 1 MiB limit', () => {
+  const app = Testing.app();
+  const chart = new Chart(app, 'big', { namespace: 'flink' });
+  new FlinkCluster(chart, 'Big', { ...exampleProps(), flinkConfiguration: { 'pipeline.name': 'x'.repeat(1024 * 1024) } });
+  expect(() => app.synth()).toThrow(/ConfigMap my-flink-cluster-flink-config: \d+ bytes - exceeds Kubernetes' 1 MiB ConfigMap limit/);
+});

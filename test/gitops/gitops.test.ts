@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Chart, Testing } from 'cdk8s';
@@ -20,6 +20,9 @@ describe('Argo CD sync waves', () => {
 });
 
 describe('synthGitOps', () => {
+  const dirs: string[] = [];
+  const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'gitops-')); dirs.push(d); return d; };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const build = () => {
     const app = Testing.app();
     new FlinkCluster(new Chart(app, 'flink', { namespace: 'flink' }), 'Cluster', exampleProps());
@@ -27,7 +30,7 @@ describe('synthGitOps', () => {
   };
 
   test('one file per resource with names from namespace, kind and name, plus kustomization.yaml', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'gitops-'));
+    const outdir = tempDir();
     const files = synthGitOps(build(), { outdir });
     expect(files).toContain('flink/deployment-my-flink-cluster-jobmanager.yaml');
     expect(files).toContain('flink/role-my-flink-cluster-jobmanager.yaml');
@@ -40,8 +43,8 @@ describe('synthGitOps', () => {
   });
 
   test('same app, same bytes; stale files are removed', () => {
-    const a = mkdtempSync(join(tmpdir(), 'gitops-'));
-    const b = mkdtempSync(join(tmpdir(), 'gitops-'));
+    const a = tempDir();
+    const b = tempDir();
     mkdirSync(join(b, 'flink'));
     writeFileSync(join(b, 'flink', 'deployment-removed.yaml'), 'stale');
     const files = synthGitOps(build(), { outdir: a });
@@ -51,7 +54,7 @@ describe('synthGitOps', () => {
   });
 
   test('one file per chart, no kustomization', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'gitops-'));
+    const outdir = tempDir();
     expect(synthGitOps(build(), { outdir, layout: OutputLayout.FILE_PER_CHART, kustomization: false })).toEqual(['flink.yaml']);
   });
 });
