@@ -162,7 +162,7 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
           image: c.image.reference,
           imagePullPolicy: c.image.pullPolicy,
           args: o.args,
-          env,
+          ...(env.length ? { env } : {}),
           ...(envFrom.length ? { envFrom } : {}),
           ports: o.ports,
           // Start-up (JVM, HA recovery) may be slow; liveness only counts once the port is open.

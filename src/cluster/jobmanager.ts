@@ -26,17 +26,18 @@ export function jobManagerArgs(c: ResolvedCluster): string[] {
 }
 
 /**
- * The pod IP, and the JobManager address the image's entrypoint writes into
- * `jobmanager.rpc.address`: each candidate's own IP with HA; without HA the single
- * JobManager's RPC Service, which TaskManagers connect to. TaskManagers with HA find
- * the leader through Flink's HA services and need no address.
+ * The JobManager address the image's entrypoint writes into `jobmanager.rpc.address`:
+ * with HA each candidate's own pod IP; without HA the single JobManager's RPC Service,
+ * which TaskManagers connect to. TaskManagers with HA find the leader through Flink's HA
+ * services, and find their own address by connecting to it, so they need neither.
  */
 export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[] {
-  const ha = c.highAvailability.enabled;
-  const env: k8s.EnvVar[] = [{ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } }];
-  if (!ha) env.push({ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc });
-  else if (component === Component.JOBMANAGER) env.push({ name: 'JOB_MANAGER_RPC_ADDRESS', value: '$(POD_IP)' });
-  return env;
+  if (!c.highAvailability.enabled) return [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc }];
+  if (component !== Component.JOBMANAGER) return [];
+  return [
+    { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
+    { name: 'JOB_MANAGER_RPC_ADDRESS', value: '$(POD_IP)' },
+  ];
 }
 
 /** The Prometheus reporter's port, when it is on. */

@@ -158,6 +158,10 @@ describe('the example app (seed article)', () => {
     }
   });
 
+  test('TaskManagers need no address of their own or of the leader with HA', () => {
+    expect(containerOf(find(objects, 'Deployment', 'my-flink-cluster-taskmanager')).env).toBeUndefined();
+  });
+
   test('both Deployments use their own service account with a token (TaskManagers watch the leader)', () => {
     for (const [d, sa] of [['jobmanager', 'jobmanager'], ['taskmanager', 'taskmanager']]) {
       const spec = find(objects, 'Deployment', `my-flink-cluster-${d}`).spec.template.spec;
