@@ -1,0 +1,284 @@
+import { Clock } from './clock';
+import { AgentConfig } from './config';
+import { followConfigMap } from './config-map-follower';
+import { clusterConfigMapName, HaRole, ROLE_LABEL } from './contract';
+import { EventRecorder } from './events';
+import { ConfigMap, isNotFound, KubeApi, Lease } from './kube-api';
+import { LeaderEntries, parseLeaderEntries } from './leader-entries';
+import { LEADER_ANNOTATION, LeaderRecord, parseLeaderRecord } from './leader-record';
+import { mirrorLeadership, renewAgeSeconds } from './lease-mirror';
+import { Logger } from './log';
+import { agentMetrics, Metrics } from './metrics';
+import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './pointer-check';
+import { decideRole, RoleDecision } from './role';
+import { checkStorage, StorageFs, StorageReport } from './storage-check';
+
+export interface AgentDeps {
+  readonly api: KubeApi;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly config: AgentConfig;
+  readonly fs?: StorageFs;
+  readonly exists?: (path: string) => Promise<boolean>;
+}
+
+/** The agent's view, as /status shows it. */
+export interface AgentStatus {
+  readonly pod: string;
+  readonly role: HaRole;
+  readonly reason: string;
+  readonly leaderIp?: string;
+  readonly leaderPod?: string;
+  readonly flinkLock?: { readonly holderIdentity?: string; readonly renewTime?: string; readonly ageSeconds?: number; readonly leaderTransitions?: number; readonly problem?: string };
+  readonly transitionsSeen: number;
+  readonly lastLeaderChange?: string;
+  readonly lease?: { readonly name: string; readonly holder?: string; readonly renewAgeSeconds?: number; readonly transitions?: number };
+  readonly storage?: StorageReport;
+  readonly jobs: ReadonlyArray<{ readonly jobId: string; readonly pointers: number }>;
+  readonly brokenPointers: readonly BrokenPointer[];
+  readonly leaderEntryProblems: readonly string[];
+}
+
+/**
+ * Follows Flink's leader election for one JobManager pod and makes it visible: the pod's
+ * role label, the mirror Lease (written by the leader's agent only), Events, metrics and
+ * storage checks. Work happens in `tick()` (role, label, Lease) and `checkStorage()`,
+ * driven by timers in `run()`, so tests drive them directly with a fake clock.
+ */
+export class HaAgent {
+  public readonly metrics: Metrics = agentMetrics();
+  private readonly events: EventRecorder;
+  private readonly configMapName: string;
+  private configMapFound = false;
+  private lastApiContact?: number;
+  private record: LeaderRecord = { kind: 'missing' };
+  private entries: LeaderEntries = { jobs: {}, problems: [] };
+  private decision: RoleDecision = { role: HaRole.UNKNOWN, reason: 'starting' };
+  /** The label value last written to the pod, if known. */
+  private labeled?: HaRole;
+  private lastLeaderIp?: string;
+  private transitionsSeen = 0;
+  private lastLeaderChange?: number;
+  private lease?: Lease;
+  private storage?: StorageReport;
+  private pointers: HaPointer[] = [];
+  private broken: BrokenPointer[] = [];
+  private lastLoop: number;
+  private ready = false;
+
+  constructor(private readonly d: AgentDeps) {
+    this.configMapName = clusterConfigMapName(d.config.clusterId);
+    this.events = new EventRecorder(d.api, { namespace: d.config.namespace, podName: d.config.podName }, () => d.clock.now());
+    this.lastLoop = d.clock.now();
+    this.metrics.set('flink_ha_agent_leader_transitions_total', 0);
+    this.metrics.set('flink_ha_agent_broken_pointers', 0);
+  }
+
+  /** Called by the follower with each new state of Flink's lock ConfigMap. */
+  public onConfigMap(cm: ConfigMap | undefined): void {
+    this.configMapFound = cm !== undefined;
+    this.record = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
+    this.entries = parseLeaderEntries(cm?.data);
+    if (this.record.kind === 'unparseable') this.d.log.log('warn', 'unreadable Flink leader record', { reason: this.record.reason });
+    this.ready = true;
+  }
+
+  public onContact(): void {
+    this.lastApiContact = this.d.clock.now();
+  }
+
+  public onApiError(op: string, error: unknown): void {
+    this.metrics.inc('flink_ha_agent_api_errors_total', { op });
+    this.d.log.log('warn', 'API call failed', { op, error: (error as Error).message });
+  }
+
+  /** One pass: decide the role, keep the label, mirror the Lease. */
+  public async tick(): Promise<void> {
+    const { config, clock, api, log } = this.d;
+    const now = clock.now();
+    this.lastLoop = now;
+    // A quiet watch is normal without a leader; refresh contact so staleness is measured honestly.
+    if (this.lastApiContact !== undefined && now - this.lastApiContact > (config.leaseDurationSeconds * 1000) / 2) {
+      await this.call('get-configmap', async () => {
+        try {
+          this.onConfigMap(await api.getConfigMap(config.namespace, this.configMapName));
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+          this.onConfigMap(undefined);
+        }
+        this.onContact();
+      });
+    }
+    const previous = this.decision;
+    this.decision = decideRole({
+      configMapFound: this.configMapFound, record: this.record, entries: this.entries, podIp: config.podIp,
+      now: clock.now(), lastApiContact: this.lastApiContact, leaseDurationSeconds: config.leaseDurationSeconds,
+    });
+    this.trackLeader(now);
+    this.updateRoleMetrics();
+    if (previous.role !== this.decision.role) {
+      log.log('info', 'role changed', { from: previous.role, to: this.decision.role, reason: this.decision.reason });
+    }
+    await this.applyLabel(this.decision.role);
+    if (this.decision.role === HaRole.LEADER) await this.mirrorLease();
+  }
+
+  /** Storage health and HA pointer consistency. */
+  public async checkStorage(): Promise<void> {
+    const { config, api, clock } = this.d;
+    this.lastLoop = clock.now();
+    await this.call('list-ha-configmaps', async () => {
+      const list = await api.listConfigMaps(config.namespace, { labelSelector: `app=${config.clusterId},type=flink-native-kubernetes` });
+      this.onContact();
+      this.pointers = findPointers(list.items);
+      // Standbys never write the Lease; reading it lets /status name the leader pod.
+      if (this.decision.role !== HaRole.LEADER) {
+        try { this.lease = await api.getLease(config.namespace, config.leaseName); } catch (e) { if (!isNotFound(e)) throw e; }
+      }
+    });
+    if (!config.storagePath || !this.d.fs) return;
+    const report = await checkStorage(this.d.fs, {
+      path: config.storagePath, uid: config.flinkUid, gid: config.flinkGid, minFreeBytes: config.minFreeBytes,
+      probeName: config.podName, now: () => clock.now(),
+    });
+    this.storage = report;
+    this.metrics.set('flink_ha_agent_storage_healthy', report.healthy ? 1 : 0);
+    if (report.probeLatencyMs !== undefined) this.metrics.set('flink_ha_agent_storage_probe_latency_seconds', report.probeLatencyMs / 1000);
+    if (report.healthy) this.events.clear('storage');
+    else await this.event('storage', 'Warning', 'HAStorageUnhealthy', report.findings.map((f) => `${f.message}; fix: ${f.fix}`).join(' | '));
+
+    this.broken = await findBrokenPointers(this.pointers, config.storageDir, config.storagePath, this.d.exists ?? (async () => true));
+    this.metrics.set('flink_ha_agent_broken_pointers', this.broken.length);
+    if (this.broken.length === 0) this.events.clear('pointers');
+    else {
+      await this.event('pointers', 'Warning', 'HAPointerBroken', this.broken.map((b) => `ConfigMap ${b.configMap} key ${b.key} points to missing ${b.path}; fix: ${b.fix}`).join(' | '));
+    }
+  }
+
+  /** Liveness: the loop ran recently. */
+  public healthy(): boolean {
+    return this.d.clock.now() - this.lastLoop < Math.max(60_000, this.d.config.leaseDurationSeconds * 4000);
+  }
+
+  public isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Steps down: the label goes to unknown first, so the leader Service stops routing here. */
+  public async shutdown(): Promise<void> {
+    await this.applyLabel(HaRole.UNKNOWN, true);
+  }
+
+  public status(): AgentStatus {
+    const now = this.d.clock.now();
+    const r = this.record;
+    const jobs = new Map<string, number>();
+    for (const p of this.pointers) if (p.jobId) jobs.set(p.jobId, (jobs.get(p.jobId) ?? 0) + 1);
+    return {
+      pod: this.d.config.podName,
+      role: this.decision.role,
+      reason: this.decision.reason,
+      leaderIp: this.decision.leaderIp,
+      leaderPod: this.decision.role === HaRole.LEADER ? this.d.config.podName : this.lease?.spec.holderIdentity,
+      flinkLock: r.kind === 'ok'
+        ? { holderIdentity: r.holderIdentity, renewTime: r.renewTime === undefined ? undefined : new Date(r.renewTime).toISOString(), ageSeconds: r.renewTime === undefined ? undefined : (now - r.renewTime) / 1000, leaderTransitions: r.leaderTransitions }
+        : { problem: r.kind === 'missing' ? 'no leader record' : r.reason },
+      transitionsSeen: this.transitionsSeen,
+      lastLeaderChange: this.lastLeaderChange === undefined ? undefined : new Date(this.lastLeaderChange).toISOString(),
+      lease: { name: this.d.config.leaseName, holder: this.lease?.spec.holderIdentity, renewAgeSeconds: renewAgeSeconds(this.lease, now), transitions: this.lease?.spec.leaseTransitions },
+      storage: this.storage,
+      jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
+      brokenPointers: this.broken,
+      leaderEntryProblems: this.entries.problems,
+    };
+  }
+
+  /**
+   * Runs until `signal` aborts: the watch, a tick every retry period (a third of the
+   * lease), and storage checks at their interval.
+   */
+  public async run(signal: AbortSignal): Promise<void> {
+    const { api, clock, config } = this.d;
+    const follower = followConfigMap(api, config.namespace, this.configMapName, {
+      onState: (cm) => { this.onConfigMap(cm); void this.tick().catch((e) => this.onApiError('tick', e)); },
+      onContact: () => this.onContact(),
+      onError: (op, e) => this.onApiError(op, e),
+    }, clock, signal);
+    const ticker = (async () => {
+      while (!signal.aborted) {
+        await this.tick().catch((e) => this.onApiError('tick', e));
+        await clock.sleep((config.leaseDurationSeconds * 1000) / 3, signal);
+      }
+    })();
+    const storage = (async () => {
+      while (!signal.aborted) {
+        await this.checkStorage().catch((e) => this.onApiError('storage', e));
+        await clock.sleep(config.storageIntervalSeconds * 1000, signal);
+      }
+    })();
+    await Promise.all([follower, ticker, storage]);
+  }
+
+  private trackLeader(now: number): void {
+    const ip = this.decision.leaderIp;
+    if (ip === undefined || ip === this.lastLeaderIp) return;
+    if (this.lastLeaderIp !== undefined) {
+      this.transitionsSeen++;
+      this.metrics.inc('flink_ha_agent_leader_transitions_total');
+      void this.event('leader', 'Normal', 'LeaderChanged', `Flink leader moved from ${this.lastLeaderIp} to ${ip}`);
+    }
+    this.lastLeaderIp = ip;
+    this.lastLeaderChange = now;
+    this.metrics.set('flink_ha_agent_last_leader_change_timestamp_seconds', Math.floor(now / 1000));
+  }
+
+  private updateRoleMetrics(): void {
+    for (const role of Object.values(HaRole)) this.metrics.set('flink_ha_agent_role', role === this.decision.role ? 1 : 0, { role });
+    this.metrics.set('flink_ha_agent_leader', this.decision.role === HaRole.LEADER ? 1 : 0);
+    const r = this.record;
+    if (r.kind === 'ok' && r.renewTime !== undefined) this.metrics.set('flink_ha_agent_lease_renew_age_seconds', Math.max(0, (this.d.clock.now() - r.renewTime) / 1000));
+  }
+
+  private async applyLabel(role: HaRole, force = false): Promise<void> {
+    if (!force && this.labeled === role) return;
+    const { api, config } = this.d;
+    await this.call('patch-pod', async () => {
+      await api.patchPodLabels(config.namespace, config.podName, { [ROLE_LABEL]: role });
+      this.onContact();
+      const before = this.labeled;
+      this.labeled = role;
+      if (before !== undefined && before !== role) {
+        await this.event('role', 'Normal', 'HARoleChanged', `ha-role ${before} -> ${role}: ${this.decision.reason}`);
+      }
+    });
+  }
+
+  private async mirrorLease(): Promise<void> {
+    const { api, config, clock } = this.d;
+    await this.call('lease', async () => {
+      const result = await mirrorLeadership(api, {
+        namespace: config.namespace, name: config.leaseName, clusterId: config.clusterId,
+        holder: config.podName, leaseDurationSeconds: config.leaseDurationSeconds, now: clock.now(),
+      });
+      this.onContact();
+      if (result.outcome === 'conflict') {
+        this.d.log.log('info', 'lease update conflict, retrying next tick', { reason: result.reason });
+        return;
+      }
+      this.lease = result.lease;
+      if (result.outcome !== 'renewed') this.d.log.log('info', `lease ${result.outcome}`, { holder: config.podName });
+    });
+  }
+
+  private async event(topic: string, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
+    await this.call('create-event', () => this.events.record(topic, type, reason, message).then(() => undefined));
+  }
+
+  private async call(op: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      this.onApiError(op, e);
+    }
+  }
+}

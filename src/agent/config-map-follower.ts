@@ -1,0 +1,54 @@
+import { backoffDelay, Clock } from './clock';
+import { ConfigMap, isGone, KubeApi } from './kube-api';
+
+export interface FollowerHandlers {
+  /** The ConfigMap as it is now; undefined when it does not exist. */
+  onState(cm: ConfigMap | undefined): void;
+  /** Any successful answer from the API server. */
+  onContact(): void;
+  onError(op: string, error: unknown): void;
+}
+
+/**
+ * Follows one ConfigMap by watching, not polling: list to get a resourceVersion, watch
+ * from it, resume from the last seen resourceVersion when the stream ends or drops, list
+ * again on 410 Gone, and back off (capped, jittered) after errors.
+ */
+export async function followConfigMap(api: KubeApi, namespace: string, name: string, h: FollowerHandlers, clock: Clock, signal: AbortSignal): Promise<void> {
+  let resourceVersion: string | undefined;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      if (resourceVersion === undefined) {
+        const list = await api.listConfigMaps(namespace, { fieldSelector: `metadata.name=${name}` });
+        h.onContact();
+        h.onState(list.items[0]);
+        resourceVersion = list.resourceVersion;
+      }
+      let gone = false;
+      let events = 0;
+      const started = clock.now();
+      await api.watchConfigMap(namespace, name, resourceVersion, (e) => {
+        events++;
+        h.onContact();
+        failures = 0;
+        if (e.type === 'ERROR') {
+          if (e.object.code === 410) gone = true;
+          else h.onError('watch', new Error(`watch error ${e.object.code}: ${e.object.message}`));
+          return;
+        }
+        if (e.object.metadata.resourceVersion) resourceVersion = e.object.metadata.resourceVersion;
+        if (e.type === 'BOOKMARK') return;
+        h.onState(e.type === 'DELETED' ? undefined : e.object);
+      }, signal);
+      if (gone) resourceVersion = undefined;
+      // A stream that closes at once without events must not become a busy loop.
+      else if (events === 0 && clock.now() - started < 1000) await clock.sleep(backoffDelay(failures++), signal);
+    } catch (e) {
+      if (signal.aborted) break;
+      if (isGone(e)) { resourceVersion = undefined; continue; }
+      h.onError(resourceVersion === undefined ? 'list' : 'watch', e);
+      await clock.sleep(backoffDelay(failures++), signal);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import { ApiError, ConfigMap, KubeApi, KubeEvent, Lease, Pod, Selector, WatchEvent } from './kube-api';
+
+const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** How to reach and authenticate to an API server. */
+export interface Connection {
+  readonly server: string;
+  readonly ca?: Buffer;
+  /** Called before each request: service-account tokens rotate, so re-read them. */
+  readonly token?: () => string | undefined;
+  readonly cert?: Buffer;
+  readonly key?: Buffer;
+  readonly insecureSkipTlsVerify?: boolean;
+}
+
+/** In-cluster connection; the token file is re-read at most once a minute. */
+export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = SA_DIR): Connection {
+  const host = env.KUBERNETES_SERVICE_HOST;
+  const port = env.KUBERNETES_SERVICE_PORT ?? '443';
+  if (!host) throw new Error('not running in a cluster (KUBERNETES_SERVICE_HOST is unset); pass a kubeconfig');
+  let cached: { value: string; at: number } | undefined;
+  return {
+    server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    ca: readFileSync(`${dir}/ca.crt`),
+    token: () => {
+      const now = Date.now();
+      if (!cached || now - cached.at > 60_000) cached = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now };
+      return cached.value;
+    },
+  };
+}
+
+const enc = encodeURIComponent;
+
+/** A small typed Kubernetes client over node:http(s): only what the agent and CLI need. */
+export class HttpKubeClient implements KubeApi {
+  private readonly base: URL;
+  private readonly agent: http.Agent;
+
+  constructor(private readonly conn: Connection) {
+    this.base = new URL(conn.server);
+    this.agent = this.base.protocol === 'https:'
+      ? new https.Agent({ keepAlive: true, ca: conn.ca, cert: conn.cert, key: conn.key, rejectUnauthorized: !conn.insecureSkipTlsVerify })
+      : new http.Agent({ keepAlive: true });
+  }
+
+  public getConfigMap(ns: string, name: string): Promise<ConfigMap> {
+    return this.json('GET', `/api/v1/namespaces/${enc(ns)}/configmaps/${enc(name)}`);
+  }
+
+  public async listConfigMaps(ns: string, selector: Selector) {
+    const list = await this.json<{ items: ConfigMap[]; metadata: { resourceVersion: string } }>('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${query(selector)}`);
+    return { items: list.items ?? [], resourceVersion: list.metadata.resourceVersion };
+  }
+
+  public async deleteConfigMap(ns: string, name: string): Promise<void> {
+    await this.json('DELETE', `/api/v1/namespaces/${enc(ns)}/configmaps/${enc(name)}`);
+  }
+
+  public watchConfigMap(ns: string, name: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, signal: AbortSignal): Promise<void> {
+    const q = query({ fieldSelector: `metadata.name=${name}` }, { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: '300' });
+    return new Promise((resolve, reject) => {
+      const req = this.request('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${q}`, undefined, undefined, (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
+          return;
+        }
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let nl: number;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (!line) continue;
+            try { onEvent(JSON.parse(line)); } catch (e) { req.destroy(e as Error); return; }
+          }
+        });
+        res.on('end', () => resolve());
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('watch connection dropped')));
+      });
+      const abort = () => { req.destroy(); resolve(); };
+      if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
+      req.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
+      req.end();
+    });
+  }
+
+  public getLease(ns: string, name: string): Promise<Lease> {
+    return this.json('GET', `/apis/coordination.k8s.io/v1/namespaces/${enc(ns)}/leases/${enc(name)}`);
+  }
+
+  public createLease(ns: string, lease: Lease): Promise<Lease> {
+    return this.json('POST', `/apis/coordination.k8s.io/v1/namespaces/${enc(ns)}/leases`, lease);
+  }
+
+  public replaceLease(ns: string, lease: Lease): Promise<Lease> {
+    return this.json('PUT', `/apis/coordination.k8s.io/v1/namespaces/${enc(ns)}/leases/${enc(lease.metadata.name)}`, lease);
+  }
+
+  public async listPods(ns: string, labelSelector: string): Promise<Pod[]> {
+    return (await this.json<{ items: Pod[] }>('GET', `/api/v1/namespaces/${enc(ns)}/pods${query({ labelSelector })}`)).items ?? [];
+  }
+
+  public async patchPodLabels(ns: string, name: string, labels: { readonly [key: string]: string | null }): Promise<void> {
+    await this.json('PATCH', `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`, { metadata: { labels } }, 'application/merge-patch+json');
+  }
+
+  public async createEvent(ns: string, event: KubeEvent): Promise<void> {
+    await this.json('POST', `/api/v1/namespaces/${enc(ns)}/events`, event);
+  }
+
+  /** Ends keep-alive sockets so the process can exit. */
+  public close(): void {
+    this.agent.destroy();
+  }
+
+  private json<T>(method: string, path: string, body?: unknown, contentType = 'application/json', retried = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const req = this.request(method, path, body, contentType, (res) => {
+        collect(res).then((text) => {
+          const status = res.statusCode ?? 0;
+          if (status === 401 && !retried && this.conn.token) {
+            // A rotated token: read it again once.
+            return this.json<T>(method, path, body, contentType, true).then(resolve, reject);
+          }
+          if (status < 200 || status >= 300) return reject(apiError(status, text));
+          try { resolve(text ? JSON.parse(text) : (undefined as T)); } catch (e) { reject(e); }
+        }, reject);
+      });
+      req.on('error', reject);
+      req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${path}: timed out`)));
+      if (body !== undefined) req.write(JSON.stringify(body));
+      req.end();
+    });
+  }
+
+  private request(method: string, path: string, body: unknown, contentType: string | undefined, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
+    const url = new URL(path, this.base);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined && contentType) headers['content-type'] = contentType;
+    const token = this.conn.token?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const mod = url.protocol === 'https:' ? https : http;
+    return mod.request(url, { method, headers, agent: this.agent }, onResponse);
+  }
+}
+
+function query(selector: Selector, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (selector.labelSelector) params.set('labelSelector', selector.labelSelector);
+  if (selector.fieldSelector) params.set('fieldSelector', selector.fieldSelector);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function collect(res: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => (text += c));
+    res.on('end', () => resolve(text));
+    res.on('error', reject);
+  });
+}
+
+function apiError(status: number, body: string): ApiError {
+  let message = body.slice(0, 300);
+  try { message = JSON.parse(body).message ?? message; } catch { /* not a Status object */ }
+  return new ApiError(status, `HTTP ${status}: ${message}`);
+}

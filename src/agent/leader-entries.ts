@@ -1,0 +1,68 @@
+/**
+ * Flink's leader entries in the data of `<cluster-id>-cluster-config-map`:
+ * `org.apache.flink.k8s.leader.<component>` = `<session UUID>,<address>`. The leader pod
+ * is the one whose IP is in the restserver entry (`http://<podIP>:8081`), or in the
+ * dispatcher's RPC address (`pekko.tcp://flink@<podIP>:6123/...`, `akka.tcp` before 1.18).
+ */
+
+export const LEADER_KEY_PREFIX = 'org.apache.flink.k8s.leader.';
+
+export interface LeaderEntry {
+  readonly key: string;
+  readonly sessionId: string;
+  readonly address: string;
+  /** Host part of the address (the pod IP), when the address has one. */
+  readonly host?: string;
+}
+
+export interface LeaderEntries {
+  readonly restserver?: LeaderEntry;
+  readonly dispatcher?: LeaderEntry;
+  readonly resourcemanager?: LeaderEntry;
+  /** Per-job leaders by job id (`job-<id>` from 1.19 on, `<id>` in 1.15-1.18). */
+  readonly jobs: { readonly [jobId: string]: LeaderEntry };
+  /** Entries we could not read, with why. */
+  readonly problems: readonly string[];
+}
+
+/** Host of `http://host:port/...` or `pekko.tcp://flink@host:port/...`. */
+export function hostOf(address: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)(?::\d+)?(?:\/|$)/i.exec(address);
+  return m ? m[1].replace(/^\[|\]$/g, '') : undefined;
+}
+
+function parseEntry(key: string, value: string): LeaderEntry | string {
+  const comma = value.indexOf(',');
+  if (comma < 0) return `${key}: no "," between session id and address in ${JSON.stringify(value)}`;
+  const sessionId = value.slice(0, comma).trim();
+  const address = value.slice(comma + 1).trim();
+  if (!address) return `${key}: empty address`;
+  return { key, sessionId, address, host: hostOf(address) };
+}
+
+export function parseLeaderEntries(data: { readonly [key: string]: string } | undefined): LeaderEntries {
+  const out: { restserver?: LeaderEntry; dispatcher?: LeaderEntry; resourcemanager?: LeaderEntry } = {};
+  const jobs: { [jobId: string]: LeaderEntry } = {};
+  const problems: string[] = [];
+  for (const key of Object.keys(data ?? {}).sort()) {
+    if (!key.startsWith(LEADER_KEY_PREFIX)) continue;
+    const component = key.slice(LEADER_KEY_PREFIX.length);
+    const value = data![key];
+    if (typeof value !== 'string' || value === '') continue; // revoked leadership
+    const entry = parseEntry(key, value);
+    if (typeof entry === 'string') { problems.push(entry); continue; }
+    if (component === 'restserver' || component === 'dispatcher' || component === 'resourcemanager') {
+      out[component] = entry;
+    } else {
+      const jobId = component.startsWith('job-') ? component.slice(4) : component;
+      if (/^[0-9a-f]{32}$/.test(jobId)) jobs[jobId] = entry;
+      else problems.push(`${key}: unknown leader component "${component}"`);
+    }
+  }
+  return { ...out, jobs, problems };
+}
+
+/** The leader's pod IP: from the REST server entry, else the dispatcher's. */
+export function leaderIp(entries: LeaderEntries): string | undefined {
+  return entries.restserver?.host ?? entries.dispatcher?.host;
+}

@@ -1,0 +1,89 @@
+import { isConflict, isNotFound, KubeApi, Lease } from './kube-api';
+import { microTime } from './microtime';
+import { parseTime } from './leader-record';
+
+/** Labels on the mirror Lease. */
+export function leaseLabels(clusterId: string): { [key: string]: string } {
+  return {
+    'app.kubernetes.io/name': 'flink',
+    'app.kubernetes.io/instance': clusterId,
+    'app.kubernetes.io/component': 'ha-agent',
+    'app.kubernetes.io/managed-by': 'cdk8s-flink',
+  };
+}
+
+export interface MirrorParams {
+  readonly namespace: string;
+  readonly name: string;
+  readonly clusterId: string;
+  /** The leader pod's name: this agent's own pod (only the leader's agent writes). */
+  readonly holder: string;
+  readonly leaseDurationSeconds: number;
+  readonly now: number;
+}
+
+export type MirrorResult =
+  | { readonly outcome: 'created' | 'renewed' | 'taken-over'; readonly lease: Lease }
+  | { readonly outcome: 'conflict'; readonly reason: string };
+
+/**
+ * Writes the Lease that mirrors Flink's leadership, in the manner of client-go's
+ * tryAcquireOrRenew. There is no fencing here, and none is needed: the Lease is a
+ * picture of Flink's ConfigMap lock for `kubectl get lease`, not a lock anything obeys.
+ * The caller only calls this while its own pod leads in Flink's record.
+ *
+ * 1. Read the Lease; create it if absent (a concurrent create loses with 409).
+ * 2. If another pod holds it, take it over: the caller knows from Flink's record that
+ *    this pod leads now. Count the transition, set a new acquireTime.
+ * 3. Otherwise renew: keep acquireTime and transitions, move renewTime.
+ * 4. Update with the resourceVersion just read; a 409 means someone wrote in between,
+ *    and is returned for the caller to retry on its next tick with a fresh read, so two
+ *    writers never loop against each other.
+ */
+export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<MirrorResult> {
+  const now = microTime(p.now);
+  // Step 1
+  let current: Lease;
+  try {
+    current = await api.getLease(p.namespace, p.name);
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+    try {
+      const lease = await api.createLease(p.namespace, {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: p.name, namespace: p.namespace, labels: leaseLabels(p.clusterId) },
+        spec: { holderIdentity: p.holder, leaseDurationSeconds: p.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: 0 },
+      });
+      return { outcome: 'created', lease };
+    } catch (e2) {
+      if (isConflict(e2)) return { outcome: 'conflict', reason: 'the Lease was created concurrently' };
+      throw e2;
+    }
+  }
+  // Steps 2 and 3
+  const takeover = current.spec.holderIdentity !== p.holder;
+  const spec = takeover
+    ? { holderIdentity: p.holder, leaseDurationSeconds: p.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1 }
+    : { ...current.spec, leaseDurationSeconds: p.leaseDurationSeconds, renewTime: now };
+  // Step 4
+  try {
+    const lease = await api.replaceLease(p.namespace, {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { ...current.metadata, labels: { ...current.metadata.labels, ...leaseLabels(p.clusterId) } },
+      spec,
+    });
+    return { outcome: takeover ? 'taken-over' : 'renewed', lease };
+  } catch (e) {
+    if (isConflict(e)) return { outcome: 'conflict', reason: `the Lease changed since resourceVersion ${current.metadata.resourceVersion}` };
+    throw e;
+  }
+}
+
+/** Seconds since the Lease was last renewed, or undefined. */
+export function renewAgeSeconds(lease: Lease | undefined, now: number): number | undefined {
+  const t = parseTime(lease?.spec.renewTime);
+  return t === undefined ? undefined : Math.max(0, (now - t) / 1000);
+}
+

@@ -1,0 +1,97 @@
+import { join, posix } from 'path';
+import { ConfigMap } from './kube-api';
+
+/** A pointer in Flink's HA ConfigMaps to a file in the HA storage directory. */
+export interface HaPointer {
+  readonly configMap: string;
+  readonly key: string;
+  readonly kind: 'job-graph' | 'checkpoint';
+  readonly jobId?: string;
+  /** The file path found inside the serialized state handle, as Flink wrote it. */
+  readonly path?: string;
+}
+
+export interface BrokenPointer extends HaPointer {
+  readonly localPath: string;
+  readonly fix: string;
+}
+
+const JOB_GRAPH_KEY = /^(jobGraph|executionPlan)-([0-9a-f]{32})$/;
+const CHECKPOINT_KEY = /^checkpointID-\d{19}$/;
+const PATH_TOKEN = /(?:file:(?:\/\/)?|[a-z][a-z0-9+.-]*:\/\/)?\/[A-Za-z0-9._~\-/=%+@:]{3,}/g;
+
+/**
+ * The file path inside a state handle. Values are base64 of Java-serialized handles; the
+ * handle's `Path` is serialized through its URI string (`file:/opt/flink/ha/...`), which
+ * appears verbatim among the bytes. Prefer the token naming Flink's HA file kinds.
+ */
+export function extractPath(base64: string): string | undefined {
+  let text: string;
+  try { text = Buffer.from(base64, 'base64').toString('latin1'); } catch { return undefined; }
+  const tokens = text.match(PATH_TOKEN) ?? [];
+  const best = tokens.find((t) => /(submittedJobGraph|submittedExecutionPlan|completedCheckpoint)[0-9a-f]+/.test(t))
+    ?? tokens.find((t) => /^(file:|[a-z0-9]+:\/\/)/.test(t));
+  return best;
+}
+
+/** Every job-graph / execution-plan and checkpoint pointer in Flink's HA ConfigMaps. */
+export function findPointers(configMaps: readonly ConfigMap[]): HaPointer[] {
+  const out: HaPointer[] = [];
+  for (const cm of [...configMaps].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+    for (const key of Object.keys(cm.data ?? {}).sort()) {
+      const job = JOB_GRAPH_KEY.exec(key);
+      if (job) out.push({ configMap: cm.metadata.name, key, kind: 'job-graph', jobId: job[2], path: extractPath(cm.data![key]) });
+      else if (CHECKPOINT_KEY.test(key)) {
+        const jobId = /-([0-9a-f]{32})-config-map$/.exec(cm.metadata.name)?.[1];
+        out.push({ configMap: cm.metadata.name, key, kind: 'checkpoint', jobId, path: extractPath(cm.data![key]) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The path without its scheme: `file:/a`, `file:///a` and `/a` are all `/a`. */
+export function pathPart(uri: string): string | undefined {
+  const m = /^file:(?:\/\/)?(\/.*)$/.exec(uri);
+  if (m) return posix.normalize(m[1]);
+  if (uri.startsWith('/')) return posix.normalize(uri);
+  return undefined;
+}
+
+/**
+ * Maps a pointer's path to where the HA volume is mounted in this container, if the
+ * pointer lies under the configured storage dir (file:// storage only).
+ */
+export function localPathOf(pointerPath: string, storageDir: string, mountPath: string): string | undefined {
+  const p = pathPart(pointerPath);
+  const root = pathPart(storageDir);
+  if (p === undefined || root === undefined) return undefined;
+  const rel = posix.relative(root, p);
+  if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
+  return join(mountPath, rel);
+}
+
+/** Pointers whose files are missing, with the exact ConfigMap key and what to do. */
+export async function findBrokenPointers(
+  pointers: readonly HaPointer[],
+  storageDir: string,
+  mountPath: string,
+  exists: (path: string) => Promise<boolean>,
+): Promise<BrokenPointer[]> {
+  const broken: BrokenPointer[] = [];
+  for (const ptr of pointers) {
+    if (!ptr.path) continue;
+    const local = localPathOf(ptr.path, storageDir, mountPath);
+    if (!local || (await exists(local))) continue;
+    const what = ptr.kind === 'job-graph' ? 'job graph' : 'checkpoint metadata';
+    broken.push({
+      ...ptr,
+      localPath: local,
+      fix: `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; if it is lost, scale the JobManagers to 0, `
+        + (ptr.kind === 'job-graph'
+          ? `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} and delete the job's ConfigMap, then scale up and resubmit the job (from a savepoint if you have one)`
+          : `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} (Flink then recovers from an older checkpoint), then scale up`),
+    });
+  }
+  return broken;
+}

@@ -1,0 +1,129 @@
+import { constants } from 'fs';
+import { open, readFile, stat, statfs, unlink } from 'fs/promises';
+import { dirname, join } from 'path';
+
+/** The filesystem calls the storage check makes; faked in tests. */
+export interface StorageFs {
+  stat(path: string): Promise<{ isDirectory(): boolean; dev: number; uid: number; gid: number; mode: number }>;
+  statfs(path: string): Promise<{ bavail: number; bsize: number; blocks: number }>;
+  /** Writes, fsyncs and closes. */
+  writeDurably(path: string, data: Buffer): Promise<void>;
+  readFile(path: string): Promise<Buffer>;
+  unlink(path: string): Promise<void>;
+}
+
+export const nodeFs: StorageFs = {
+  stat: (p) => stat(p),
+  statfs: (p) => statfs(p),
+  async writeDurably(p, data) {
+    const h = await open(p, constants.O_CREAT | constants.O_WRONLY | constants.O_TRUNC, 0o640);
+    try {
+      await h.writeFile(data);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  },
+  readFile: (p) => readFile(p),
+  unlink: (p) => unlink(p),
+};
+
+export interface StorageFinding {
+  readonly code: 'missing' | 'not-directory' | 'not-a-mount' | 'not-writable' | 'read-back-mismatch' | 'low-space' | 'permissions';
+  readonly message: string;
+  readonly fix: string;
+}
+
+export interface StorageReport {
+  readonly healthy: boolean;
+  readonly findings: readonly StorageFinding[];
+  /** Probe write + fsync + read + delete, when it ran. */
+  readonly probeLatencyMs?: number;
+  readonly freeBytes?: number;
+  readonly totalBytes?: number;
+}
+
+export interface StorageCheckParams {
+  readonly path: string;
+  /** uid/gid Flink runs as (9999 in the official image). */
+  readonly uid: number;
+  readonly gid: number;
+  /** Below this much free space the storage counts as unhealthy. */
+  readonly minFreeBytes: number;
+  /** Name of the probe file (unique per pod, so candidates don't race). */
+  readonly probeName: string;
+  readonly now: () => number;
+}
+
+/**
+ * Is the HA volume there, a real mount, writable by Flink, durable and not full? The
+ * probe writes, fsyncs, reads back and deletes a small file under `.ha-agent/`, never
+ * touching Flink's files.
+ */
+export async function checkStorage(fs: StorageFs, p: StorageCheckParams): Promise<StorageReport> {
+  const findings: StorageFinding[] = [];
+  let st;
+  try {
+    st = await fs.stat(p.path);
+  } catch (e) {
+    findings.push({ code: 'missing', message: `${p.path} does not exist (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'check that the HA claim is bound and mounted: kubectl describe pod, kubectl get pvc' });
+    return { healthy: false, findings };
+  }
+  if (!st.isDirectory()) {
+    findings.push({ code: 'not-directory', message: `${p.path} is not a directory`, fix: 'mount the HA claim at this path' });
+    return { healthy: false, findings };
+  }
+  try {
+    const parent = await fs.stat(dirname(p.path));
+    if (parent.dev === st.dev) {
+      findings.push({ code: 'not-a-mount', message: `${p.path} is on the same device as its parent: no volume is mounted there, so HA files would not survive the pod`, fix: 'mount the HA claim at this path' });
+    }
+  } catch { /* the parent is not ours to judge */ }
+  const writable = (st.uid === p.uid && (st.mode & 0o200) !== 0) || (st.gid === p.gid && (st.mode & 0o020) !== 0) || (st.mode & 0o002) !== 0;
+  if (!writable) {
+    findings.push({
+      code: 'permissions',
+      message: `${p.path} is owned by ${st.uid}:${st.gid} with mode ${(st.mode & 0o777).toString(8)}: uid ${p.uid} / gid ${p.gid} cannot write it`,
+      fix: `make the volume writable for gid ${p.gid} (fsGroup is set; some NFS provisioners ignore it: export the share with that group, or chown/chmod it once)`,
+    });
+  }
+  try {
+    const s = await fs.statfs(p.path);
+    const freeBytes = s.bavail * s.bsize;
+    const totalBytes = s.blocks * s.bsize;
+    if (freeBytes < p.minFreeBytes) {
+      findings.push({ code: 'low-space', message: `only ${Math.round(freeBytes / 1048576)} MiB free on ${p.path}`, fix: 'grow the claim, or remove old checkpoints and savepoints' });
+    }
+    const probe = await probeWrite(fs, p);
+    if (probe.finding) findings.push(probe.finding);
+    return { healthy: findings.length === 0, findings, probeLatencyMs: probe.latencyMs, freeBytes, totalBytes };
+  } catch (e) {
+    findings.push({ code: 'not-writable', message: `cannot inspect ${p.path}: ${(e as Error).message}`, fix: 'check the volume' });
+    return { healthy: false, findings };
+  }
+}
+
+async function probeWrite(fs: StorageFs, p: StorageCheckParams): Promise<{ latencyMs?: number; finding?: StorageFinding }> {
+  const file = join(p.path, `.ha-agent-${p.probeName}`);
+  const payload = Buffer.from(`cdk8s-flink ha-agent probe ${p.now()}\n`);
+  const start = p.now();
+  try {
+    await fs.writeDurably(file, payload);
+    const back = await fs.readFile(file);
+    await fs.unlink(file);
+    const latencyMs = p.now() - start;
+    if (!back.equals(payload)) {
+      return { latencyMs, finding: { code: 'read-back-mismatch', message: `read back different bytes from ${file}`, fix: 'the volume does not return what was written: check the storage backend' } };
+    }
+    return { latencyMs };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      finding: {
+        code: 'not-writable',
+        message: `cannot write ${file}: ${code ?? (e as Error).message}${code === 'EROFS' ? ' (read-only filesystem)' : ''}`,
+        fix: code === 'EROFS' ? 'the claim is mounted read-only; mount it read-write' : code === 'ENOSPC' ? 'the volume is full; grow the claim' : 'make the volume writable for the Flink user',
+      },
+    };
+  }
+}
