@@ -259,6 +259,7 @@ export class HaAgent {
       const result = await mirrorLeadership(api, {
         namespace: config.namespace, name: config.leaseName, clusterId: config.clusterId,
         holder: config.podName, leaseDurationSeconds: config.leaseDurationSeconds, now: clock.now(),
+        flinkRenewTime: this.record.kind === 'ok' ? this.record.renewTime : undefined,
       });
       this.onContact();
       if (result.outcome === 'conflict') {

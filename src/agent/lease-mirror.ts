@@ -20,6 +20,12 @@ export interface MirrorParams {
   readonly holder: string;
   readonly leaseDurationSeconds: number;
   readonly now: number;
+  /**
+   * renewTime of Flink's lock as this agent last saw it. A takeover needs a view of the
+   * lock at least as fresh as the other holder's acquisition; otherwise the other agent
+   * saw a newer leader than we did, and writing would flap the Lease.
+   */
+  readonly flinkRenewTime?: number;
 }
 
 export type MirrorResult =
@@ -34,7 +40,8 @@ export type MirrorResult =
  *
  * 1. Read the Lease; create it if absent (a concurrent create loses with 409).
  * 2. If another pod holds it, take it over: the caller knows from Flink's record that
- *    this pod leads now. Count the transition, set a new acquireTime.
+ *    this pod leads now. Count the transition, set a new acquireTime. Unless the other
+ *    pod took it after our last view of Flink's lock: then our view is the stale one.
  * 3. Otherwise renew: keep acquireTime and transitions, move renewTime.
  * 4. Update with the resourceVersion just read; a 409 means someone wrote in between,
  *    and is returned for the caller to retry on its next tick with a fresh read, so two
@@ -63,6 +70,10 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
   }
   // Steps 2 and 3
   const takeover = current.spec.holderIdentity !== p.holder;
+  const theirAcquire = parseTime(current.spec.acquireTime);
+  if (takeover && p.flinkRenewTime !== undefined && theirAcquire !== undefined && theirAcquire > p.flinkRenewTime) {
+    return { outcome: 'conflict', reason: `${current.spec.holderIdentity} took the Lease after our last view of Flink's lock; waiting for a fresher view` };
+  }
   const spec = takeover
     ? { holderIdentity: p.holder, leaseDurationSeconds: p.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1 }
     : { ...current.spec, leaseDurationSeconds: p.leaseDurationSeconds, renewTime: now };

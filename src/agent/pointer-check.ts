@@ -21,17 +21,37 @@ const CHECKPOINT_KEY = /^checkpointID-\d{19}$/;
 const PATH_TOKEN = /(?:file:(?:\/\/)?|[a-z][a-z0-9+.-]*:\/\/)?\/[A-Za-z0-9._~\-/=%+@:]{3,}/g;
 
 /**
- * The file path inside a state handle. Values are base64 of Java-serialized handles; the
- * handle's `Path` is serialized through its URI string (`file:/opt/flink/ha/...`), which
- * appears verbatim among the bytes. Prefer the token naming Flink's HA file kinds.
+ * Strings in Java serialization: TC_STRING (0x74), a two-byte length, then the bytes.
+ * Reading by length matters: the bytes after a string (TC_ENDBLOCKDATA "x", TC_NULL "p")
+ * are printable and would otherwise be read as part of the path.
+ */
+function javaStrings(bytes: Buffer): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= bytes.length; i++) {
+    if (bytes[i] !== 0x74) continue;
+    const len = bytes.readUInt16BE(i + 1);
+    if (len < 2 || i + 3 + len > bytes.length) continue;
+    const s = bytes.toString('latin1', i + 3, i + 3 + len);
+    if (/^[\x20-\x7e]+$/.test(s)) out.push(s);
+  }
+  return out;
+}
+
+const HA_FILE = /(submittedJobGraph|submittedExecutionPlan|completedCheckpoint)[0-9a-f]+$/;
+const PATH_LIKE = /^(?:file:(?:\/\/)?\/|[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/|\/)\S+$/;
+
+/**
+ * The file path inside a state handle. Values are base64 of Java-serialized handles whose
+ * `Path` is serialized through its URI string (`file:/opt/flink/ha/...`). Prefer the string
+ * naming one of Flink's HA files; fall back to any path-shaped token.
  */
 export function extractPath(base64: string): string | undefined {
-  let text: string;
-  try { text = Buffer.from(base64, 'base64').toString('latin1'); } catch { return undefined; }
-  const tokens = text.match(PATH_TOKEN) ?? [];
-  const best = tokens.find((t) => /(submittedJobGraph|submittedExecutionPlan|completedCheckpoint)[0-9a-f]+/.test(t))
-    ?? tokens.find((t) => /^(file:|[a-z0-9]+:\/\/)/.test(t));
-  return best;
+  const bytes = Buffer.from(base64, 'base64');
+  const strings = javaStrings(bytes).filter((s) => PATH_LIKE.test(s));
+  const best = strings.find((s) => HA_FILE.test(s)) ?? strings[0];
+  if (best) return best;
+  const tokens = bytes.toString('latin1').match(PATH_TOKEN) ?? [];
+  return tokens.find((t) => HA_FILE.test(t)) ?? tokens.find((t) => /^(file:|[a-z0-9]+:\/\/)/.test(t));
 }
 
 /** Every job-graph / execution-plan and checkpoint pointer in Flink's HA ConfigMaps. */

@@ -1,0 +1,180 @@
+import { HaAgent } from '../../src/agent/agent';
+import { AgentConfig } from '../../src/agent/config';
+import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
+import { ConfigMap } from '../../src/agent/kube-api';
+import { microTime } from '../../src/agent/microtime';
+import { silentLogger } from '../../src/agent/log';
+import { FakeClock, FakeKube } from './support/fake-kube';
+
+const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const config = (pod: string, ip: string): AgentConfig => ({
+  podName: pod, namespace: 'flink', podIp: ip, clusterId: 'c', haClusterId: 'c', storageDir: 'file:///opt/flink/ha',
+  leaseName: 'c-jobmanager-leader', leaseDurationSeconds: 15, port: 0, storageIntervalSeconds: 30, minFreeBytes: 0, flinkUid: 9999, flinkGid: 9999,
+});
+
+/** Flink's lock ConfigMap with `ip` leading, renewed at `renewMs`. */
+function lock(ip: string, renewMs: number, extraData: Record<string, string> = {}): ConfigMap {
+  return {
+    metadata: {
+      name: 'c-cluster-config-map',
+      labels: { app: 'c', type: 'flink-native-kubernetes' },
+      annotations: { 'control-plane.alpha.kubernetes.io/leader': JSON.stringify({ holderIdentity: `uuid-${ip}`, leaseDuration: 15, acquireTime: microTime(renewMs - 60_000), renewTime: microTime(renewMs), leaderTransitions: 1 }) },
+    },
+    data: { 'org.apache.flink.k8s.leader.restserver': `s,http://${ip}:8081`, 'org.apache.flink.k8s.leader.dispatcher': `s,pekko.tcp://flink@${ip}:6123/user/rpc/dispatcher_1`, ...extraData },
+  };
+}
+
+function setup() {
+  const api = new FakeKube();
+  const clock = new FakeClock();
+  api.addPod('jm-a', { [ROLE_LABEL]: 'unknown' }, '10.0.0.1');
+  api.addPod('jm-b', { [ROLE_LABEL]: 'unknown' }, '10.0.0.2');
+  const a = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
+  const b = new HaAgent({ api, clock, log: silentLogger, config: config('jm-b', '10.0.0.2') });
+  /** Flink writes the lock; both agents see it through their watches. */
+  const flink = (cm: ConfigMap | undefined) => {
+    if (cm) api.putConfigMap(cm); else api.configMaps.delete('c-cluster-config-map');
+    for (const agent of [a, b]) { agent.onConfigMap(cm); agent.onContact(); }
+  };
+  return { api, clock, a, b, flink };
+}
+
+describe('HaAgent', () => {
+  test('leader and standby: labels, Lease written by the leader only, metrics', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+    expect(api.label('jm-b', ROLE_LABEL)).toBe('standby');
+    expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('jm-a');
+    expect(a.metrics.get('flink_ha_agent_leader')).toBe(1);
+    expect(b.metrics.get('flink_ha_agent_leader')).toBe(0);
+    expect(b.metrics.get('flink_ha_agent_role', { role: 'standby' })).toBe(1);
+    // Standbys never write the Lease.
+    const writes = api.calls.filter((c) => c === 'createLease' || c === 'replaceLease');
+    expect(writes).toEqual(['createLease']);
+  });
+
+  test('labels are written only when the role changes', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await a.tick();
+    await a.tick();
+    expect(api.calls.filter((c) => c === 'patchPodLabels')).toHaveLength(1);
+  });
+
+  test('failover: leadership moves, labels and Lease follow, transitions counted, one Event', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick(); await b.tick();
+    clock.advance(20_000);
+    flink(lock('10.0.0.2', clock.now()));
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
+    expect(api.label('jm-b', ROLE_LABEL)).toBe('leader');
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-b', leaseTransitions: 1 });
+    expect(a.metrics.get('flink_ha_agent_leader_transitions_total')).toBe(1);
+    expect(a.status().transitionsSeen).toBe(1);
+    expect(api.events.filter((e) => e.reason === 'LeaderChanged' && e.involvedObject.name === 'jm-a')).toHaveLength(1);
+    expect(api.events.filter((e) => e.reason === 'HARoleChanged').map((e) => `${e.involvedObject.name}: ${e.message.split(':')[0]}`).sort())
+      .toEqual(['jm-a: ha-role leader -> standby', 'jm-b: ha-role standby -> leader']);
+  });
+
+  test('a stale lock makes every pod unknown: never two leaders', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick(); await b.tick();
+    clock.advance(25_000); // the leader stopped renewing; watches still deliver nothing new
+    a.onContact(); b.onContact();
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    expect(api.label('jm-b', ROLE_LABEL)).toBe('unknown');
+    expect(a.status().reason).toMatch(/last renewed 25 s ago/);
+  });
+
+  test('API unreachable for longer than the lease: unknown', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    api.failing.set('getConfigMap', 503);
+    clock.advance(16_000);
+    await a.tick(); // the refresh GET fails; the label patch still reaches the (partly) available API
+    expect(a.status().role).toBe(HaRole.UNKNOWN);
+    expect(a.status().reason).toMatch(/no answer from the API server for 16 s/);
+    expect(a.metrics.get('flink_ha_agent_api_errors_total', { op: 'get-configmap' })).toBe(1);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+  });
+
+  test('a failed label patch is retried on the next tick', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    api.failing.set('patchPodLabels', 500);
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    api.failing.delete('patchPodLabels');
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+  });
+
+  test('the ConfigMap does not exist yet: unknown, ready', async () => {
+    const { api, a, flink } = setup();
+    expect(a.isReady()).toBe(false);
+    flink(undefined);
+    await a.tick();
+    expect(a.isReady()).toBe(true);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    expect(a.status().reason).toMatch(/does not exist/);
+  });
+
+  test('shutdown drops the leader label', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await a.shutdown();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+  });
+
+  test('broken HA pointers: metric, one Event per distinct finding, status lists them', async () => {
+    const { api, clock, flink } = setup();
+    const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const files = new Set<string>();
+    const agent = new HaAgent({
+      api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      fs: { stat: async () => ({ isDirectory: () => true, dev: 2, uid: 9999, gid: 9999, mode: 0o40775 }), statfs: async () => ({ bavail: 1e6, bsize: 4096, blocks: 2e6 }), writeDurably: async () => undefined, readFile: async () => Buffer.from(''), unlink: async () => undefined },
+      exists: async (p) => files.has(p),
+    });
+    flink(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') }));
+    await agent.checkStorage();
+    await agent.checkStorage();
+    expect(agent.metrics.get('flink_ha_agent_broken_pointers')).toBe(1);
+    expect(agent.status().brokenPointers[0]).toMatchObject({ configMap: 'c-cluster-config-map', key: `jobGraph-${JOB}`, localPath: '/mnt/ha/c/submittedJobGraph0123456789ab' });
+    expect(agent.status().jobs).toEqual([{ jobId: JOB, pointers: 1 }]);
+    expect(api.events.filter((e) => e.reason === 'HAPointerBroken')).toHaveLength(1);
+    files.add('/mnt/ha/c/submittedJobGraph0123456789ab');
+    await agent.checkStorage();
+    expect(agent.metrics.get('flink_ha_agent_broken_pointers')).toBe(0);
+  });
+
+  test('metrics text names every documented metric', async () => {
+    const { clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    const text = a.metrics.render();
+    for (const m of ['flink_ha_agent_leader', 'flink_ha_agent_role', 'flink_ha_agent_leader_transitions_total', 'flink_ha_agent_last_leader_change_timestamp_seconds', 'flink_ha_agent_lease_renew_age_seconds', 'flink_ha_agent_broken_pointers']) {
+      expect(text).toContain(`# TYPE ${m} `);
+    }
+    expect(text).toContain('flink_ha_agent_role{role="leader"} 1');
+    expect(text).toMatch(/^flink_ha_agent_leader 1$/m);
+  });
+
+  test('liveness fails only when the loop stalls', async () => {
+    const { clock, a } = setup();
+    expect(a.healthy()).toBe(true);
+    clock.advance(61_000);
+    expect(a.healthy()).toBe(false);
+    await a.tick();
+    expect(a.healthy()).toBe(true);
+  });
+});
