@@ -62,7 +62,11 @@ export class HttpKubeClient implements KubeApi {
 
   public watchConfigMap(ns: string, name: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, signal: AbortSignal): Promise<void> {
     const q = query({ fieldSelector: `metadata.name=${name}` }, { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: '300' });
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolveWatch, rejectWatch) => {
+      // Every way out removes the abort listener, or each watch would leak one.
+      const done = () => signal.removeEventListener('abort', abort);
+      const resolve = () => { done(); resolveWatch(); };
+      const reject = (e: unknown) => { done(); rejectWatch(e); };
       const req = this.request('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${q}`, undefined, undefined, (res) => {
         if ((res.statusCode ?? 0) >= 300) {
           collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
@@ -84,7 +88,7 @@ export class HttpKubeClient implements KubeApi {
         res.on('error', reject);
         res.on('aborted', () => reject(new Error('watch connection dropped')));
       });
-      const abort = () => { req.destroy(); resolve(); };
+      function abort() { req.destroy(); resolve(); }
       if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
       req.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
       req.end();

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     metrics: () => agent.metrics.render(),
     status: () => agent.status(),
   });
-  log.log('info', 'ha-agent started', { pod: config.podName, cluster: config.clusterId, port: config.port });
+  const address = server.address();
+  log.log('info', 'ha-agent started', { pod: config.podName, cluster: config.clusterId, port: typeof address === 'object' && address ? address.port : config.port });
 
   const controller = new AbortController();
   let stopping = false;
