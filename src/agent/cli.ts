@@ -1,0 +1,176 @@
+import { createInterface } from 'readline';
+import { clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
+import { HttpKubeClient } from './kube-client';
+import { isNotFound, KubeApi } from './kube-api';
+import { kubeconfigConnection } from './kubeconfig';
+import { leaderIp, parseLeaderEntries } from './leader-entries';
+import { LEADER_ANNOTATION, parseLeaderRecord } from './leader-record';
+import { renewAgeSeconds } from './lease-mirror';
+import { findPointers } from './pointer-check';
+
+export interface CliIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown };
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+export interface CliOptions {
+  readonly clusterId: string;
+  readonly namespace?: string;
+  readonly kubeconfig?: string;
+  readonly context?: string;
+}
+
+/** How the CLI gets an API client; replaced in tests. */
+export type ApiFactory = (o: CliOptions) => { api: KubeApi; namespace?: string; close?: () => void };
+
+const defaultFactory: ApiFactory = (o) => {
+  const conn = kubeconfigConnection(o.kubeconfig, o.context);
+  const client = new HttpKubeClient(conn);
+  return { api: client, namespace: conn.namespace, close: () => client.close() };
+};
+
+const USAGE = `usage: cdk8s-flink ha <command> --cluster-id ID [--namespace NS] [--kubeconfig PATH] [--context NAME]
+
+commands:
+  status [--output json]   leader pod, candidates and their roles, Lease age, last transition,
+                           jobs and checkpoints known to Flink's HA ConfigMaps
+  clean [--yes]            list Flink's HA ConfigMaps left behind by a deleted cluster;
+                           deletes them only with --yes (or when you type the cluster id)
+`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { command: string; opts: CliOptions; flags: Set<string>; output?: string } {
+  const [command, ...rest] = argv;
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--yes' || a === '-y') flags.add('yes');
+    else if (['--cluster-id', '--namespace', '-n', '--kubeconfig', '--context', '--output', '-o'].includes(a)) {
+      if (rest[i + 1] === undefined) throw new UsageError(`${a} needs a value`);
+      values[a.replace(/^-+/, '')] = rest[++i];
+    } else throw new UsageError(`unknown argument ${a}`);
+  }
+  const clusterId = values['cluster-id'];
+  if (!clusterId) throw new UsageError('--cluster-id is required');
+  return {
+    command,
+    opts: { clusterId, namespace: values.namespace ?? values.n, kubeconfig: values.kubeconfig, context: values.context },
+    flags,
+    output: values.output ?? values.o,
+  };
+}
+
+/** `cdk8s-flink ha ...`: returns the exit code (0 ok, 1 refused or failed, 2 usage). */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, factory: ApiFactory = defaultFactory): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout.write(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+    if (parsed.command !== 'status' && parsed.command !== 'clean') throw new UsageError(`unknown command ${parsed.command}`);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  let client;
+  try {
+    client = factory(parsed.opts);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const namespace = parsed.opts.namespace ?? client.namespace ?? 'default';
+  try {
+    return parsed.command === 'status'
+      ? await status(client.api, namespace, parsed.opts.clusterId, parsed.output === 'json', io)
+      : await clean(client.api, namespace, parsed.opts.clusterId, parsed.flags.has('yes'), io);
+  } catch (e) {
+    io.stderr.write(`${parsed.command} failed: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    client.close?.();
+  }
+}
+
+async function status(api: KubeApi, ns: string, id: string, json: boolean, io: CliIo): Promise<number> {
+  const now = Date.now();
+  const pods = await api.listPods(ns, `app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`);
+  let lock;
+  try { lock = await api.getConfigMap(ns, clusterConfigMapName(id)); } catch (e) { if (!isNotFound(e)) throw e; }
+  let lease;
+  try { lease = await api.getLease(ns, leaderLeaseName(id)); } catch (e) { if (!isNotFound(e)) throw e; }
+  const ha = await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` });
+  const record = parseLeaderRecord(lock?.metadata.annotations?.[LEADER_ANNOTATION]);
+  const ip = leaderIp(parseLeaderEntries(lock?.data));
+  const leaderPod = pods.find((p) => p.status?.podIP && p.status.podIP === ip)?.metadata.name;
+  const pointers = findPointers(ha.items);
+  const jobs = [...new Set(pointers.map((p) => p.jobId).filter((j): j is string => !!j))].sort().map((jobId) => ({
+    jobId,
+    jobGraph: pointers.some((p) => p.jobId === jobId && p.kind === 'job-graph'),
+    checkpoints: pointers.filter((p) => p.jobId === jobId && p.kind === 'checkpoint').map((p) => Number(p.key.slice('checkpointID-'.length))).sort((a, b) => a - b),
+  }));
+  const report = {
+    clusterId: id,
+    namespace: ns,
+    leader: { pod: leaderPod, ip, flinkHolder: record.kind === 'ok' ? record.holderIdentity : undefined, lockRenewAgeSeconds: record.kind === 'ok' && record.renewTime ? (now - record.renewTime) / 1000 : undefined, transitions: record.kind === 'ok' ? record.leaderTransitions : undefined, problem: record.kind === 'ok' ? undefined : record.kind === 'missing' ? (lock ? 'no leader annotation' : `${clusterConfigMapName(id)} not found`) : record.reason },
+    candidates: pods.map((p) => ({ pod: p.metadata.name, ip: p.status?.podIP, role: p.metadata.labels?.[ROLE_LABEL] ?? '(no label)' })),
+    lease: lease ? { holder: lease.spec.holderIdentity, renewAgeSeconds: renewAgeSeconds(lease, now), transitions: lease.spec.leaseTransitions, acquireTime: lease.spec.acquireTime } : undefined,
+    haConfigMaps: ha.items.map((c) => c.metadata.name).sort(),
+    jobs,
+    brokenPointers: 'checked by the agent inside the pods, where HA storage is mounted: see its /status, Events or flink_ha_agent_broken_pointers',
+  };
+  if (json) {
+    io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return 0;
+  }
+  const s = (n?: number) => (n === undefined ? '?' : `${n.toFixed(1)} s`);
+  const lines = [
+    `cluster ${id} in namespace ${ns}`,
+    `leader:      ${leaderPod ?? '(none)'}${ip ? ` (${ip})` : ''}${report.leader.problem ? ` - ${report.leader.problem}` : ''}`,
+    `flink lock:  renewed ${s(report.leader.lockRenewAgeSeconds)} ago, ${report.leader.transitions ?? '?'} transitions`,
+    `lease:       ${lease ? `${lease.spec.holderIdentity} renewed ${s(report.lease!.renewAgeSeconds)} ago, ${lease.spec.leaseTransitions ?? 0} transitions` : '(none: the HA agent has not written it)'}`,
+    'candidates:',
+    ...(pods.length ? report.candidates.map((c) => `  ${c.pod.padEnd(40)} ${String(c.ip ?? '-').padEnd(16)} ${c.role}`) : ['  (no JobManager pods)']),
+    `HA ConfigMaps: ${report.haConfigMaps.length ? report.haConfigMaps.join(', ') : '(none)'}`,
+    'jobs known to HA:',
+    ...(jobs.length ? jobs.map((j) => `  ${j.jobId} job graph: ${j.jobGraph ? 'yes' : 'NO'}, checkpoints: ${j.checkpoints.length ? j.checkpoints.join(', ') : '(none)'}`) : ['  (none)']),
+    `broken pointers: ${report.brokenPointers}`,
+  ];
+  io.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: CliIo): Promise<number> {
+  const pods = await api.listPods(ns, `app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`);
+  const ha = (await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` })).items.map((c) => c.metadata.name).sort();
+  if (ha.length === 0) {
+    io.stdout.write(`no HA ConfigMaps of cluster ${id} in namespace ${ns}\n`);
+    return 0;
+  }
+  io.stdout.write(`HA ConfigMaps of cluster ${id} in namespace ${ns}:\n${ha.map((n) => `  ${n}`).join('\n')}\n`);
+  if (pods.length) {
+    io.stderr.write(`refusing to delete: ${pods.length} JobManager pod(s) of ${id} still run (${pods.map((p) => p.metadata.name).join(', ')}); delete or scale the cluster to 0 first\n`);
+    return 1;
+  }
+  let confirmed = yes;
+  if (!confirmed && io.stdin?.isTTY) {
+    const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream });
+    const answer = await new Promise<string>((r) => rl.question(`type the cluster id (${id}) to delete them: `, r));
+    rl.close();
+    confirmed = answer.trim() === id;
+  }
+  if (!confirmed) {
+    io.stdout.write('dry run: nothing deleted. Re-run with --yes to delete them (a new cluster with this id would otherwise recover these jobs).\n');
+    return 0;
+  }
+  for (const name of ha) {
+    await api.deleteConfigMap(ns, name);
+    io.stdout.write(`deleted configmap/${name}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,93 @@
+import { main } from '../../src/agent/cli';
+import { ROLE_LABEL } from '../../src/agent/contract';
+import { microTime } from '../../src/agent/microtime';
+import { FakeKube } from './support/fake-kube';
+
+const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }, out: () => out.join(''), err: () => err.join('') };
+}
+
+function cluster(): FakeKube {
+  const api = new FakeKube();
+  const labels = { 'app.kubernetes.io/instance': 'c', 'app.kubernetes.io/component': 'jobmanager' };
+  api.addPod('c-jobmanager-abc', { ...labels, [ROLE_LABEL]: 'leader' }, '10.0.0.1');
+  api.addPod('c-jobmanager-def', { ...labels, [ROLE_LABEL]: 'standby' }, '10.0.0.2');
+  const ha = { app: 'c', type: 'flink-native-kubernetes' };
+  api.putConfigMap({
+    metadata: { name: 'c-cluster-config-map', labels: ha, annotations: { 'control-plane.alpha.kubernetes.io/leader': JSON.stringify({ holderIdentity: 'uuid', leaseDuration: 15, renewTime: microTime(Date.now() - 2000), leaderTransitions: 3 }) } },
+    data: { 'org.apache.flink.k8s.leader.restserver': 's,http://10.0.0.1:8081', [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') },
+  });
+  api.putConfigMap({ metadata: { name: `c-${JOB}-config-map`, labels: ha }, data: { counter: '8', 'checkpointID-0000000000000000007': handle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab') } });
+  api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' }, spec: { holderIdentity: 'c-jobmanager-abc', renewTime: microTime(Date.now() - 1000), leaseTransitions: 2 } });
+  return api;
+}
+
+describe('cdk8s-flink ha', () => {
+  test('status: leader, candidates, lease, jobs and checkpoints', async () => {
+    const t = io();
+    expect(await main(['status', '--cluster-id', 'c', '-n', 'flink'], t.io, () => ({ api: cluster() }))).toBe(0);
+    const text = t.out();
+    expect(text).toContain('leader:      c-jobmanager-abc (10.0.0.1)');
+    expect(text).toMatch(/c-jobmanager-def\s+10\.0\.0\.2\s+standby/);
+    expect(text).toMatch(/lease:\s+c-jobmanager-abc renewed \d\.\d s ago, 2 transitions/);
+    expect(text).toContain(`${JOB} job graph: yes, checkpoints: 7`);
+  });
+
+  test('status --output json', async () => {
+    const t = io();
+    expect(await main(['status', '--cluster-id', 'c', '--output', 'json'], t.io, () => ({ api: cluster(), namespace: 'flink' }))).toBe(0);
+    const r = JSON.parse(t.out());
+    expect(r).toMatchObject({ namespace: 'flink', leader: { pod: 'c-jobmanager-abc', ip: '10.0.0.1', transitions: 3 }, jobs: [{ jobId: JOB, jobGraph: true, checkpoints: [7] }] });
+  });
+
+  test('clean refuses while JobManagers run', async () => {
+    const t = io();
+    const api = cluster();
+    expect(await main(['clean', '--cluster-id', 'c', '--yes'], t.io, () => ({ api }))).toBe(1);
+    expect(t.err()).toMatch(/refusing to delete: 2 JobManager pod\(s\) of c still run/);
+    expect(api.configMaps.size).toBe(2);
+  });
+
+  test('clean is a dry run without --yes, deletes with it', async () => {
+    const api = cluster();
+    api.pods.clear();
+    const dry = io();
+    expect(await main(['clean', '--cluster-id', 'c'], dry.io, () => ({ api }))).toBe(0);
+    expect(dry.out()).toContain('dry run: nothing deleted');
+    expect(api.configMaps.size).toBe(2);
+    const wet = io();
+    expect(await main(['clean', '--cluster-id', 'c', '--yes'], wet.io, () => ({ api }))).toBe(0);
+    expect(wet.out()).toContain(`deleted configmap/c-${JOB}-config-map`);
+    expect(api.configMaps.size).toBe(0);
+  });
+
+  test.each([
+    [['status'], /--cluster-id is required/],
+    [['frobnicate', '--cluster-id', 'c'], /unknown command frobnicate/],
+    [['status', '--cluster-id'], /--cluster-id needs a value/],
+    [['status', '--cluster-id', 'c', '--bogus'], /unknown argument --bogus/],
+  ])('usage errors: %j', async (argv, message) => {
+    const t = io();
+    expect(await main(argv, t.io, () => ({ api: cluster() }))).toBe(2);
+    expect(t.err()).toMatch(message);
+  });
+
+  test('a bad kubeconfig is a clear error, not a stack trace', async () => {
+    const t = io();
+    expect(await main(['status', '--cluster-id', 'c', '--kubeconfig', '/nonexistent/config'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/^cannot read kubeconfig \/nonexistent\/config: ENOENT/);
+  });
+
+  test('API errors are reported', async () => {
+    const api = cluster();
+    api.failing.set('listPods', 403);
+    const t = io();
+    expect(await main(['status', '--cluster-id', 'c'], t.io, () => ({ api }))).toBe(1);
+    expect(t.err()).toMatch(/^status failed: injected 403 on listPods/);
+  });
+});
