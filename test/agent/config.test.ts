@@ -13,7 +13,7 @@ describe('configFromEnv', () => {
   });
   test('names every problem at once', () => {
     expect(() => configFromEnv({ ...env, POD_IP: '', FLINK_CLUSTER_ID: undefined, HA_AGENT_LEASE_DURATION_SECONDS: 'abc' }))
-      .toThrow('invalid agent environment: POD_IP is required; FLINK_CLUSTER_ID is required; HA_AGENT_LEASE_DURATION_SECONDS="abc" must be a number >= 1');
+      .toThrow('invalid agent environment: FLINK_CLUSTER_ID is required; POD_IP is required; HA_AGENT_LEASE_DURATION_SECONDS="abc" must be a number >= 1');
   });
 });
 
