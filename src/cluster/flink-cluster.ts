@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { checkConfigMapSize } from './configmap-limit';
 import { FlinkDisruptionBudgets } from './disruption-budgets';
 import { HaAgentSidecar } from './ha-agent-sidecar';
 import { JobManagerDeployment } from './jobmanager';
@@ -20,7 +21,6 @@ import { fail } from '../errors';
 import { addSyncWaves } from '../gitops/sync-waves';
 import { FlinkMonitoring } from '../observability/monitoring';
 
-const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
 const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
 
 /** Clusters per app, by `namespace/clusterId`: two of them would share Flink's HA state. */
@@ -67,6 +67,7 @@ export class FlinkCluster extends Construct {
       [c.traits.configFileName]: renderConfigFile(this.flinkConfig, c.traits),
       'log4j-console.properties': log4jConsoleProperties(c.logLevel),
     };
+    checkConfigMapSize(names.config, configData);
     new k8s.KubeConfigMap(this, 'Config', { metadata: metadata(ctx, names.config, Component.CONFIG), data: configData });
     const configChecksum = createHash('sha256').update(JSON.stringify(configData)).digest('hex');
 
@@ -113,22 +114,17 @@ export class FlinkCluster extends Construct {
     if (c.argoCdSyncWaves) addSyncWaves(this);
 
     // Second tier: rules over the finished objects, checked by app.synth() after any
-    // escape-hatch changes a user made to them.
-    this.node.addValidation({ validate: () => this.validateConfigMapSizes() });
+    // escape-hatch patches a user applied to them.
+    this.node.addValidation({ validate: () => this.validateFinalObjects() });
   }
 
-  /** Kubernetes stores at most 1 MiB per ConfigMap. */
-  private validateConfigMapSizes(): string[] {
-    const errors: string[] = [];
-    for (const child of this.node.findAll()) {
-      if (!(child instanceof k8s.KubeConfigMap)) continue;
-      const json = child.toJson();
-      const bytes = Buffer.byteLength(JSON.stringify(json.data ?? {}), 'utf8');
-      if (bytes > CONFIGMAP_LIMIT_BYTES) {
-        errors.push(`ConfigMap ${json.metadata.name}: ${bytes} bytes - exceeds Kubernetes' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent`);
-      }
+  /** A JSON patch can still raise the JobManager count; standbys need HA. */
+  private validateFinalObjects(): string[] {
+    const replicas = this.jobManager.deployment.toJson().spec?.replicas ?? 1;
+    if (replicas > 1 && !this.resolved.highAvailability.enabled) {
+      return [`Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`];
     }
-    return errors;
+    return [];
   }
 
   /** Two clusters with one namespace and cluster id in one app would share HA state. */

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { loadAgentBundle } from './agent-bundle';
+import { checkConfigMapSize } from './configmap-limit';
 import { HA_MOUNT_PATH } from './ha-storage';
 import { Component, metadata, MetadataContext, objectNames } from './labels';
 import { containerSecurityContext } from './pod-security';
@@ -35,6 +36,7 @@ export class HaAgentSidecar extends Construct {
       const bundle = loadAgentBundle();
       const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 10);
       const name = `${objectNames(c.clusterId).agentBundle}-${hash}`;
+      checkConfigMapSize(name, { [AGENT_BUNDLE_FILE]: bundle });
       new k8s.KubeConfigMap(this, 'Bundle', {
         metadata: metadata(ctx, name, Component.HA_AGENT),
         immutable: true,

@@ -1,4 +1,4 @@
-import { App, Chart, Duration, Size, Testing } from 'cdk8s';
+import { App, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import {
   AccessMode, FlinkCluster, FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage, RestartStrategy,
 } from '../../src';
@@ -70,9 +70,15 @@ test('two clusters with the same namespace and cluster id in one app', () => {
   expect(() => new FlinkCluster(new Chart(Testing.app(), 'a', { namespace: 'flink' }), 'One', exampleProps())).not.toThrow();
 });
 
-test('second tier: app.synth() rejects a ConfigMap over the 1 MiB limit', () => {
+test('a ConfigMap over the 1 MiB limit', () => {
+  expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'pipeline.name': 'x'.repeat(1024 * 1024) } }))
+    .toThrow(/^ConfigMap my-flink-cluster-flink-config: "\d+ bytes" - exceeds Kubernetes' 1 MiB ConfigMap limit/);
+});
+
+test('second tier: app.synth() rejects a JSON patch that adds standby JobManagers without HA', () => {
   const app = Testing.app();
-  const chart = new Chart(app, 'big', { namespace: 'flink' });
-  new FlinkCluster(chart, 'Big', { ...exampleProps(), flinkConfiguration: { 'pipeline.name': 'x'.repeat(1024 * 1024) } });
-  expect(() => app.synth()).toThrow(/ConfigMap my-flink-cluster-flink-config: \d+ bytes - exceeds Kubernetes' 1 MiB ConfigMap limit/);
+  const chart = new Chart(app, 'patched', { namespace: 'flink' });
+  const cluster = new FlinkCluster(chart, 'NoHa', { flinkVersion: FlinkVersion.V1_19, highAvailability: { enabled: false } });
+  cluster.jobManager.deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', 2));
+  expect(() => app.synth()).toThrow(/Deployment noha-jobmanager: replicas 2 - standby JobManagers need HA/);
 });
