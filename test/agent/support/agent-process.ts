@@ -62,12 +62,12 @@ export function flinkLock(ip: string, renewMs: number, leaseSeconds: number) {
   };
 }
 
-/** Polls `check` every 50 ms until it holds or `ms` pass. */
-export async function waitFor(check: () => boolean, ms: number, what: string): Promise<number> {
+/** Polls `check` every `everyMs` until it holds or `ms` pass. */
+export async function waitFor(check: () => boolean, ms: number, what: string, everyMs = 50): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < ms) {
     if (check()) return Date.now() - start;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
