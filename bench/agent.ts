@@ -21,7 +21,7 @@ function proc(pid: number): { rssKiB: number; ticks: number } {
  * (its default retry period): memory, idle CPU, API requests per minute, and how long a
  * leader change in the ConfigMap takes to show up in the pod labels and the Lease.
  */
-export async function benchAgent(steadySeconds = 20, changes = 30): Promise<string> {
+export async function benchAgent(steadySeconds = 40, changes = 30): Promise<string> {
   buildBundle();
   const server = new FakeApiServer();
   const url = await server.start();
@@ -42,6 +42,7 @@ export async function benchAgent(steadySeconds = 20, changes = 30): Promise<stri
     // Steady state.
     const before = agents.map((a) => proc(a.child.pid!));
     const requestsBefore = server.requests;
+    const routesBefore = new Map(server.requestsByRoute);
     const rss: number[] = [];
     const start = Date.now();
     while (Date.now() - start < steadySeconds * 1000) {
@@ -53,6 +54,8 @@ export async function benchAgent(steadySeconds = 20, changes = 30): Promise<stri
     const hz = 100; // USER_HZ on Linux
     const cpu = after.map((x, i) => ((x.ticks - before[i].ticks) / hz / elapsed) * 100);
     const perMinute = ((server.requests - requestsBefore) / elapsed) * 60 / agents.length;
+    const routes = [...server.requestsByRoute].map(([route, n]) => [route, ((n - (routesBefore.get(route) ?? 0)) / elapsed) * 60] as const)
+      .filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1]);
 
     // Leader changes.
     const latencies: number[] = [];
@@ -65,7 +68,7 @@ export async function benchAgent(steadySeconds = 20, changes = 30): Promise<stri
       await sleep(200);
     }
     return [
-      `### HA agent (3 agents, Flink renewing every 5 s, ${steadySeconds} s steady window, ${changes} leader changes)`,
+      `### HA agent (3 agents, lease 15 s, Flink renewing every 5 s, storage checks every 30 s, ${steadySeconds} s steady window, ${changes} leader changes)`,
       '',
       table(['measure', 'value'], [
         ['resident memory per agent (median)', `${median(rss).toFixed(1)} MiB`],
@@ -74,6 +77,10 @@ export async function benchAgent(steadySeconds = 20, changes = 30): Promise<stri
         ['leader change -> labels and Lease updated, median', `${median(latencies)} ms`],
         ['leader change -> labels and Lease updated, p99', `${percentile(latencies, 99)} ms`],
       ]),
+      '',
+      `Steady-state requests per minute, all ${agents.length} agents, by route (Flink's own lock writes not counted; watches are long-lived):`,
+      '',
+      table(['route', 'per minute'], routes.map(([r, n]) => [`\`${r}\``, n.toFixed(1)])),
     ].join('\n');
   } finally {
     clearInterval(renewer);

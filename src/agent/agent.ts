@@ -13,6 +13,9 @@ import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './po
 import { decideRole, RoleDecision } from './role';
 import { checkStorage, StorageFs, StorageReport } from './storage-check';
 
+/** Pause between a change of Flink's job pointers and the storage check it triggers. */
+export const STORAGE_DEBOUNCE_MS = 2000;
+
 export interface AgentDeps {
   readonly api: KubeApi;
   readonly clock: Clock;
@@ -65,6 +68,17 @@ export class HaAgent {
   private broken: BrokenPointer[] = [];
   private lastLoop: number;
   private ready = false;
+  /** When the agent last got a view of Flink's ConfigMap (watch event, list or get). */
+  private lastView?: number;
+  /** The Lease as this agent last wrote it, and when. */
+  private ownLease?: Lease;
+  private lastLeaseWrite?: number;
+  /** Job-graph pointers in the lock ConfigMap, to notice new or removed jobs. */
+  private pointerFingerprint = '';
+  private storageWake?: AbortController;
+  private runningTick?: Promise<void>;
+  private tickAgain = false;
+  private stopping = false;
 
   constructor(private readonly d: AgentDeps) {
     this.configMapName = clusterConfigMapName(d.config.clusterId);
@@ -76,7 +90,14 @@ export class HaAgent {
 
   /** Called by the follower with each new state of Flink's lock ConfigMap. */
   public onConfigMap(cm: ConfigMap | undefined): void {
+    this.lastView = this.d.clock.now();
     this.configMapFound = cm !== undefined;
+    const fingerprint = Object.keys(cm?.data ?? {}).filter((k) => /^(jobGraph|executionPlan)-/.test(k)).sort().map((k) => `${k}=${cm!.data![k]}`).join('\n');
+    if (fingerprint !== this.pointerFingerprint) {
+      this.pointerFingerprint = fingerprint;
+      // A job was submitted, recovered or removed: check its pointers soon, not in 30 s.
+      this.storageWake?.abort();
+    }
     this.record = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
     this.entries = parseLeaderEntries(cm?.data);
     if (this.record.kind === 'unparseable') this.d.log.log('warn', 'unreadable Flink leader record', { reason: this.record.reason });
@@ -92,13 +113,37 @@ export class HaAgent {
     this.d.log.log('warn', 'API call failed', { op, error: (error as Error).message });
   }
 
-  /** One pass: decide the role, keep the label, mirror the Lease. */
-  public async tick(): Promise<void> {
+  /**
+   * One pass: decide the role, keep the label, mirror the Lease. Passes never overlap
+   * (two label patches in flight could land in either order); a call during a pass
+   * schedules one more pass after it, which sees the newest state.
+   */
+  public tick(): Promise<void> {
+    if (this.runningTick) {
+      this.tickAgain = true;
+      return this.runningTick;
+    }
+    this.runningTick = (async () => {
+      try {
+        do {
+          this.tickAgain = false;
+          if (this.stopping) return;
+          await this.tickOnce();
+        } while (this.tickAgain);
+      } finally {
+        this.runningTick = undefined;
+      }
+    })();
+    return this.runningTick;
+  }
+
+  private async tickOnce(): Promise<void> {
     const { config, clock, api, log } = this.d;
     const now = clock.now();
     this.lastLoop = now;
-    // A quiet watch is normal without a leader; refresh contact so staleness is measured honestly.
-    if (this.lastApiContact !== undefined && now - this.lastApiContact > (config.leaseDurationSeconds * 1000) / 2) {
+    // Flink renews its lock every few seconds, so a watch silent for half a lease may be a
+    // dead one (or Flink is down): read the ConfigMap directly so the view stays current.
+    if (this.lastView === undefined || now - this.lastView > (config.leaseDurationSeconds * 1000) / 2) {
       await this.call('get-configmap', async () => {
         try {
           this.onConfigMap(await api.getConfigMap(config.namespace, this.configMapName));
@@ -110,17 +155,18 @@ export class HaAgent {
       });
     }
     const previous = this.decision;
-    this.decision = decideRole({
-      configMapFound: this.configMapFound, record: this.record, entries: this.entries, podIp: config.podIp,
-      now: clock.now(), lastApiContact: this.lastApiContact, leaseDurationSeconds: config.leaseDurationSeconds,
-    });
+    this.decision = this.decide();
     this.trackLeader(now);
     this.updateRoleMetrics();
     if (previous.role !== this.decision.role) {
       log.log('info', 'role changed', { from: previous.role, to: this.decision.role, reason: this.decision.reason });
     }
+    if (this.stopping) return;
+    // Our copy of the Lease is only good while we lead without a break; after one, the
+    // next write must read the Lease again and must not wait for the renewal period.
+    if (this.decision.role !== HaRole.LEADER) this.ownLease = undefined;
     await this.applyLabel(this.decision.role);
-    if (this.decision.role === HaRole.LEADER) await this.mirrorLease();
+    if (this.decision.role === HaRole.LEADER && !this.stopping) await this.mirrorLease();
   }
 
   /** Storage health and HA pointer consistency. */
@@ -164,8 +210,13 @@ export class HaAgent {
     return this.ready;
   }
 
-  /** Steps down: the label goes to unknown first, so the leader Service stops routing here. */
+  /**
+   * Steps down: no more passes, then the label goes to unknown, so the leader Service
+   * stops routing here. A pass in flight finishes first, or it could relabel the pod.
+   */
   public async shutdown(): Promise<void> {
+    this.stopping = true;
+    await this.runningTick?.catch(() => undefined);
     await this.applyLabel(HaRole.UNKNOWN, true);
   }
 
@@ -213,10 +264,26 @@ export class HaAgent {
     const storage = (async () => {
       while (!signal.aborted) {
         await this.checkStorage().catch((e) => this.onApiError('storage', e));
-        await clock.sleep(config.storageIntervalSeconds * 1000, signal);
+        // Sleep until the interval passes, the job pointers change, or the agent stops.
+        const wake = new AbortController();
+        this.storageWake = wake;
+        const onStop = () => wake.abort();
+        signal.addEventListener('abort', onStop, { once: true });
+        await clock.sleep(config.storageIntervalSeconds * 1000, wake.signal);
+        signal.removeEventListener('abort', onStop);
+        // A change usually comes in a burst (job graph, then per-job ConfigMaps): let it settle.
+        if (wake.signal.aborted) await clock.sleep(STORAGE_DEBOUNCE_MS, signal);
       }
     })();
     await Promise.all([follower, ticker, storage]);
+  }
+
+  private decide(): RoleDecision {
+    const { config, clock } = this.d;
+    return decideRole({
+      configMapFound: this.configMapFound, record: this.record, entries: this.entries, podIp: config.podIp,
+      now: clock.now(), lastApiContact: this.lastApiContact, leaseDurationSeconds: config.leaseDurationSeconds,
+    });
   }
 
   private trackLeader(now: number): void {
@@ -253,21 +320,36 @@ export class HaAgent {
     });
   }
 
+  /**
+   * Mirrors leadership into the Lease: at once when this pod just became leader, then
+   * once per retry period (a third of the lease), however often Flink's ConfigMap changes.
+   * On a conflict, re-reads and retries once, and only if this pod still leads.
+   */
   private async mirrorLease(): Promise<void> {
     const { api, config, clock } = this.d;
+    const now = clock.now();
+    const retryPeriodMs = (config.leaseDurationSeconds * 1000) / 3;
+    if (this.ownLease?.spec.holderIdentity === config.podName && this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < retryPeriodMs * 0.9) return;
     await this.call('lease', async () => {
-      const result = await mirrorLeadership(api, {
-        namespace: config.namespace, name: config.leaseName, clusterId: config.clusterId,
-        holder: config.podName, leaseDurationSeconds: config.leaseDurationSeconds, now: clock.now(),
-        flinkRenewTime: this.record.kind === 'ok' ? this.record.renewTime : undefined,
-      });
-      this.onContact();
-      if (result.outcome === 'conflict') {
-        this.d.log.log('info', 'lease update conflict, retrying next tick', { reason: result.reason });
-        return;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const result = await mirrorLeadership(api, {
+          namespace: config.namespace, name: config.leaseName, clusterId: config.clusterId,
+          holder: config.podName, leaseDurationSeconds: config.leaseDurationSeconds, now: clock.now(),
+          flinkRenewTime: this.record.kind === 'ok' ? this.record.renewTime : undefined,
+          cached: attempt === 0 ? this.ownLease : undefined,
+        });
+        this.onContact();
+        if (result.outcome !== 'conflict') {
+          this.lease = result.lease;
+          this.ownLease = result.lease;
+          this.lastLeaseWrite = now;
+          if (result.outcome !== 'renewed') this.d.log.log('info', `lease ${result.outcome}`, { holder: config.podName });
+          return;
+        }
+        this.ownLease = undefined;
+        this.d.log.log('info', 'lease update conflict', { reason: result.reason, attempt });
+        if (this.stopping || this.decide().role !== HaRole.LEADER) return;
       }
-      this.lease = result.lease;
-      if (result.outcome !== 'renewed') this.d.log.log('info', `lease ${result.outcome}`, { holder: config.podName });
     });
   }
 

@@ -1,7 +1,7 @@
 import { createInterface } from 'readline';
 import { clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
 import { HttpKubeClient } from './kube-client';
-import { isNotFound, KubeApi } from './kube-api';
+import { isNotFound, KubeApi, Pod } from './kube-api';
 import { kubeconfigConnection } from './kubeconfig';
 import { leaderIp, parseLeaderEntries } from './leader-entries';
 import { LEADER_ANNOTATION, parseLeaderRecord } from './leader-record';
@@ -40,6 +40,18 @@ commands:
 `;
 
 class UsageError extends Error {}
+
+/**
+ * JobManager pods of a cluster: the construct's labels, and the labels Flink's native
+ * Kubernetes integration puts on pods it creates itself, so `clean` also refuses for those.
+ */
+async function jobManagerPods(api: KubeApi, ns: string, id: string) {
+  const byName = new Map<string, Pod>();
+  for (const selector of [`app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`, `app=${id},component=jobmanager`]) {
+    for (const p of await api.listPods(ns, selector)) byName.set(p.metadata.name, p);
+  }
+  return [...byName.values()].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
 
 function parseArgs(argv: string[]): { command: string; opts: CliOptions; flags: Set<string>; output?: string } {
   const [command, ...rest] = argv;
@@ -97,9 +109,13 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
 }
 
+const BROKEN_POINTERS_NOTE = 'not checked here: this command cannot see the HA storage, so it only lists the pointers. '
+  + 'The agent in each JobManager pod, where the storage is mounted, checks them: see its /status, its Events (reason HAPointerBroken) '
+  + 'or the flink_ha_agent_broken_pointers metric';
+
 async function status(api: KubeApi, ns: string, id: string, json: boolean, io: CliIo): Promise<number> {
   const now = Date.now();
-  const pods = await api.listPods(ns, `app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`);
+  const pods = await jobManagerPods(api, ns, id);
   let lock;
   try { lock = await api.getConfigMap(ns, clusterConfigMapName(id)); } catch (e) { if (!isNotFound(e)) throw e; }
   let lease;
@@ -122,7 +138,8 @@ async function status(api: KubeApi, ns: string, id: string, json: boolean, io: C
     lease: lease ? { holder: lease.spec.holderIdentity, renewAgeSeconds: renewAgeSeconds(lease, now), transitions: lease.spec.leaseTransitions, acquireTime: lease.spec.acquireTime } : undefined,
     haConfigMaps: ha.items.map((c) => c.metadata.name).sort(),
     jobs,
-    brokenPointers: 'checked by the agent inside the pods, where HA storage is mounted: see its /status, Events or flink_ha_agent_broken_pointers',
+    pointers: pointers.map((p) => ({ configMap: p.configMap, key: p.key, kind: p.kind, jobId: p.jobId, path: p.path ?? null })),
+    brokenPointers: BROKEN_POINTERS_NOTE,
   };
   if (json) {
     io.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -139,14 +156,16 @@ async function status(api: KubeApi, ns: string, id: string, json: boolean, io: C
     `HA ConfigMaps: ${report.haConfigMaps.length ? report.haConfigMaps.join(', ') : '(none)'}`,
     'jobs known to HA:',
     ...(jobs.length ? jobs.map((j) => `  ${j.jobId} job graph: ${j.jobGraph ? 'yes' : 'NO'}, checkpoints: ${j.checkpoints.length ? j.checkpoints.join(', ') : '(none)'}`) : ['  (none)']),
-    `broken pointers: ${report.brokenPointers}`,
+    'HA pointers (ConfigMap key -> file):',
+    ...(pointers.length ? pointers.map((p) => `  ${p.configMap} ${p.key} -> ${p.path ?? '(no path found in the state handle)'}`) : ['  (none)']),
+    `broken pointers: ${BROKEN_POINTERS_NOTE}`,
   ];
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }
 
 async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: CliIo): Promise<number> {
-  const pods = await api.listPods(ns, `app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`);
+  const pods = await jobManagerPods(api, ns, id);
   const ha = (await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` })).items.map((c) => c.metadata.name).sort();
   if (ha.length === 0) {
     io.stdout.write(`no HA ConfigMaps of cluster ${id} in namespace ${ns}\n`);

@@ -1,3 +1,4 @@
+import { isIP } from 'net';
 import { AGENT_PORT, AgentEnv, leaderLeaseName } from './contract';
 
 /** The agent's settings, from its environment (set by the construct; see contract.ts). */
@@ -30,11 +31,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     if (!v) problems.push(`${name} is required`);
     return v ?? '';
   };
-  const number = (name: string, fallback: number, min: number) => {
+  const number = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < min) problems.push(`${name}=${JSON.stringify(raw)} must be a number >= ${min}`);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a number >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`);
+    }
     return n;
   };
   const clusterId = required(AgentEnv.CLUSTER_ID);
@@ -49,12 +52,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     flinkVersion: env[AgentEnv.FLINK_VERSION] || undefined,
     leaseName: env[AgentEnv.LEASE_NAME] || leaderLeaseName(clusterId),
     leaseDurationSeconds: number(AgentEnv.LEASE_DURATION_SECONDS, 15, 1),
-    port: number(AgentEnv.PORT, AGENT_PORT, 0),
+    port: number(AgentEnv.PORT, AGENT_PORT, 0, 65535),
     storageIntervalSeconds: number('HA_AGENT_STORAGE_INTERVAL_SECONDS', 30, 1),
     minFreeBytes: number('HA_AGENT_MIN_FREE_MIB', 100, 0) * 1024 * 1024,
     flinkUid: number('HA_AGENT_FLINK_UID', 9999, 0),
     flinkGid: number('HA_AGENT_FLINK_GID', 9999, 0),
   };
+  // The role decision compares this with the IP in Flink's leader entry.
+  if (config.podIp && !isIP(config.podIp)) problems.push(`${AgentEnv.POD_IP}=${JSON.stringify(config.podIp)} is not an IP address (set it from status.podIP)`);
   if (problems.length) throw new ConfigError(`invalid agent environment: ${problems.join('; ')}`);
   return config;
 }

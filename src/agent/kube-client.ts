@@ -9,8 +9,11 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 export interface Connection {
   readonly server: string;
   readonly ca?: Buffer;
-  /** Called before each request: service-account tokens rotate, so re-read them. */
-  readonly token?: () => string | undefined;
+  /**
+   * Called before each request: service-account tokens rotate, so implementations re-read
+   * them now and then; `refresh` asks for a fresh read (after a 401).
+   */
+  readonly token?: (refresh?: boolean) => string | undefined;
   readonly cert?: Buffer;
   readonly key?: Buffer;
   readonly insecureSkipTlsVerify?: boolean;
@@ -25,15 +28,19 @@ export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = 
   return {
     server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     ca: readFileSync(`${dir}/ca.crt`),
-    token: () => {
+    token: (refresh = false) => {
       const now = Date.now();
-      if (!cached || now - cached.at > 60_000) cached = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now };
+      if (refresh || !cached || now - cached.at > 60_000) cached = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now };
       return cached.value;
     },
   };
 }
 
 const enc = encodeURIComponent;
+
+/** Server-side watch timeout (seconds) the client asks for. */
+const WATCH_TIMEOUT_SECONDS = 300;
+const WATCH_IDLE_TIMEOUT_MS = (WATCH_TIMEOUT_SECONDS + 60) * 1000;
 
 /** A small typed Kubernetes client over node:http(s): only what the agent and CLI need. */
 export class HttpKubeClient implements KubeApi {
@@ -61,13 +68,13 @@ export class HttpKubeClient implements KubeApi {
   }
 
   public watchConfigMap(ns: string, name: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, signal: AbortSignal): Promise<void> {
-    const q = query({ fieldSelector: `metadata.name=${name}` }, { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: '300' });
+    const q = query({ fieldSelector: `metadata.name=${name}` }, { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(WATCH_TIMEOUT_SECONDS) });
     return new Promise<void>((resolveWatch, rejectWatch) => {
       // Every way out removes the abort listener, or each watch would leak one.
       const done = () => signal.removeEventListener('abort', abort);
       const resolve = () => { done(); resolveWatch(); };
       const reject = (e: unknown) => { done(); rejectWatch(e); };
-      const req = this.request('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${q}`, undefined, undefined, (res) => {
+      const req = this.request('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${q}`, undefined, undefined, false, (res) => {
         if ((res.statusCode ?? 0) >= 300) {
           collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
           return;
@@ -88,6 +95,9 @@ export class HttpKubeClient implements KubeApi {
         res.on('error', reject);
         res.on('aborted', () => reject(new Error('watch connection dropped')));
       });
+      // The server ends watches after timeoutSeconds; silence well beyond that is a dead
+      // connection (e.g. a partition), which only a client-side timeout notices.
+      req.setTimeout(WATCH_IDLE_TIMEOUT_MS, () => req.destroy(new Error('watch connection idle for too long')));
       function abort() { req.destroy(); resolve(); }
       if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
       req.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
@@ -126,7 +136,7 @@ export class HttpKubeClient implements KubeApi {
 
   private json<T>(method: string, path: string, body?: unknown, contentType = 'application/json', retried = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const req = this.request(method, path, body, contentType, (res) => {
+      const req = this.request(method, path, body, contentType, retried, (res) => {
         collect(res).then((text) => {
           const status = res.statusCode ?? 0;
           if (status === 401 && !retried && this.conn.token) {
@@ -144,11 +154,11 @@ export class HttpKubeClient implements KubeApi {
     });
   }
 
-  private request(method: string, path: string, body: unknown, contentType: string | undefined, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
+  private request(method: string, path: string, body: unknown, contentType: string | undefined, refreshToken: boolean, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
     const url = new URL(path, this.base);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined && contentType) headers['content-type'] = contentType;
-    const token = this.conn.token?.();
+    const token = this.conn.token?.(refreshToken);
     if (token) headers.authorization = `Bearer ${token}`;
     const mod = url.protocol === 'https:' ? https : http;
     return mod.request(url, { method, headers, agent: this.agent }, onResponse);

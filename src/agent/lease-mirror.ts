@@ -26,6 +26,12 @@ export interface MirrorParams {
    * saw a newer leader than we did, and writing would flap the Lease.
    */
   readonly flinkRenewTime?: number;
+  /**
+   * The Lease as this agent last wrote it. When it names this holder, step 1 uses it
+   * instead of a GET, so a steady leader costs one request per renewal; a stale copy
+   * only ever costs a 409.
+   */
+  readonly cached?: Lease;
 }
 
 export type MirrorResult =
@@ -38,21 +44,24 @@ export type MirrorResult =
  * picture of Flink's ConfigMap lock for `kubectl get lease`, not a lock anything obeys.
  * The caller only calls this while its own pod leads in Flink's record.
  *
- * 1. Read the Lease; create it if absent (a concurrent create loses with 409).
+ * 1. Read the Lease (or use our own last write of it); create it if absent (a concurrent
+ *    create loses with 409).
  * 2. If another pod holds it, take it over: the caller knows from Flink's record that
  *    this pod leads now. Count the transition, set a new acquireTime. Unless the other
  *    pod took it after our last view of Flink's lock: then our view is the stale one.
  * 3. Otherwise renew: keep acquireTime and transitions, move renewTime.
- * 4. Update with the resourceVersion just read; a 409 means someone wrote in between,
- *    and is returned for the caller to retry on its next tick with a fresh read, so two
- *    writers never loop against each other.
+ * 4. Update with the resourceVersion just read; a 409 means someone wrote in between.
+ *    It is returned, not retried here: the caller re-reads and retries only if its pod
+ *    still leads, at most once per pass, so two writers never loop against each other.
  */
 export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<MirrorResult> {
   const now = microTime(p.now);
   // Step 1
   let current: Lease;
   try {
-    current = await api.getLease(p.namespace, p.name);
+    current = p.cached && p.cached.spec.holderIdentity === p.holder && p.cached.metadata.resourceVersion
+      ? p.cached
+      : await api.getLease(p.namespace, p.name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
     try {

@@ -1,18 +1,24 @@
+import { readFileSync } from 'fs';
 import { access } from 'fs/promises';
 import { HaAgent } from './agent';
 import { systemClock } from './clock';
 import { configFromEnv } from './config';
 import { startHttpServer } from './http-server';
 import { Connection, HttpKubeClient, inClusterConnection } from './kube-client';
-import { kubeconfigConnection } from './kubeconfig';
 import { jsonLogger } from './log';
 import { nodeFs } from './storage-check';
 
-/** In the pod: the service account; elsewhere: KUBE_API_URL (+ KUBE_TOKEN) or a kubeconfig. */
+/**
+ * In the pod: the service account. Elsewhere (tests, benchmarks, a laptop):
+ * KUBE_API_URL with optional KUBE_TOKEN and KUBE_CA_FILE. Kubeconfig files are the CLI's
+ * business; reading them here would put a YAML parser into the sidecar bundle.
+ */
 function connection(env: NodeJS.ProcessEnv): Connection {
-  if (env.KUBE_API_URL) return { server: env.KUBE_API_URL, token: env.KUBE_TOKEN ? () => env.KUBE_TOKEN : undefined };
-  if (env.KUBERNETES_SERVICE_HOST) return inClusterConnection(env);
-  return kubeconfigConnection();
+  if (env.KUBE_API_URL) {
+    const token = env.KUBE_TOKEN;
+    return { server: env.KUBE_API_URL, token: token ? () => token : undefined, ca: env.KUBE_CA_FILE ? readFileSync(env.KUBE_CA_FILE) : undefined };
+  }
+  return inClusterConnection(env);
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
 import { ConfigMap } from '../../src/agent/kube-api';
 import { microTime } from '../../src/agent/microtime';
 import { silentLogger } from '../../src/agent/log';
-import { FakeClock, FakeKube } from './support/fake-kube';
+import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const config = (pod: string, ip: string): AgentConfig => ({
@@ -176,5 +176,145 @@ describe('HaAgent', () => {
     expect(a.healthy()).toBe(false);
     await a.tick();
     expect(a.healthy()).toBe(true);
+  });
+
+  test('overlapping passes are serialized: the newest state wins the label', async () => {
+    const { api, clock, a, flink } = setup();
+    const order: string[] = [];
+    const patch = api.patchPodLabels.bind(api);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    api.patchPodLabels = async (ns, name, labels) => {
+      order.push(`start ${labels[ROLE_LABEL]}`);
+      if (order.length === 1) await gate; // the first patch is slow
+      await patch(ns, name, labels);
+      order.push(`end ${labels[ROLE_LABEL]}`);
+    };
+    flink(lock('10.0.0.1', clock.now()));
+    const first = a.tick();
+    await flush();
+    flink(lock('10.0.0.2', clock.now()));
+    const second = a.tick();
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['start leader', 'end leader', 'start standby', 'end standby']);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
+  });
+
+  test('shutdown during a pass: the pass finishes, then the label is unknown and stays so', async () => {
+    const { api, clock, a, flink } = setup();
+    const patch = api.patchPodLabels.bind(api);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    api.patchPodLabels = async (ns, name, labels) => { if (calls++ === 0) await gate; await patch(ns, name, labels); };
+    flink(lock('10.0.0.1', clock.now()));
+    const pass = a.tick();
+    await flush();
+    const down = a.shutdown();
+    release();
+    await Promise.all([pass, down]);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    // A stopping agent does not renew the Lease either.
+    expect(api.calls.filter((c) => c === 'createLease' || c === 'replaceLease')).toEqual([]);
+  });
+
+  test('a steady leader renews the Lease once per retry period with one request, however often Flink writes', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    api.calls.length = 0;
+    // 30 s of Flink renewing every second; each renewal is a watch event and a pass.
+    for (let i = 0; i < 30; i++) {
+      clock.advance(1000);
+      flink(lock('10.0.0.1', clock.now()));
+      await a.tick();
+    }
+    const writes = api.calls.filter((c) => c === 'replaceLease').length;
+    expect(writes).toBeGreaterThanOrEqual(5);
+    expect(writes).toBeLessThanOrEqual(7); // every 5 s (a third of 15 s)
+    expect(api.calls.filter((c) => c === 'getLease')).toEqual([]);
+    expect(api.calls.filter((c) => c === 'patchPodLabels')).toEqual([]);
+  });
+
+  test('a 409 on renewal: re-read and retry once while still leader', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    // Someone (a human, an old agent) rewrites the Lease behind our back.
+    const l = api.leases.get('c-jobmanager-leader')!;
+    api.leases.set('c-jobmanager-leader', { ...l, metadata: { ...l.metadata, resourceVersion: api.nextRv() }, spec: { ...l.spec, holderIdentity: 'someone-else', acquireTime: microTime(clock.now() - 60_000) } });
+    api.calls.length = 0;
+    clock.advance(6000);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.calls.filter((c) => /Lease$/.test(c))).toEqual(['replaceLease', 'getLease', 'replaceLease']);
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 1 });
+  });
+
+  test('leadership leaves and comes back within a renewal period: the Lease follows at once', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick(); await b.tick();
+    clock.advance(500);
+    flink(lock('10.0.0.2', clock.now()));
+    await a.tick(); await b.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('jm-b');
+    clock.advance(500);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick(); await b.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 2 });
+  });
+
+  test('standbys never write the Lease, whatever it says', async () => {
+    const { api, clock, b, flink } = setup();
+    api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' }, spec: { holderIdentity: 'gone-pod' } });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(5000);
+      flink(lock('10.0.0.1', clock.now()));
+      await b.tick();
+    }
+    expect(api.calls.filter((c) => c === 'createLease' || c === 'replaceLease')).toEqual([]);
+    expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('gone-pod');
+  });
+
+  test('run(): keeps ticking, checks storage at its interval and soon after job pointers change', async () => {
+    const api = new FakeKube();
+    api.addPod('jm-a', {}, '10.0.0.1');
+    const clock = new ManualClock();
+    const selectors: string[] = [];
+    const list = api.listConfigMaps.bind(api);
+    api.listConfigMaps = (ns, sel) => { selectors.push(sel.labelSelector ?? sel.fieldSelector ?? ''); return list(ns, sel); };
+    api.putConfigMap(lock('10.0.0.1', clock.now()));
+    const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
+    const controller = new AbortController();
+    const running = agent.run(controller.signal);
+    await flush();
+    const storageChecks = () => selectors.filter((s) => s.startsWith('app=')).length;
+    expect(agent.isReady()).toBe(true);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+    expect(storageChecks()).toBe(1);
+
+    await clock.advance(10_000);
+    expect(storageChecks()).toBe(1);
+    // A job is submitted: its graph pointer appears in the lock ConfigMap.
+    const flink = (cm: ConfigMap) => agent.onConfigMap(api.putConfigMap(cm));
+    flink(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: 'AAAA' }));
+    await clock.advance(1000);
+    expect(storageChecks()).toBe(1); // debounced
+    await clock.advance(1500);
+    expect(storageChecks()).toBe(2);
+    await clock.advance(30_000);
+    expect(storageChecks()).toBe(3);
+    // Renewals alone (no pointer change) do not trigger checks.
+    flink(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: 'AAAA' }));
+    await clock.advance(5000);
+    expect(storageChecks()).toBe(3);
+    expect(agent.healthy()).toBe(true); // 48 s in: the loop kept ticking
+
+    controller.abort();
+    await running;
   });
 });

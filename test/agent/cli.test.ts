@@ -36,6 +36,35 @@ describe('cdk8s-flink ha', () => {
     expect(text).toMatch(/c-jobmanager-def\s+10\.0\.0\.2\s+standby/);
     expect(text).toMatch(/lease:\s+c-jobmanager-abc renewed \d\.\d s ago, 2 transitions/);
     expect(text).toContain(`${JOB} job graph: yes, checkpoints: 7`);
+    expect(text).toContain(`c-cluster-config-map jobGraph-${JOB} -> file:/opt/flink/ha/c/submittedJobGraph0123456789ab`);
+    expect(text).toMatch(/broken pointers: not checked here: this command cannot see the HA storage/);
+  });
+
+  test('clean also refuses for pods carrying Flink\'s native labels', async () => {
+    const api = cluster();
+    api.pods.clear();
+    api.addPod('c-taskless-jm', { app: 'c', component: 'jobmanager' }, '10.0.0.9');
+    const t = io();
+    expect(await main(['clean', '--cluster-id', 'c', '--yes'], t.io, () => ({ api }))).toBe(1);
+    expect(t.err()).toContain('c-taskless-jm');
+  });
+
+  test('clean asks for the cluster id on a terminal', async () => {
+    const { PassThrough } = await import('stream');
+    for (const [typed, deleted] of [['c\n', true], ['yes\n', false]] as const) {
+      const api = cluster();
+      api.pods.clear();
+      // readline needs real streams for the prompt and the answer.
+      const stdin = Object.assign(new PassThrough(), { isTTY: true });
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (c) => (out += c));
+      const run = main(['clean', '--cluster-id', 'c'], { stdout, stderr: stdout, stdin }, () => ({ api }));
+      setImmediate(() => stdin.write(typed));
+      expect(await run).toBe(0);
+      expect(out).toContain('type the cluster id (c) to delete them');
+      expect(api.configMaps.size).toBe(deleted ? 0 : 2);
+    }
   });
 
   test('status --output json', async () => {

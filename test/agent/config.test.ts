@@ -15,6 +15,17 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ ...env, POD_IP: '', FLINK_CLUSTER_ID: undefined, HA_AGENT_LEASE_DURATION_SECONDS: 'abc' }))
       .toThrow('invalid agent environment: FLINK_CLUSTER_ID is required; POD_IP is required; HA_AGENT_LEASE_DURATION_SECONDS="abc" must be a number >= 1');
   });
+  test.each([
+    [{ POD_IP: 'jm-0.flink' }, 'POD_IP="jm-0.flink" is not an IP address'],
+    [{ HA_AGENT_PORT: '70000' }, 'HA_AGENT_PORT="70000" must be a number >= 0 and <= 65535'],
+    [{ FLINK_HA_STORAGE_DIR: '' }, 'FLINK_HA_STORAGE_DIR is required'],
+  ])('rejects %j', (bad, message) => {
+    expect(() => configFromEnv({ ...env, ...bad })).toThrow(message);
+  });
+  test('IPv6 pod IPs and optional settings', () => {
+    expect(configFromEnv({ ...env, POD_IP: 'fd00::5', FLINK_HA_STORAGE_PATH: '/mnt/ha', FLINK_HA_CLUSTER_ID: 'other', HA_AGENT_LEASE_NAME: 'x' }))
+      .toMatchObject({ podIp: 'fd00::5', storagePath: '/mnt/ha', haClusterId: 'other', leaseName: 'x' });
+  });
 });
 
 describe('kubeconfigConnection', () => {

@@ -23,6 +23,18 @@ function converged(ip: string): boolean {
   return leaders.length === 1 && leaders[0][0] === expected && others && server.leases.get('c-jobmanager-leader')?.spec.holderIdentity === expected;
 }
 
+/** After convergence, the labels and the Lease stay put: no flapping between agents. */
+async function staysConverged(ip: string, ms = 1500): Promise<void> {
+  const lease = () => server.leases.get('c-jobmanager-leader')!;
+  const transitions = lease().spec.leaseTransitions;
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    expect(converged(ip)).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(lease().spec.leaseTransitions).toBe(transitions);
+}
+
 beforeAll(async () => {
   buildBundle();
   server = new FakeApiServer();
@@ -44,6 +56,7 @@ afterAll(async () => {
 describe('three real agents against an API server', () => {
   test('exactly one pod labeled leader and the Lease names it', async () => {
     await waitFor(() => converged('10.0.0.1'), 10_000, 'jm-0 to lead');
+    await staysConverged('10.0.0.1');
   }, 15_000);
 
   test('leadership moves: label and Lease follow', async () => {
@@ -51,6 +64,7 @@ describe('three real agents against an API server', () => {
     server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE));
     await waitFor(() => converged('10.0.0.2'), 10_000, 'jm-1 to lead');
     expect(server.leases.get('c-jobmanager-leader')!.spec.leaseTransitions).toBe(1);
+    await staysConverged('10.0.0.2');
   }, 15_000);
 
   test('through dropped watches, 410 Gone and 5xx answers', async () => {
@@ -64,6 +78,8 @@ describe('three real agents against an API server', () => {
     leaderIp = '10.0.0.1';
     server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE));
     await waitFor(() => converged('10.0.0.1'), 15_000, 'jm-0 to lead again');
+    await staysConverged('10.0.0.1');
+    expect(server.leases.get('c-jobmanager-leader')!.spec.leaseTransitions).toBe(3);
   }, 35_000);
 
   test('a dead Flink leader (lock no longer renewed) leaves no pod labeled leader', async () => {

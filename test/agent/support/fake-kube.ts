@@ -122,3 +122,39 @@ export class FakeClock {
   public advance(ms: number): void { this.t += ms; }
   public sleep = async () => { /* ticks are driven by the test */ };
 }
+
+/**
+ * A clock whose sleeps end only when the test advances time past them (or their signal
+ * aborts), for driving `run()` loops deterministically.
+ */
+export class ManualClock {
+  private timers: Array<{ at: number; resolve: () => void }> = [];
+  constructor(public t = Date.parse('2026-01-01T00:00:00.000Z')) {}
+  public now = () => this.t;
+  public sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    // Like the system clock, a fired timer drops its abort listener (long runs would pile them up).
+    const onAbort = () => { this.timers = this.timers.filter((x) => x !== timer); resolve(); };
+    const timer = { at: this.t + ms, resolve: () => { signal?.removeEventListener('abort', onAbort); resolve(); } };
+    this.timers.push(timer);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  /** Number of sleeps in progress. */
+  public get pending(): number { return this.timers.length; }
+  /** Moves time forward in steps, letting woken loops run between steps. */
+  public async advance(ms: number, stepMs = 100): Promise<void> {
+    const end = this.t + ms;
+    while (this.t < end) {
+      this.t = Math.min(end, this.t + stepMs);
+      const due = this.timers.filter((x) => x.at <= this.t);
+      this.timers = this.timers.filter((x) => x.at > this.t);
+      for (const x of due) x.resolve();
+      await flush();
+    }
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function flush(rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setImmediate(r));
+}
