@@ -1,3 +1,5 @@
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+
 /**
  * The error every validation rule throws. Its message always names the prop, the value
  * and the fix, so a user can correct a chart without reading our source.
@@ -21,8 +23,13 @@ export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value instanceof Size) return showSize(value);
   if (typeof value === 'object' && value !== null && typeof (value as any).toHumanString === 'function') {
     try { return (value as any).toHumanString(); } catch { /* fall through */ }
+  }
+  // Factory-made values (HaStorage, RestartStrategy) describe themselves as the call that made them.
+  if (typeof value === 'object' && value !== null && value.toString !== Object.prototype.toString && !Array.isArray(value)) {
+    try { return String(value); } catch { /* fall through */ }
   }
   try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
 }
@@ -30,4 +37,13 @@ export function show(value: unknown): string {
 /** Throws a FlinkValidationError. */
 export function fail(prop: string, value: unknown, reason: string): never {
   throw new FlinkValidationError(prop, show(value), reason);
+}
+
+/** A Size in MiB, the unit the construct's own messages use ("1.5Mi" for sizes that are not whole). */
+function showSize(size: Size): string {
+  try {
+    return `${size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })}Mi`;
+  } catch {
+    return 'an invalid Size';
+  }
 }

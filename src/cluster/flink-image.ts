@@ -1,6 +1,7 @@
 import { FlinkImageProps, ImagePullPolicy } from './props';
 import { FlinkVersionTraits } from '../config/flink-version';
-import { requireEnum, requireString } from '../config/values';
+import { requireDnsSubdomain, requireList } from '../config/k8s-syntax';
+import { requireEnum } from '../config/values';
 import { fail } from '../errors';
 
 /** The image reference and pull settings, resolved once. */
@@ -13,7 +14,6 @@ export interface ResolvedImage {
 const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** Resolves the Flink image, rejecting a tag that names another Flink version. */
 export function resolveFlinkImage(props: FlinkImageProps | undefined, traits: FlinkVersionTraits): ResolvedImage {
@@ -36,11 +36,8 @@ export function resolveFlinkImage(props: FlinkImageProps | undefined, traits: Fl
     }
     reference += `@${props.digest}`;
   }
-  const pullSecrets = props?.pullSecrets ?? [];
-  if (!Array.isArray(pullSecrets)) fail('image.pullSecrets', pullSecrets, 'must be a list of Secret names');
-  pullSecrets.forEach((s, i) => {
-    if (!SECRET_NAME.test(requireString(`image.pullSecrets[${i}]`, s))) fail(`image.pullSecrets[${i}]`, s, 'is not a valid Secret name (lowercase DNS subdomain)');
-  });
+  const pullSecrets = requireList('image.pullSecrets', props?.pullSecrets ?? [], 'Secret names', '["registry-credentials"]');
+  pullSecrets.forEach((s, i) => requireDnsSubdomain(`image.pullSecrets[${i}]`, s, 'Secret name'));
   return {
     reference,
     pullPolicy: requireEnum('image.pullPolicy', props?.pullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT, ImagePullPolicy, 'ImagePullPolicy'),

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
+import { requireDnsSubdomain, requireObject } from '../config/k8s-syntax';
 import { parseStorageUri, StorageUri } from '../config/storage-uri';
 import { requireString, sizeMebibytes } from '../config/values';
 import { fail } from '../errors';
@@ -74,12 +75,16 @@ export interface HaStorageSpec {
 export abstract class HaStorage {
   /** A PersistentVolumeClaim created with the cluster, named `<clusterId>-ha`. */
   public static newClaim(props: NewClaimProps = {}): HaStorage {
-    return new ClaimStorage('new-claim', undefined, props);
+    return new ClaimStorage('new-claim', undefined, requireObject('highAvailability.storage', props, 'HaStorage.newClaim({ size: Size.gibibytes(1) })'));
   }
 
   /** A claim that already exists in the namespace. */
   public static existingClaim(claimName: string, props: ExistingClaimProps = {}): HaStorage {
-    return new ClaimStorage('existing-claim', requireString('highAvailability.storage.claimName', claimName), props);
+    return new ClaimStorage(
+      'existing-claim',
+      requireDnsSubdomain('highAvailability.storage.claimName', claimName, 'PersistentVolumeClaim name'),
+      requireObject('highAvailability.storage', props, 'HaStorage.existingClaim("flink-ha", { accessMode: AccessMode.READ_WRITE_MANY })'),
+    );
   }
 
   /**
@@ -87,11 +92,14 @@ export abstract class HaStorage {
    * Flink filesystem plugin is enabled in the image automatically.
    */
   public static objectStore(uri: string, props: ObjectStoreProps = {}): HaStorage {
-    return new ObjectStoreStorage(uri, props);
+    return new ObjectStoreStorage(uri, requireObject('highAvailability.storage', props, 'HaStorage.objectStore("s3://bucket/ha", { credentials: { envFromSecret: "flink-s3" } })'));
   }
 
   /** @internal */
   public abstract _resolve(clusterId: string): HaStorageSpec;
+
+  /** The factory call, for error messages. */
+  public abstract toString(): string;
 }
 
 class ClaimStorage extends HaStorage {
@@ -109,7 +117,7 @@ class ClaimStorage extends HaStorage {
     }
     const size = this.props.size ?? Size.gibibytes(1);
     sizeMebibytes(`${p}.size`, size);
-    if (this.props.storageClassName !== undefined) requireString(`${p}.storageClassName`, this.props.storageClassName);
+    if (this.props.storageClassName !== undefined) requireDnsSubdomain(`${p}.storageClassName`, this.props.storageClassName, 'StorageClass name');
     return {
       kind: this.kind,
       storageDir: parseStorageUri(p, `file://${HA_MOUNT_PATH}`),
@@ -118,6 +126,10 @@ class ClaimStorage extends HaStorage {
       size: this.kind === 'new-claim' ? size : undefined,
       storageClassName: this.props.storageClassName,
     };
+  }
+
+  public toString(): string {
+    return this.kind === 'new-claim' ? 'HaStorage.newClaim(...)' : `HaStorage.existingClaim(${JSON.stringify(this.claimName)})`;
   }
 }
 
@@ -131,15 +143,23 @@ class ObjectStoreStorage extends HaStorage {
       fail(p, this.uri, 'is a file:// path; use HaStorage.newClaim() or HaStorage.existingClaim() so every candidate mounts the same volume');
     }
     const c = this.props.credentials;
-    if (c?.envFromSecret !== undefined) requireString(`${p}.credentials.envFromSecret`, c.envFromSecret);
+    if (c !== undefined) requireObject(`${p}.credentials`, c, '{ envFromSecret: "flink-s3" }');
+    if (c?.envFromSecret !== undefined) requireDnsSubdomain(`${p}.credentials.envFromSecret`, c.envFromSecret, 'Secret name');
     if (c?.fileSecret !== undefined) {
-      requireString(`${p}.credentials.fileSecret.name`, c.fileSecret.name);
-      requireString(`${p}.credentials.fileSecret.key`, c.fileSecret.key);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.fileSecret.fileEnv ?? '')) {
+      requireObject(`${p}.credentials.fileSecret`, c.fileSecret, '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }');
+      requireDnsSubdomain(`${p}.credentials.fileSecret.name`, c.fileSecret.name, 'Secret name');
+      if (!/^[-._a-zA-Z0-9]+$/.test(requireString(`${p}.credentials.fileSecret.key`, c.fileSecret.key))) {
+        fail(`${p}.credentials.fileSecret.key`, c.fileSecret.key, 'is not a valid Secret key (letters, digits, "-", "_" and ".")');
+      }
+      if (typeof c.fileSecret.fileEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.fileSecret.fileEnv)) {
         fail(`${p}.credentials.fileSecret.fileEnv`, c.fileSecret.fileEnv, 'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS');
       }
     }
     return { kind: 'object-store', storageDir, credentials: c };
+  }
+
+  public toString(): string {
+    return `HaStorage.objectStore(${JSON.stringify(this.uri)})`;
   }
 }
 

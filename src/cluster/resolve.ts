@@ -12,6 +12,9 @@ import {
 } from '../config/memory-model';
 import { RestartStrategy } from '../config/restart-strategy';
 import { parseStorageUri, StorageUri } from '../config/storage-uri';
+import {
+  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvVarName, requireLabels, requireList, requireObject, requirePeers,
+} from '../config/k8s-syntax';
 import { durationMillis, requireBoolean, requireInt, requireNumber, requireString, sizeMebibytes } from '../config/values';
 import { fail } from '../errors';
 
@@ -102,6 +105,7 @@ export const RESERVED_VOLUMES = ['flink-config-src', 'flink-config', 'flink-log'
 export const RESERVED_PATHS = ['/opt/flink/conf', '/opt/flink/log', '/tmp', '/opt/flink/usrlib', '/opt/flink/plugins', HA_MOUNT_PATH, '/opt/flink/secrets'];
 const RESERVED_ENV: { [name: string]: string } = {
   POD_IP: 'it carries the pod IP each JobManager advertises',
+  JOB_MANAGER_RPC_ADDRESS: 'the construct sets the address each JobManager advertises (its pod IP with HA); a fixed value would break leader election',
   FLINK_PROPERTIES: 'it would override the generated config; use flinkConfiguration',
   ENABLE_BUILT_IN_PLUGINS: 'filesystem plugins are enabled from the storage URIs',
 };
@@ -132,6 +136,9 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
     fail('namespace', namespace, 'must be a DNS label: at most 63 lowercase letters, digits and "-"');
   }
 
+  for (const key of ['image', 'jobManager', 'taskManager', 'highAvailability', 'job', 'checkpointing', 'network', 'haAgent', 'metrics', 'restIngress', 'gitOps'] as const) {
+    if (props[key] !== undefined) requireObject(key, props[key], `{ ... } as documented for FlinkClusterProps.${key}, or leave it out`);
+  }
   const image = resolveFlinkImage(props.image, traits);
   const highAvailability = resolveHighAvailability(props, clusterId);
   const haStorage = highAvailability.storage;
@@ -178,7 +185,7 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
 
   const sharers = jmReplicas + (taskManagersMountHaVolume ? tmReplicas : 0);
   if (haStorage?.accessMode && haStorage.accessMode !== AccessMode.READ_WRITE_MANY && sharers > 1) {
-    fail('highAvailability.storage.accessMode', haStorage.accessMode, `cannot be shared by ${sharers} pods (${jmReplicas} JobManager candidates${taskManagersMountHaVolume ? ` and ${tmReplicas} TaskManagers` : ''}) that may run on different nodes; use AccessMode.READ_WRITE_MANY (e.g. an NFS or CephFS StorageClass) or HaStorage.objectStore()`);
+    fail('highAvailability.storage.accessMode', haStorage.accessMode, `cannot be shared by ${sharers} pods (${jmReplicas} JobManager candidate${jmReplicas === 1 ? '' : 's'}${taskManagersMountHaVolume ? ` and ${tmReplicas} TaskManagers, which write checkpoints to it` : ''}) that may run on different nodes; use AccessMode.READ_WRITE_MANY (e.g. an NFS or CephFS StorageClass) or HaStorage.objectStore()`);
   }
 
   const extraConfig: { [key: string]: string } = {};
@@ -190,8 +197,7 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
   if (!LOG_LEVELS.includes(logLevel)) fail('logLevel', logLevel, `must be one of ${LOG_LEVELS.join(', ')}`);
 
   const network = props.network ?? {};
-  const restAllowedFrom = network.restAllowedFrom ?? [];
-  if (!Array.isArray(restAllowedFrom)) fail('network.restAllowedFrom', restAllowedFrom, 'must be a list of NetworkPolicyPeer objects');
+  const restAllowedFrom = requirePeers('network.restAllowedFrom', network.restAllowedFrom ?? []);
 
   const networkPolicies = requireBoolean('network.networkPolicies', network.networkPolicies ?? true);
   const restIngress = props.restIngress === undefined ? undefined : resolveIngress(props.restIngress);
@@ -221,14 +227,14 @@ function resolveHighAvailability(props: FlinkClusterProps, clusterId: string): R
   const lease = durationMillis('highAvailability.leaseDuration', leaseDuration);
   const renew = durationMillis('highAvailability.renewDeadline', renewDeadline);
   const retry = durationMillis('highAvailability.retryPeriod', retryPeriod);
-  if (retry < 1000) fail('highAvailability.retryPeriod', retryPeriod.toHumanString(), 'must be at least 1 second; shorter periods load the API server for no gain');
+  if (retry < 1000) fail('highAvailability.retryPeriod', retryPeriod, 'must be at least 1 second; shorter periods load the API server for no gain');
   // Flink's own defaults are 15 s / 15 s / 5 s, so the lease may equal the deadline;
   // the deadline must leave room for a jittered retry (client-go's 1.2 factor).
   if (renew > lease) {
-    fail('highAvailability.renewDeadline', renewDeadline.toHumanString(), `must not exceed leaseDuration (${leaseDuration.toHumanString()}), or a leader could keep acting after its lease expired`);
+    fail('highAvailability.renewDeadline', renewDeadline, `must not exceed leaseDuration (${leaseDuration.toHumanString()}), or a leader could keep acting after its lease expired`);
   }
   if (renew <= retry * 1.2) {
-    fail('highAvailability.retryPeriod', retryPeriod.toHumanString(), `must be shorter than renewDeadline / 1.2 (${renewDeadline.toHumanString()} / 1.2), or a leader may lose its lease before its second renewal attempt`);
+    fail('highAvailability.retryPeriod', retryPeriod, `must be shorter than renewDeadline / 1.2 (${renewDeadline.toHumanString()} / 1.2), or a leader may lose its lease before its second renewal attempt`);
   }
   let storage: HaStorageSpec | undefined;
   if (enabled) {
@@ -240,7 +246,7 @@ function resolveHighAvailability(props: FlinkClusterProps, clusterId: string): R
     }
     storage = ha.storage._resolve(clusterId);
   } else if (ha.storage !== undefined) {
-    fail('highAvailability.storage', 'set', 'has no effect while highAvailability.enabled is false; remove it or enable HA');
+    fail('highAvailability.storage', ha.storage, 'has no effect while highAvailability.enabled is false; remove it or enable HA');
   }
   return { enabled, storage, leaseDuration, renewDeadline, retryPeriod };
 }
@@ -248,7 +254,10 @@ function resolveHighAvailability(props: FlinkClusterProps, clusterId: string): R
 function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: number, defaultMiB: number, minMiB: number): ResolvedPods {
   const r = props?.resources ?? {};
   const cpu = requireNumber(`${p}.resources.cpu`, r.cpu ?? 1, 0.001, 256);
-  const cpuLimit = r.cpuLimit === undefined ? undefined : requireNumber(`${p}.resources.cpuLimit`, r.cpuLimit, cpu, 256);
+  const cpuLimit = r.cpuLimit === undefined ? undefined : requireNumber(`${p}.resources.cpuLimit`, r.cpuLimit, 0.001, 256);
+  if (cpuLimit !== undefined && cpuLimit < cpu) {
+    fail(`${p}.resources.cpuLimit`, cpuLimit, `is below the CPU request (resources.cpu: ${cpu}); Kubernetes refuses a limit under the request. Raise cpuLimit or leave it out`);
+  }
   const memoryMiB = sizeMebibytes(`${p}.resources.memory`, r.memory ?? Size.mebibytes(defaultMiB));
   const processMiB = r.processSize === undefined ? memoryMiB : sizeMebibytes(`${p}.resources.processSize`, r.processSize);
   if (processMiB > memoryMiB) {
@@ -257,21 +266,29 @@ function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: numb
   if (processMiB < minMiB) {
     fail(`${p}.resources.${r.processSize === undefined ? 'memory' : 'processSize'}`, `${processMiB}Mi`, `is below what Flink's memory model can derive components from; use at least Size.mebibytes(${minMiB})`);
   }
-  const env = props?.env ?? [];
-  if (!Array.isArray(env)) fail(`${p}.env`, env, 'must be a list of EnvVar objects');
+  const env = requireList(`${p}.env`, props?.env ?? [], 'EnvVar objects', '[{ name: "TZ", value: "UTC" }]');
   env.forEach((e, i) => {
-    const name = requireString(`${p}.env[${i}].name`, e?.name);
+    requireObject(`${p}.env[${i}]`, e, '{ name: "TZ", value: "UTC" }');
+    const name = requireEnvVarName(`${p}.env[${i}].name`, e.name);
     if (RESERVED_ENV[name]) fail(`${p}.env[${i}].name`, name, `is reserved: ${RESERVED_ENV[name]}`);
   });
-  const volumes = props?.volumes ?? [];
-  if (!Array.isArray(volumes)) fail(`${p}.volumes`, volumes, 'must be a list of { volume, mountPath }');
+  const volumes = requireList(`${p}.volumes`, props?.volumes ?? [], '{ volume, mountPath }', '[{ volume: { name: "data", emptyDir: {} }, mountPath: "/opt/flink/extra/data" }]');
+  const volumeNames = new Set<string>();
+  const mountPaths = new Set<string>();
   volumes.forEach((v, i) => {
-    const name = requireString(`${p}.volumes[${i}].volume.name`, v?.volume?.name);
+    requireObject(`${p}.volumes[${i}]`, v, '{ volume: { name: "data", emptyDir: {} }, mountPath: "/opt/flink/extra/data" }');
+    requireObject(`${p}.volumes[${i}].volume`, v.volume, '{ name: "data", emptyDir: {} }');
+    const name = requireDnsLabel(`${p}.volumes[${i}].volume.name`, v.volume.name, 'volume name');
     if (RESERVED_VOLUMES.includes(name)) fail(`${p}.volumes[${i}].volume.name`, name, `is used by the construct; pick another name (reserved: ${RESERVED_VOLUMES.join(', ')})`);
-    const path = requireString(`${p}.volumes[${i}].mountPath`, v.mountPath);
+    if (volumeNames.has(name)) fail(`${p}.volumes[${i}].volume.name`, name, 'names two volumes; give each volume its own name');
+    volumeNames.add(name);
+    const path = requireString(`${p}.volumes[${i}].mountPath`, v.mountPath).replace(/\/+$/, '');
+    if (!path.startsWith('/')) fail(`${p}.volumes[${i}].mountPath`, v.mountPath, `must be an absolute path, e.g. /opt/flink/extra/${name}`);
     if (RESERVED_PATHS.some((r2) => path === r2 || path.startsWith(r2 + '/') || r2.startsWith(path + '/'))) {
-      fail(`${p}.volumes[${i}].mountPath`, path, `overlaps a path the construct mounts (${RESERVED_PATHS.join(', ')}); mount elsewhere, e.g. /opt/flink/extra/${name}`);
+      fail(`${p}.volumes[${i}].mountPath`, v.mountPath, `overlaps a path the construct mounts (${RESERVED_PATHS.join(', ')}); mount elsewhere, e.g. /opt/flink/extra/${name}`);
     }
+    if (mountPaths.has(path)) fail(`${p}.volumes[${i}].mountPath`, v.mountPath, 'is the mount path of another volume; mount each volume at its own path');
+    mountPaths.add(path);
     const types = Object.keys(v.volume).filter((k) => k !== 'name');
     const bad = types.filter((t) => !RESTRICTED_VOLUME_TYPES.includes(t));
     if (types.length !== 1 || bad.length) {
@@ -280,14 +297,21 @@ function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: numb
   });
   return {
     replicas, cpu, cpuLimit, memoryMiB, processMiB,
-    nodeSelector: { ...props?.nodeSelector },
-    tolerations: [...(props?.tolerations ?? [])],
-    affinity: props?.affinity ?? {},
+    nodeSelector: requireLabels(`${p}.nodeSelector`, props?.nodeSelector ?? {}),
+    tolerations: requireTolerations(`${p}.tolerations`, props?.tolerations ?? []),
+    affinity: requireObject(`${p}.affinity`, props?.affinity ?? {}, '{ nodeAffinity: { ... } }'),
     env: [...env],
     volumes: [...volumes],
-    podAnnotations: { ...props?.podAnnotations },
-    podLabels: { ...props?.podLabels },
+    podAnnotations: requireAnnotations(`${p}.podAnnotations`, props?.podAnnotations ?? {}),
+    podLabels: requireLabels(`${p}.podLabels`, props?.podLabels ?? {}),
   };
+}
+
+function requireTolerations(prop: string, tolerations: k8s.Toleration[]): k8s.Toleration[] {
+  const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
+  requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
+  tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
+  return [...tolerations];
 }
 
 function resolveJob(props: FlinkClusterProps, clusterId: string, totalSlots: number): ResolvedJob {
@@ -336,28 +360,17 @@ function resolveAgent(props: HaAgentProps | undefined, haEnabled: boolean): Reso
   };
 }
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-
-function requireLabels(prop: string, labels: { [key: string]: string }): { [key: string]: string } {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) fail(prop, labels, 'must be an object of label keys to values');
-  for (const [k, v] of Object.entries(labels)) {
-    if (!LABEL_KEY.test(k)) fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
-    if (typeof v !== 'string' || !LABEL_VALUE.test(v)) fail(`${prop}["${k}"]`, v, 'is not a valid label value (at most 63 letters, digits, "-", "_", ".")');
-  }
-  return { ...labels };
-}
-
 function resolveMetrics(props: FlinkClusterProps): ResolvedMetrics {
   const m = props.metrics ?? {};
-  const allowedFrom = m.allowedFrom ?? [{ namespaceSelector: {} }];
-  if (!Array.isArray(allowedFrom)) fail('metrics.allowedFrom', allowedFrom, 'must be a list of NetworkPolicyPeer objects');
+  const allowedFrom = requirePeers('metrics.allowedFrom', m.allowedFrom ?? [{ namespaceSelector: {} }]);
   const pm: PodMonitorProps | undefined = m.podMonitor;
   const gd: GrafanaDashboardProps | undefined = m.grafanaDashboard;
+  if (pm !== undefined) requireObject('metrics.podMonitor', pm, '{ labels: { release: "prometheus" } }');
+  if (gd !== undefined) requireObject('metrics.grafanaDashboard', gd, '{ folder: "Flink" }');
   let podMonitor: ResolvedMetrics['podMonitor'];
   if (pm !== undefined) {
     const interval = pm.interval ?? Duration.seconds(30);
-    if (durationMillis('metrics.podMonitor.interval', interval) < 1000) fail('metrics.podMonitor.interval', interval.toHumanString(), 'must be at least 1 second');
+    if (durationMillis('metrics.podMonitor.interval', interval) < 1000) fail('metrics.podMonitor.interval', interval, 'must be at least 1 second');
     podMonitor = { labels: requireLabels('metrics.podMonitor.labels', pm.labels ?? {}), interval };
   }
   const prometheus = requireBoolean('metrics.prometheus', m.prometheus ?? true);
@@ -379,7 +392,7 @@ function resolveIngress(i: RestIngressProps): RestIngressProps {
   if (typeof i.host !== 'string' || !/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(i.host) || i.host.length > 253) {
     fail('restIngress.host', i.host, 'must be a DNS name such as flink.example.com');
   }
-  if (i.ingressClassName !== undefined) requireString('restIngress.ingressClassName', i.ingressClassName);
-  if (i.tlsSecretName !== undefined) requireString('restIngress.tlsSecretName', i.tlsSecretName);
-  return { ...i };
+  if (i.ingressClassName !== undefined) requireDnsSubdomain('restIngress.ingressClassName', i.ingressClassName, 'IngressClass name');
+  if (i.tlsSecretName !== undefined) requireDnsSubdomain('restIngress.tlsSecretName', i.tlsSecretName, 'Secret name');
+  return { ...i, annotations: i.annotations === undefined ? undefined : requireAnnotations('restIngress.annotations', i.annotations) };
 }

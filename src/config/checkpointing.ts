@@ -43,7 +43,7 @@ export interface ResolvedCheckpointing {
 export function resolveCheckpointing(props: CheckpointingProps, storageDir: string | undefined): ResolvedCheckpointing {
   const p = 'checkpointing';
   if (durationMillis(`${p}.interval`, props.interval) < 10) {
-    fail(`${p}.interval`, props.interval.toHumanString(), 'must be at least 10 milliseconds (Flink\'s minimum checkpoint interval)');
+    fail(`${p}.interval`, props.interval, 'must be at least 10 milliseconds (Flink\'s minimum checkpoint interval)');
   }
   const root = storageDir?.replace(/\/+$/, '');
   const directory = props.directory ?? (root ? `${root}/checkpoints` : undefined);

@@ -53,6 +53,6 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
     if (key in config) fail(`flinkConfiguration["${key}"]`, value, 'is set by the construct; use the matching prop');
     config[key] = value;
   }
-  checkPrefixCollisions(Object.keys(config));
+  checkPrefixCollisions(config, new Set(Object.keys(c.extraConfig)));
   return config;
 }

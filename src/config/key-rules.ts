@@ -17,7 +17,7 @@ const OWNED: ReadonlyArray<[RegExp, string]> = [
   [/^high-availability\.kubernetes\.leader-election\.renew-deadline$/, 'highAvailability.renewDeadline'],
   [/^high-availability\.kubernetes\.leader-election\.retry-period$/, 'highAvailability.retryPeriod'],
   [/^(high-availability\.jobmanager\.port|jobmanager\.rpc\.port|blob\.server\.port|taskmanager\.rpc\.port|taskmanager\.data\.port|rest\.port|rest\.bind-port|metrics\.internal\.query-service\.port)$/,
-    'nothing: the construct pins Flink\'s ports so containerPorts, Services and NetworkPolicies agree'],
+    'nothing: it pins Flink\'s ports so containerPorts, Services and NetworkPolicies agree'],
   [/^jobmanager\.rpc\.address$/, 'nothing: each JobManager advertises its own pod IP'],
   [/^(jobmanager\.bind-host|taskmanager\.bind-host|rest\.bind-address)$/, 'nothing: Flink listens on all pod interfaces and NetworkPolicies restrict access'],
   [/^jobmanager\.memory\.process\.size$/, 'jobManager.resources.memory'],
@@ -67,11 +67,17 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
   const current = currentNameOf(key, traits);
   const owner = ownerOf(key) ?? ownerOf(current);
   if (owner) {
-    fail(prop, value, `is set by the construct; use ${owner} instead`);
+    // "nothing: why" entries have no prop to point at: the construct decides on its own.
+    fail(prop, value, owner.startsWith('nothing: ')
+      ? `is set by the construct (${owner.slice('nothing: '.length)}); remove it`
+      : `is set by the construct; use ${owner} instead`);
   }
   const removed = REMOVED_KEYS[key];
   if (removed && traits.atLeast(removed.since as FlinkVersion)) {
-    const instead = removed.to && removed.to !== key ? `; did you mean "${currentNameOf(removed.to, traits)}"?` : '; it has no replacement, remove it';
+    const replacement = removed.to && removed.to !== key ? currentNameOf(removed.to, traits) : undefined;
+    // A replacement that was itself removed (a deprecated alias of a removed key) is no advice.
+    const replacementGone = replacement !== undefined && REMOVED_KEYS[replacement] && traits.atLeast(REMOVED_KEYS[replacement].since as FlinkVersion);
+    const instead = replacement && !replacementGone ? `; did you mean "${replacement}"?` : '; it has no replacement, remove it';
     fail(prop, value, `was removed in Flink ${removed.since} (declared flinkVersion is ${traits.version})${instead}`);
   }
   if (current !== key) {
@@ -86,16 +92,21 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
  * exist; for older versions such a pair is a legacy key beside its replacement, which
  * is ambiguous. Either way, reject it.
  */
-export function checkPrefixCollisions(keys: readonly string[]): void {
-  const sorted = [...keys].sort();
+export function checkPrefixCollisions(config: { readonly [key: string]: string }, userKeys: ReadonlySet<string>): void {
+  const sorted = Object.keys(config).sort();
   const set = new Set(sorted);
   for (const key of sorted) {
     const parts = key.split('.');
     for (let i = 1; i < parts.length; i++) {
       const prefix = parts.slice(0, i).join('.');
-      if (set.has(prefix)) {
-        fail(`flinkConfiguration["${prefix}"]`, prefix, `conflicts with "${key}": one key may not be a prefix of another (Flink 2.x rejects the file); keep only ${show(key)}`);
+      if (!set.has(prefix)) continue;
+      const why = 'one key may not be a prefix of another (Flink 2.x rejects the file)';
+      // Blame a key the user wrote; the construct's own keys never collide with each other.
+      if (userKeys.has(prefix) && userKeys.has(key)) {
+        fail(`flinkConfiguration["${prefix}"]`, config[prefix], `conflicts with "${key}": ${why}; keep only one of them`);
       }
+      const [mine, theirs] = userKeys.has(key) ? [key, prefix] : [prefix, key];
+      fail(`flinkConfiguration["${mine}"]`, config[mine], `conflicts with ${show(theirs)}, which the construct sets: ${why}; remove it`);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { durationMillis, flinkDuration, requireInt, requireNumber } from './values';
+import { requireObject } from './k8s-syntax';
 import { fail } from '../errors';
 
 /** Flink's `restart-strategy.type` values. */
@@ -54,17 +55,19 @@ export class RestartStrategy {
 
   public static fixedDelay(props: FixedDelayRestartProps): RestartStrategy {
     const p = 'restartStrategy.fixedDelay';
+    requireObject(p, props, '{ attempts: 3, delay: Duration.seconds(10) }');
     return new RestartStrategy(RestartStrategyType.FIXED_DELAY, {
-      'restart-strategy.fixed-delay.attempts': String(requireInt(`${p}.attempts`, props?.attempts, 1)),
-      'restart-strategy.fixed-delay.delay': flinkDuration(`${p}.delay`, props?.delay),
+      'restart-strategy.fixed-delay.attempts': String(requireInt(`${p}.attempts`, props.attempts, 1)),
+      'restart-strategy.fixed-delay.delay': flinkDuration(`${p}.delay`, props.delay),
     });
   }
 
   public static failureRate(props: FailureRateRestartProps): RestartStrategy {
     const p = 'restartStrategy.failureRate';
-    const interval = durationMillis(`${p}.interval`, props?.interval);
+    requireObject(p, props, '{ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.seconds(10) }');
+    const interval = durationMillis(`${p}.interval`, props.interval);
     if (interval === 0) fail(`${p}.interval`, props.interval, 'must be longer than zero');
-    const delay = durationMillis(`${p}.delay`, props?.delay);
+    const delay = durationMillis(`${p}.delay`, props.delay);
     if (delay >= interval) {
       fail(`${p}.delay`, props.delay, `must be shorter than interval (${flinkDuration(`${p}.interval`, props.interval)}), or no second failure can ever fall inside the window`);
     }
@@ -77,6 +80,7 @@ export class RestartStrategy {
 
   public static exponentialDelay(props: ExponentialDelayRestartProps = {}): RestartStrategy {
     const p = 'restartStrategy.exponentialDelay';
+    requireObject(p, props, '{ initialBackoff: Duration.seconds(1), maxBackoff: Duration.minutes(1) }');
     const initial = props.initialBackoff ?? Duration.seconds(1);
     const max = props.maxBackoff ?? Duration.minutes(1);
     if (durationMillis(`${p}.initialBackoff`, initial) === 0) fail(`${p}.initialBackoff`, initial, 'must be longer than zero');

@@ -129,10 +129,10 @@ export const MUTATIONS: Mutation[] = [
     { network: { networkPolicies: false }, restIngress: { host: 'x.example.com', tlsSecretName: ' ' } }],
   (p, m) => ({ ...p, ...m })) },
   { name: 'GitOps flag not a boolean', prop: /^gitOps\.argoCdSyncWaves$/, build: set<unknown>(['true', 1], (p, v) => ({ ...p, gitOps: { argoCdSyncWaves: v as any } })) },
-  { name: 'reserved or malformed env', prop: /^(jobManager|taskManager)\.env(\[0\]\.name)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
+  { name: 'reserved or malformed env', prop: /^(jobManager|taskManager)\.env(\[0\](\.name)?)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
     [{ name: 'POD_IP', value: 'x' }], [{ name: 'FLINK_PROPERTIES', value: 'x' }], [{ name: 'ENABLE_BUILT_IN_PLUGINS', value: 'x' }], [{ name: '' }], [{}], 'A=1', [null]))
     .map(([pod, env]) => (p: P) => ({ ...p, [pod]: { ...p[pod], env } })) },
-  { name: 'reserved or non-restricted volume', prop: /^(jobManager|taskManager)\.volumes(\[0\]\.(volume(\.name)?|mountPath))?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
+  { name: 'reserved or non-restricted volume', prop: /^(jobManager|taskManager)\.volumes(\[0\](\.(volume(\.name)?|mountPath))?)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
     [{ volume: { name: 'tmp', emptyDir: {} }, mountPath: '/data' }], [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/opt/flink/conf' }],
     [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/tmp/x' }], [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/opt/flink' }],
     [{ volume: { name: 'd', hostPath: { path: '/' } }, mountPath: '/data' }], [{ volume: { name: 'd', nfs: { server: 'n', path: '/' } }, mountPath: '/data' }],

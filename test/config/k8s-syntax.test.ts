@@ -1,0 +1,58 @@
+import {
+  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvVarName, requireLabels, requirePeers,
+} from '../../src/config/k8s-syntax';
+import { FlinkValidationError } from '../../src/errors';
+
+const ok = (f: () => unknown) => expect(f).not.toThrow();
+const bad = (f: () => unknown, prop: string) => {
+  expect(f).toThrow(FlinkValidationError);
+  try { f(); } catch (e) { expect((e as FlinkValidationError).prop).toBe(prop); }
+};
+
+describe('names', () => {
+  test('DNS labels: 63 characters at most, no dots or capitals', () => {
+    ok(() => requireDnsLabel('v', 'a'.repeat(63), 'volume name'));
+    bad(() => requireDnsLabel('v', 'a'.repeat(64), 'volume name'), 'v');
+    bad(() => requireDnsLabel('v', 'a.b', 'volume name'), 'v');
+    bad(() => requireDnsLabel('v', '-a', 'volume name'), 'v');
+  });
+
+  test('DNS subdomains allow dots, not capitals or underscores', () => {
+    ok(() => requireDnsSubdomain('s', 'fast.ssd-1', 'StorageClass name'));
+    bad(() => requireDnsSubdomain('s', 'Fast_SSD', 'StorageClass name'), 's');
+    bad(() => requireDnsSubdomain('s', 'a..b', 'StorageClass name'), 's');
+    bad(() => requireDnsSubdomain('s', 'a'.repeat(254), 'StorageClass name'), 's');
+  });
+
+  test('env var names follow Kubernetes 1.28 (IsEnvVarName)', () => {
+    for (const n of ['TZ', 'my.var', '_X', 'a-b']) ok(() => requireEnvVarName('e', n));
+    for (const n of ['1X', 'A=B', '', 'A B']) bad(() => requireEnvVarName('e', n), 'e');
+  });
+});
+
+describe('labels and annotations', () => {
+  test('label keys may carry a DNS prefix; names and values are at most 63 characters', () => {
+    ok(() => requireLabels('l', { 'example.com/team': 'data', 'a': '', [`x/${'n'.repeat(63)}`]: 'v'.repeat(63) }));
+    bad(() => requireLabels('l', { 'Example.com/team': 'x' }), 'l["Example.com/team"]');
+    bad(() => requireLabels('l', { [`${'n'.repeat(64)}`]: 'x' }), `l["${'n'.repeat(64)}"]`);
+    bad(() => requireLabels('l', { a: 'v'.repeat(64) }), 'l["a"]');
+    bad(() => requireLabels('l', { a: 1 } as any), 'l["a"]');
+    bad(() => requireLabels('l', ['a'] as any), 'l');
+  });
+
+  test('annotation values are any string, within 256 KiB in total', () => {
+    ok(() => requireAnnotations('a', { 'example.com/note': 'spaces and: colons are fine' }));
+    bad(() => requireAnnotations('a', { 'example.com/n': true } as any), 'a["example.com/n"]');
+    bad(() => requireAnnotations('a', { x: 'y'.repeat(256 * 1024) }), 'a');
+  });
+});
+
+describe('NetworkPolicy peers', () => {
+  test('a peer names a selector or an ipBlock with a CIDR', () => {
+    ok(() => requirePeers('p', [{ namespaceSelector: {} }, { podSelector: { matchLabels: { a: 'b' } } }, { ipBlock: { cidr: 'fd00::/8' } }]));
+    bad(() => requirePeers('p', [{}]), 'p[0]');
+    bad(() => requirePeers('p', ['monitoring'] as any), 'p[0]');
+    bad(() => requirePeers('p', [{ namespaceSelector: 'monitoring' }] as any), 'p[0].namespaceSelector');
+    bad(() => requirePeers('p', [{ ipBlock: { cidr: '10.0.0.1' } }]), 'p[0].ipBlock.cidr');
+  });
+});

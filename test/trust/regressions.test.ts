@@ -1,0 +1,75 @@
+import { Duration } from 'cdk8s';
+import { FlinkClusterProps, FlinkValidationError, HaStorage, RestartStrategy } from '../../src';
+import { clusterView, invariantViolations } from '../support/invariants';
+import { schemaProblems } from '../support/k8s/schema';
+import { exampleProps } from '../support/scenarios';
+import { synthCluster } from '../support/synth';
+
+/**
+ * Product bugs the trust suite found, each kept as the test that proves it fixed: inputs
+ * that used to yield objects Kubernetes would refuse, TypeErrors, silently ignored values,
+ * or YAML that broke HA. A new finding goes here first (as `test.failing` until fixed).
+ */
+
+/** Either a FlinkValidationError, or objects that Kubernetes accepts and that meet every invariant. */
+function rejectedCleanlyOrValid(props: () => unknown): void {
+  let result: ReturnType<typeof synthCluster> | undefined;
+  try {
+    result = synthCluster(props() as FlinkClusterProps);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FlinkValidationError);
+    return;
+  }
+  expect([...schemaProblems(result.objects), ...invariantViolations(clusterView(result.objects, result.cluster))]).toEqual([]);
+}
+
+/** Must throw a FlinkValidationError (silently ignoring the value is a bug too). */
+function rejected(props: () => unknown): void {
+  expect(() => synthCluster(props() as FlinkClusterProps)).toThrow(FlinkValidationError);
+}
+
+const base = exampleProps;
+const tm = (extra: Record<string, unknown>) => () => ({ ...base(), taskManager: { replicas: 2, ...extra } });
+
+describe('objects Kubernetes would reject', () => {
+  test('nodeSelector keys are not validated as label keys (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ nodeSelector: { 'bad key': 'x' } })));
+  test('podLabels are not validated as labels (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ podLabels: { 'bad key': 'x' } })));
+  test('podAnnotations keys and values are not validated (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ podAnnotations: { 'bad key': 1 } })));
+  test('env names are not validated (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ env: [{ name: '1X=', value: 'a' }] })));
+  test('user volume names are not validated as DNS labels (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'My_Vol', emptyDir: {} }, mountPath: '/data' }] })));
+  test('two user volumes with one name are emitted (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/a' }, { volume: { name: 'd', emptyDir: {} }, mountPath: '/b' }] })));
+  test('two user volumes on one mountPath are emitted (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'a', emptyDir: {} }, mountPath: '/a' }, { volume: { name: 'b', emptyDir: {} }, mountPath: '/a' }] })));
+  test('tolerations given as a string become an empty toleration {} (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ tolerations: 'dedicated' })));
+  test('restAllowedFrom entries that are not peers become empty peers {} (resolve.ts resolveCluster)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { restAllowedFrom: ['ingress-nginx'] } })));
+  test('metrics.allowedFrom entries that are not peers become empty peers {} (resolve.ts resolveMetrics)', () => rejectedCleanlyOrValid(() => ({ ...base(), metrics: { allowedFrom: ['monitoring'] } })));
+  test('restIngress.annotations are not validated (resolve.ts resolveIngress)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { networkPolicies: false }, restIngress: { host: 'flink.example.com', annotations: { 'bad key': 'x' } } })));
+  test('restIngress.ingressClassName is not validated as a DNS subdomain (resolve.ts resolveIngress)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { networkPolicies: false }, restIngress: { host: 'flink.example.com', ingressClassName: 'Bad Class' } })));
+  test('HaStorage.newClaim storageClassName is not validated as a DNS subdomain (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.newClaim({ storageClassName: 'Fast_SSD' }) } })));
+  test('Secret and claim names are not validated: envFromSecret (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecret: 'AWS_Creds' } }) } })));
+  test('Secret and claim names are not validated: existingClaim (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.existingClaim('Shared_HA') } })));
+});
+
+describe('TypeErrors instead of FlinkValidationErrors', () => {
+  test('tolerations given as an object (resolve.ts resolvePods: spread of a non-iterable)', () => rejected(tm({ tolerations: { key: 'dedicated' } })));
+  test('job: null (resolve.ts resolveJob reads j.jarUri)', () => rejected(() => ({ ...base(), job: null })));
+  test('RestartStrategy.exponentialDelay(null) (restart-strategy.ts reads props.initialBackoff)', () => rejected(() => ({ ...base(), restartStrategy: RestartStrategy.exponentialDelay(null as any) })));
+  test('HaStorage.newClaim(null) (ha-storage.ts ClaimStorage._resolve reads props.accessMode)', () => rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.newClaim(null as any) } })));
+  test('HaStorage.objectStore(uri, null) (ha-storage.ts ObjectStoreStorage._resolve reads props.credentials)', () => rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.objectStore('s3://b/ha', null as any) } })));
+});
+
+describe('wrong types from JavaScript callers silently ignored', () => {
+  test('nodeSelector given as a string becomes {"0": ...} (resolve.ts resolvePods)', () => rejected(tm({ nodeSelector: 'pool=flink' })));
+  test('image given as a string is ignored (flink-image.ts)', () => rejected(() => ({ ...base(), image: 'flink:1.19' })));
+  test('metrics given as a string is ignored (resolve.ts resolveMetrics)', () => rejected(() => ({ ...base(), metrics: 'off' })));
+  test('network given as a string is ignored (resolve.ts)', () => rejected(() => ({ ...base(), network: 'off' })));
+  test('affinity given as a string is ignored (flink-pod.ts spreadAffinity)', () => rejected(tm({ affinity: 'spread' })));
+});
+
+describe('props that break HA without an error', () => {
+  test('a user env JOB_MANAGER_RPC_ADDRESS overrides the pod IP each JobManager must advertise (resolve.ts RESERVED_ENV)', () => rejected(() => ({ ...base(), jobManager: { env: [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: 'flink-jobmanager' }] } })));
+});
+
+test('the helpers can tell a valid cluster from a rejected one', () => {
+  rejectedCleanlyOrValid(base);
+  rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));
+});
