@@ -14,3 +14,6 @@ export * from './gitops/gitops-output';
 export { SYNC_WAVE_ANNOTATION } from './gitops/sync-waves';
 export { flinkDashboard } from './observability/grafana-dashboard';
 export type { Dashboard, DashboardPanel } from './observability/grafana-dashboard';
+export { flinkDeploymentToProps } from './import/flink-deployment';
+export type { FlinkDeploymentConversion, FlinkDeploymentConversionOptions } from './import/flink-deployment';
+export type { ConversionFinding, FindingSeverity } from './import/conversion-report';

@@ -19,6 +19,8 @@ import { buildFlinkConfig } from '../config/flink-configuration';
 import { log4jConsoleProperties } from '../config/log4j';
 import { fail } from '../errors';
 import { addSyncWaves } from '../gitops/sync-waves';
+import { ConversionFinding } from '../import/conversion-report';
+import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../import/flink-deployment';
 import { FlinkMonitoring } from '../observability/monitoring';
 
 const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
@@ -32,6 +34,19 @@ const clustersByApp = new WeakMap<IConstruct, Map<string, string>>();
  * policies and the HA agent sidecar.
  */
 export class FlinkCluster extends Construct {
+  /**
+   * A cluster equivalent to a Flink Kubernetes Operator `FlinkDeployment` (YAML text or a
+   * parsed object). Fields the construct cannot honour are listed in `conversionReport`,
+   * by path, with the reason and the fix; with `strict: true`, any error finding throws.
+   * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-stable/docs/custom-resource/reference/
+   */
+  public static fromFlinkDeployment(scope: Construct, id: string, manifest: object | string, options: FlinkDeploymentConversionOptions = {}): FlinkCluster {
+    const { props, report } = flinkDeploymentToProps(manifest, options);
+    const cluster = new FlinkCluster(scope, id, props);
+    cluster._conversionReport = report;
+    return cluster;
+  }
+
   /** All props with defaults applied. */
   public readonly resolved: ResolvedCluster;
   /** `kubernetes.cluster-id` and `high-availability.cluster-id`. */
@@ -48,6 +63,7 @@ export class FlinkCluster extends Construct {
   public readonly leaderLeaseName?: string;
   public readonly jobManager: JobManagerDeployment;
   public readonly taskManager: TaskManagerDeployment;
+  private _conversionReport?: readonly ConversionFinding[];
 
   constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id);
@@ -116,6 +132,11 @@ export class FlinkCluster extends Construct {
     // Second tier: rules over the finished objects, checked by app.synth() after any
     // escape-hatch patches a user applied to them.
     this.node.addValidation({ validate: () => this.validateFinalObjects() });
+  }
+
+  /** What `fromFlinkDeployment` could not map, or could map only with a change; undefined for clusters built from props. */
+  public get conversionReport(): readonly ConversionFinding[] | undefined {
+    return this._conversionReport;
   }
 
   /** A JSON patch can still raise the JobManager count; standbys need HA. */
