@@ -1,12 +1,15 @@
 import { createInterface } from 'readline';
-import { clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
+import { ConfigError, configFromEnv } from './config';
+import { AgentEnv, clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
 import { HttpKubeClient } from './kube-client';
 import { isNotFound, KubeApi, Pod } from './kube-api';
 import { kubeconfigConnection } from './kubeconfig';
 import { leaderIp, parseLeaderEntries } from './leader-entries';
+import { jsonLogger } from './log';
 import { LEADER_ANNOTATION, parseLeaderRecord } from './leader-record';
 import { renewAgeSeconds } from './lease-mirror';
 import { findPointers } from './pointer-check';
+import { runAgent } from './run';
 
 export interface CliIo {
   readonly stdout: { write(s: string): unknown };
@@ -37,7 +40,24 @@ commands:
                            jobs and checkpoints known to Flink's HA ConfigMaps
   clean [--yes]            list Flink's HA ConfigMaps left behind by a deleted cluster;
                            deletes them only with --yes (or when you type the cluster id)
+  agent --pod NAME --pod-ip IP --storage-dir URI [--storage-path DIR] [--port N]
+                           run the HA agent for one JobManager pod from outside the cluster,
+                           with the kubeconfig's credentials (the sidecar uses its service
+                           account); other settings come from the sidecar's environment
+                           variables (FLINK_*, HA_AGENT_*)
 `;
+
+/** `ha agent` flags and the agent environment variable each one sets. */
+const AGENT_FLAGS: Readonly<Record<string, string>> = {
+  '--cluster-id': AgentEnv.CLUSTER_ID,
+  '--namespace': AgentEnv.POD_NAMESPACE,
+  '-n': AgentEnv.POD_NAMESPACE,
+  '--pod': AgentEnv.POD_NAME,
+  '--pod-ip': AgentEnv.POD_IP,
+  '--storage-dir': AgentEnv.HA_STORAGE_DIR,
+  '--storage-path': AgentEnv.HA_STORAGE_PATH,
+  '--port': AgentEnv.PORT,
+};
 
 class UsageError extends Error {}
 
@@ -81,6 +101,7 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     io.stdout.write(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === 'agent') return agent(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs(argv);
@@ -192,4 +213,54 @@ async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: Cli
     io.stdout.write(`deleted configmap/${name}\n`);
   }
   return 0;
+}
+
+/**
+ * `ha agent`: the sidecar's loop with kubeconfig credentials, for running it beside a
+ * cluster (debugging, or clusters whose JobManagers run without the sidecar). Runs until
+ * SIGINT/SIGTERM, which step it down like the sidecar.
+ */
+async function agent(argv: string[], io: CliIo): Promise<number> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let kubeconfig: string | undefined;
+  let context: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = argv[i + 1];
+    if (!AGENT_FLAGS[a] && a !== '--kubeconfig' && a !== '--context') {
+      io.stderr.write(`unknown argument ${a}\n\n${USAGE}`);
+      return 2;
+    }
+    if (value === undefined) {
+      io.stderr.write(`${a} needs a value\n\n${USAGE}`);
+      return 2;
+    }
+    i++;
+    if (a === '--kubeconfig') kubeconfig = value;
+    else if (a === '--context') context = value;
+    else env[AGENT_FLAGS[a]] = value;
+  }
+  let connection;
+  try {
+    connection = kubeconfigConnection(kubeconfig, context);
+    env[AgentEnv.POD_NAMESPACE] ??= connection.namespace;
+    const config = configFromEnv(env);
+    await runAgent(config, connection, jsonLogger((l) => io.stdout.write(l)));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) {
+      io.stderr.write(`agent failed: ${(e as Error).message}\n`);
+      return kubeconfigProblem(e) ? 2 : 1;
+    }
+    io.stderr.write(`${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`);
+    return 2;
+  }
+}
+
+const kubeconfigProblem = (e: unknown) => /^(cannot read kubeconfig|kubeconfig )/.test((e as Error).message);
+
+/** The flag that sets an agent environment variable, for error messages. */
+function flagFor(envName: string): string | undefined {
+  const flag = Object.keys(AGENT_FLAGS).find((f) => AGENT_FLAGS[f] === envName && f.startsWith('--'));
+  return flag ? `${flag} (or ${envName})` : undefined;
 }

@@ -1,0 +1,46 @@
+import { access } from 'fs/promises';
+import { HaAgent } from './agent';
+import { systemClock } from './clock';
+import { AgentConfig } from './config';
+import { startHttpServer } from './http-server';
+import { Connection, HttpKubeClient } from './kube-client';
+import { Logger } from './log';
+import { nodeFs } from './storage-check';
+
+/**
+ * Runs the agent until SIGTERM or SIGINT, then steps down and exits the process: the
+ * sidecar (`main.ts`, in-cluster credentials) and `cdk8s-flink ha agent` (a kubeconfig)
+ * differ only in how they connect.
+ */
+export async function runAgent(config: AgentConfig, connection: Connection, log: Logger): Promise<void> {
+  const api = new HttpKubeClient(connection);
+  const agent = new HaAgent({
+    api, clock: systemClock, log, config, fs: nodeFs,
+    exists: (p) => access(p).then(() => true, () => false),
+  });
+  const server = await startHttpServer(config.port, {
+    healthy: () => agent.healthy(),
+    ready: () => agent.isReady(),
+    metrics: () => agent.metrics.render(),
+    status: () => agent.status(),
+  });
+  const address = server.address();
+  log.log('info', 'ha-agent started', { pod: config.podName, cluster: config.clusterId, port: typeof address === 'object' && address ? address.port : config.port });
+
+  const controller = new AbortController();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.log('info', 'stopping', { signal });
+    // The label first: the leader-only Service must stop routing here before anything else.
+    await Promise.race([agent.shutdown(), systemClock.sleep(5000)]);
+    controller.abort();
+    server.close();
+    api.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  await agent.run(controller.signal);
+}
