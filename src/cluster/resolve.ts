@@ -150,7 +150,7 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
   const jobManager = resolvePods('jobManager', props.jobManager, jmReplicas, 1600, MIN_JOBMANAGER_PROCESS_MIB);
   const jm = jobManagerMemory(jobManager.processMiB);
   if (jm.heapMiB < MIN_JOBMANAGER_HEAP_MIB) {
-    fail('jobManager.resources.memory', `${jobManager.processMiB}Mi`, `leaves Flink a JVM heap of ${Math.floor(jm.heapMiB)} MiB (below ${MIN_JOBMANAGER_HEAP_MIB}); use at least Size.mebibytes(${MIN_JOBMANAGER_PROCESS_MIB})`);
+    fail('jobManager.resources.memory', Size.mebibytes(jobManager.processMiB), `leaves Flink a JVM heap of ${Math.floor(jm.heapMiB)} MiB (below ${MIN_JOBMANAGER_HEAP_MIB}); use at least Size.mebibytes(${MIN_JOBMANAGER_PROCESS_MIB})`);
   }
 
   const tmReplicas = requireInt('taskManager.replicas', props.taskManager?.replicas ?? 1, 0, 1000);
@@ -158,7 +158,7 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
   const taskManager = { ...resolvePods('taskManager', props.taskManager, tmReplicas, 1728, MIN_TASKMANAGER_PROCESS_MIB), taskSlots };
   const tm = taskManagerMemory(taskManager.processMiB);
   if (tm.taskHeapMiB <= 0) {
-    fail('taskManager.resources.memory', `${taskManager.processMiB}Mi`, `leaves no task heap in Flink's memory model (${Math.floor(tm.flinkMiB)} MiB Flink memory after JVM overhead and metaspace, less framework, network and managed memory); use at least Size.mebibytes(${MIN_TASKMANAGER_PROCESS_MIB})`);
+    fail('taskManager.resources.memory', Size.mebibytes(taskManager.processMiB), `leaves no task heap in Flink's memory model (${Math.floor(tm.flinkMiB)} MiB Flink memory after JVM overhead and metaspace, less framework, network and managed memory); use at least Size.mebibytes(${MIN_TASKMANAGER_PROCESS_MIB})`);
   }
 
   const job = props.job === undefined ? undefined : resolveJob(props, clusterId, tmReplicas * taskSlots);
@@ -261,10 +261,10 @@ function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: numb
   const memoryMiB = sizeMebibytes(`${p}.resources.memory`, r.memory ?? Size.mebibytes(defaultMiB));
   const processMiB = r.processSize === undefined ? memoryMiB : sizeMebibytes(`${p}.resources.processSize`, r.processSize);
   if (processMiB > memoryMiB) {
-    fail(`${p}.resources.processSize`, `${processMiB}Mi`, `exceeds the container memory limit (${memoryMiB}Mi); the kernel would kill the JVM. Lower processSize or raise memory`);
+    fail(`${p}.resources.processSize`, Size.mebibytes(processMiB), `exceeds the container memory limit (${memoryMiB}Mi); the kernel would kill the JVM. Lower processSize or raise memory`);
   }
   if (processMiB < minMiB) {
-    fail(`${p}.resources.${r.processSize === undefined ? 'memory' : 'processSize'}`, `${processMiB}Mi`, `is below what Flink's memory model can derive components from; use at least Size.mebibytes(${minMiB})`);
+    fail(`${p}.resources.${r.processSize === undefined ? 'memory' : 'processSize'}`, Size.mebibytes(processMiB), `is below what Flink's memory model can derive components from; use at least Size.mebibytes(${minMiB})`);
   }
   const env = requireList(`${p}.env`, props?.env ?? [], 'EnvVar objects', '[{ name: "TZ", value: "UTC" }]');
   env.forEach((e, i) => {

@@ -2,6 +2,7 @@ import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { FlinkCluster, FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage } from '../../src';
 import { ConversionFinding } from '../../src/import/conversion-report';
 import { flinkDeploymentToProps } from '../../src/import/flink-deployment';
+import { ExampleChart } from '../../src/main';
 import { find, K8sObject } from '../support/synth';
 import { cleanManifest, SEED_YAML, withSpec } from './support';
 
@@ -217,6 +218,13 @@ describe('the seed article\'s FlinkDeployment', () => {
     expect(cluster.flinkConfig).not.toHaveProperty('high-availability');
     expect(cluster.flinkConfig).not.toHaveProperty('flink.master.num-task-managers');
     expect(cluster.flinkConfig).not.toHaveProperty('high-availability.storage-dir');
+  });
+
+  test('it converts into the example app\'s cluster, object for object, but for the image the article names', () => {
+    const chart = new Chart(Testing.app(), 'flink-example', { namespace: 'flink' });
+    FlinkCluster.fromFlinkDeployment(chart, 'MyFlinkCluster', SEED_YAML);
+    const converted = JSON.stringify(Testing.synth(chart)).replace(/flinkci\/flink:1\.19\.0/g, 'flink:1.19');
+    expect(converted).toBe(JSON.stringify(Testing.synth(new ExampleChart(Testing.app(), 'flink-example'))));
   });
 
   test('strict mode throws one FlinkValidationError naming every error', () => {
