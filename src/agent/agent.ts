@@ -4,7 +4,7 @@ import { followConfigMap } from './config-map-follower';
 import { clusterConfigMapName, HaRole, ROLE_LABEL } from './contract';
 import { EventRecorder } from './events';
 import { ConfigMap, isNotFound, KubeApi, Lease } from './kube-api';
-import { LeaderEntries, parseLeaderEntries } from './leader-entries';
+import { LeaderEntries, leaderEntriesFingerprint, parseLeaderEntries } from './leader-entries';
 import { LEADER_ANNOTATION, LeaderRecord, parseLeaderRecord } from './leader-record';
 import { mirrorLeadership, renewAgeSeconds } from './lease-mirror';
 import { Logger } from './log';
@@ -73,6 +73,11 @@ export class HaAgent {
   /** The Lease as this agent last wrote it, and when. */
   private ownLease?: Lease;
   private lastLeaseWrite?: number;
+  /** Holder of Flink's lock and its published entries, to notice an election before the new leader publishes. */
+  private lockHolder?: string;
+  private entriesFingerprint = '';
+  /** The entries as they were when the lock last changed hands, while they have not changed since. */
+  private entriesOfPreviousHolder?: string;
   /** Job-graph pointers in the lock ConfigMap, to notice new or removed jobs. */
   private pointerFingerprint = '';
   private storageWake?: AbortController;
@@ -100,6 +105,7 @@ export class HaAgent {
     }
     this.record = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
     this.entries = parseLeaderEntries(cm?.data);
+    this.trackLockHolder();
     if (this.record.kind === 'unparseable') this.d.log.log('warn', 'unreadable Flink leader record', { reason: this.record.reason });
     this.ready = true;
   }
@@ -278,11 +284,27 @@ export class HaAgent {
     await Promise.all([follower, ticker, storage]);
   }
 
+  /**
+   * Compares the entries with those seen before the lock changed hands: a view that shows
+   * both changed at once (a relist, or a fast leader) is not stale.
+   */
+  private trackLockHolder(): void {
+    const previousEntries = this.entriesFingerprint;
+    this.entriesFingerprint = leaderEntriesFingerprint(this.entries);
+    const holder = this.record.kind === 'ok' && this.record.holderIdentity !== '' ? this.record.holderIdentity : undefined;
+    if (holder !== undefined) {
+      if (this.lockHolder !== undefined && holder !== this.lockHolder) this.entriesOfPreviousHolder = previousEntries;
+      this.lockHolder = holder;
+    }
+    if (this.entriesOfPreviousHolder !== undefined && this.entriesFingerprint !== this.entriesOfPreviousHolder) this.entriesOfPreviousHolder = undefined;
+  }
+
   private decide(): RoleDecision {
     const { config, clock } = this.d;
     return decideRole({
       configMapFound: this.configMapFound, record: this.record, entries: this.entries, podIp: config.podIp,
       now: clock.now(), lastApiContact: this.lastApiContact, leaseDurationSeconds: config.leaseDurationSeconds,
+      entriesFromPreviousHolder: this.entriesOfPreviousHolder !== undefined,
     });
   }
 

@@ -66,3 +66,13 @@ export function parseLeaderEntries(data: { readonly [key: string]: string } | un
 export function leaderIp(entries: LeaderEntries): string | undefined {
   return entries.restserver?.host ?? entries.dispatcher?.host;
 }
+
+/**
+ * The cluster leader's published entries, session ids included. Flink issues a new
+ * session id with every grant of leadership, so this changes whenever a leader publishes,
+ * even when a restarted JobManager comes back with the same pod IP.
+ */
+export function leaderEntriesFingerprint(entries: LeaderEntries): string {
+  const part = (e?: LeaderEntry) => (e ? `${e.sessionId},${e.address}` : '');
+  return `${part(entries.restserver)}|${part(entries.dispatcher)}`;
+}

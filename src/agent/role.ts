@@ -14,6 +14,11 @@ export interface RoleInput {
   readonly lastApiContact?: number;
   /** Flink's lease duration, seconds (the agent's own setting; the record may say otherwise). */
   readonly leaseDurationSeconds: number;
+  /**
+   * The lock changed hands and the leader entries are still the ones the previous holder
+   * published: the new leader has not announced its address yet.
+   */
+  readonly entriesFromPreviousHolder?: boolean;
 }
 
 export interface RoleDecision {
@@ -49,6 +54,11 @@ export function decideRole(i: RoleInput): RoleDecision {
   }
   const ip = leaderIp(i.entries);
   if (ip === undefined) return { role: HaRole.UNKNOWN, reason: 'no restserver or dispatcher leader entry' };
+  // Flink takes the lock first and publishes the new leader's address in a second write;
+  // until then the entries name the old leader, which must not keep (or get) the label.
+  if (i.entriesFromPreviousHolder) {
+    return { role: HaRole.UNKNOWN, reason: `a new leader holds the lock but has not published its address yet; the entries still name the previous leader ${ip}` };
+  }
   return ip === i.podIp
     ? { role: HaRole.LEADER, leaderIp: ip, reason: `this pod's IP ${ip} is in the leader entry` }
     : { role: HaRole.STANDBY, leaderIp: ip, reason: `the leader is ${ip}` };

@@ -56,6 +56,50 @@ describe('HaAgent', () => {
     expect(writes).toEqual(['createLease']);
   });
 
+  test('an election before the new leader publishes: the old leader steps down to unknown, not leader', async () => {
+    const { api, clock, a, b, flink } = setup();
+    const held = (holder: string, entriesIp: string, session: string) => {
+      const cm = lock(entriesIp, clock.now());
+      cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'] = cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'].replace(`uuid-${entriesIp}`, holder);
+      for (const k of Object.keys(cm.data!)) cm.data![k] = cm.data![k].replace(/^s,/, `${session},`);
+      return cm;
+    };
+    flink(held('uuid-a', '10.0.0.1', 's1'));
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+    // jm-b's JobManager takes the lock; its address is not published yet.
+    clock.advance(1000);
+    flink(held('uuid-b', '10.0.0.1', 's1'));
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    expect(api.label('jm-b', ROLE_LABEL)).toBe('unknown');
+    expect(a.status().reason).toMatch(/has not published its address yet/);
+    // It publishes: labels follow.
+    clock.advance(200);
+    flink(held('uuid-b', '10.0.0.2', 's2'));
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
+    expect(api.label('jm-b', ROLE_LABEL)).toBe('leader');
+  });
+
+  test('a JobManager restarted in the same pod publishes a new session: stale until then', async () => {
+    const { api, clock, a, flink } = setup();
+    const held = (holder: string, session: string) => {
+      const cm = lock('10.0.0.1', clock.now());
+      cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'] = cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'].replace('uuid-10.0.0.1', holder);
+      for (const k of Object.keys(cm.data!)) cm.data![k] = cm.data![k].replace(/^s,/, `${session},`);
+      return cm;
+    };
+    flink(held('uuid-1', 's1'));
+    await a.tick();
+    flink(held('uuid-2', 's1'));
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+    flink(held('uuid-2', 's2'));
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+  });
+
   test('labels are written only when the role changes', async () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));

@@ -22,6 +22,7 @@ test.each<[string, Partial<RoleInput>, HaRole, RegExp]>([
   ['released lock', { record: { ...fresh, holderIdentity: '' } }, HaRole.UNKNOWN, /released/],
   ['no renew time', { record: { ...fresh, renewTime: undefined } }, HaRole.UNKNOWN, /no readable renewTime/],
   ['no leader entries', { entries: parseLeaderEntries({}) }, HaRole.UNKNOWN, /no restserver or dispatcher leader entry/],
+  ['new lock holder, entries still the previous leader\'s', { entriesFromPreviousHolder: true }, HaRole.UNKNOWN, /has not published its address yet; the entries still name the previous leader 10\.0\.0\.1/],
   ['record lease longer than ours is honoured', { record: { ...fresh, leaseDurationSeconds: 60, renewTime: NOW - 40_000 } }, HaRole.LEADER, /this pod/],
 ])('%s', (_name, override, role, reason) => {
   const d = decideRole({ ...base, ...override });
