@@ -24,6 +24,17 @@ function lock(ip: string, renewMs: number, extraData: Record<string, string> = {
   };
 }
 
+/** The lock held by the JobManager process `holder`, with entries `entriesIp` published in leader session `session`. */
+function heldLock(holder: string, entriesIp: string, session: string, renewMs: number): ConfigMap {
+  const cm = lock(entriesIp, renewMs);
+  const annotations = cm.metadata.annotations!;
+  const key = 'control-plane.alpha.kubernetes.io/leader';
+  return {
+    metadata: { ...cm.metadata, annotations: { ...annotations, [key]: annotations[key].replace(`uuid-${entriesIp}`, holder) } },
+    data: Object.fromEntries(Object.entries(cm.data!).map(([k, v]) => [k, v.replace(/^s,/, `${session},`)])),
+  };
+}
+
 function setup() {
   const api = new FakeKube();
   const clock = new FakeClock();
@@ -58,12 +69,7 @@ describe('HaAgent', () => {
 
   test('an election before the new leader publishes: the old leader steps down to unknown, not leader', async () => {
     const { api, clock, a, b, flink } = setup();
-    const held = (holder: string, entriesIp: string, session: string) => {
-      const cm = lock(entriesIp, clock.now());
-      cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'] = cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'].replace(`uuid-${entriesIp}`, holder);
-      for (const k of Object.keys(cm.data!)) cm.data![k] = cm.data![k].replace(/^s,/, `${session},`);
-      return cm;
-    };
+    const held = (holder: string, entriesIp: string, session: string) => heldLock(holder, entriesIp, session, clock.now());
     flink(held('uuid-a', '10.0.0.1', 's1'));
     await a.tick(); await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
@@ -84,12 +90,7 @@ describe('HaAgent', () => {
 
   test('a JobManager restarted in the same pod publishes a new session: stale until then', async () => {
     const { api, clock, a, flink } = setup();
-    const held = (holder: string, session: string) => {
-      const cm = lock('10.0.0.1', clock.now());
-      cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'] = cm.metadata.annotations!['control-plane.alpha.kubernetes.io/leader'].replace('uuid-10.0.0.1', holder);
-      for (const k of Object.keys(cm.data!)) cm.data![k] = cm.data![k].replace(/^s,/, `${session},`);
-      return cm;
-    };
+    const held = (holder: string, session: string) => heldLock(holder, '10.0.0.1', session, clock.now());
     flink(held('uuid-1', 's1'));
     await a.tick();
     flink(held('uuid-2', 's1'));
