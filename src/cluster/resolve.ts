@@ -191,7 +191,16 @@ export function resolveCluster(props: FlinkClusterProps, constructId: string, ch
   const extraConfig: { [key: string]: string } = {};
   const fc = props.flinkConfiguration ?? {};
   if (typeof fc !== 'object' || Array.isArray(fc)) fail('flinkConfiguration', fc, 'must be an object of Flink keys to values');
-  for (const key of Object.keys(fc).sort()) extraConfig[key] = checkExtraKey(key, fc[key], traits);
+  for (const key of Object.keys(fc).sort()) extraConfig[key] = checkExtraKey(key, fc[key], traits, props.job !== undefined);
+  const sessionParallelism = extraConfig['parallelism.default'];
+  if (sessionParallelism !== undefined) {
+    const prop = 'flinkConfiguration["parallelism.default"]';
+    const n = requireInt(prop, Number(sessionParallelism), 1, 32768);
+    const slots = tmReplicas * taskSlots;
+    if (slots > 0 && n > slots) {
+      fail(prop, fc['parallelism.default'], `exceeds the ${slots} task slots (taskManager.replicas x taskManager.taskSlots), so a job submitted without its own parallelism could never be scheduled; raise replicas or slots, or lower it`);
+    }
+  }
 
   const logLevel = props.logLevel ?? 'INFO';
   if (!LOG_LEVELS.includes(logLevel)) fail('logLevel', logLevel, `must be one of ${LOG_LEVELS.join(', ')}`);

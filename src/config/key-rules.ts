@@ -7,7 +7,7 @@ import { fail, show } from '../errors';
  * them through `flinkConfiguration` would silently fight the typed props (and the
  * ports, Services and NetworkPolicies derived from them), so it is an error.
  */
-const OWNED: ReadonlyArray<[RegExp, string]> = [
+const OWNED: ReadonlyArray<[RegExp, string, 'application-mode'?]> = [
   [/^kubernetes\.cluster-id$/, 'clusterId'],
   [/^high-availability\.cluster-id$/, 'clusterId'],
   [/^kubernetes\.namespace$/, 'namespace (or the chart\'s namespace)'],
@@ -23,7 +23,8 @@ const OWNED: ReadonlyArray<[RegExp, string]> = [
   [/^jobmanager\.memory\.process\.size$/, 'jobManager.resources.memory'],
   [/^taskmanager\.memory\.process\.size$/, 'taskManager.resources.memory'],
   [/^taskmanager\.numberOfTaskSlots$/, 'taskManager.taskSlots'],
-  [/^parallelism\.default$/, 'job.parallelism'],
+  // A session cluster has no job prop: there the default parallelism is the user's to set.
+  [/^parallelism\.default$/, 'job.parallelism', 'application-mode'],
   [/^restart-strategy(\..*)?$/, 'restartStrategy'],
   [/^execution\.checkpointing\.(interval|mode|dir|savepoint-dir|num-retained|incremental)$/, 'checkpointing'],
   [/^state\.(checkpoints\.(dir|num-retained)|savepoints\.dir|backend\.incremental)$/, 'checkpointing'],
@@ -33,9 +34,9 @@ const OWNED: ReadonlyArray<[RegExp, string]> = [
   [/^metrics\.reporter\.prom\..*$/, 'metrics'],
 ];
 
-/** The prop that owns `key`, if the construct writes it. */
-export function ownerOf(key: string): string | undefined {
-  return OWNED.find(([re]) => re.test(key))?.[1];
+/** The prop that owns `key`, if the construct writes it (in application mode unless told otherwise). */
+export function ownerOf(key: string, applicationMode = true): string | undefined {
+  return OWNED.find(([re, , when]) => re.test(key) && (when !== 'application-mode' || applicationMode))?.[1];
 }
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$\-]*$/;
@@ -56,7 +57,7 @@ export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
  * Rules, in order: syntax, value type, owned by a prop, removed in this version,
  * renamed in this version.
  */
-export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits): string {
+export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits, applicationMode = true): string {
   const prop = `flinkConfiguration["${key}"]`;
   if (!KEY_SYNTAX.test(key)) {
     fail('flinkConfiguration', key, 'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)');
@@ -65,7 +66,7 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
     fail(prop, value, 'must be a string, a finite number or a boolean');
   }
   const current = currentNameOf(key, traits);
-  const owner = ownerOf(key) ?? ownerOf(current);
+  const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);
   if (owner) {
     // "nothing: why" entries have no prop to point at: the construct decides on its own.
     fail(prop, value, owner.startsWith('nothing: ')

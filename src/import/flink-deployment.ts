@@ -107,6 +107,9 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
   }
   const taskManager = podProps('taskManager', tmSpec, config.taskManagerProcessBytes, pods.taskManager, undefined, findings);
 
+  // A session cluster keeps its default parallelism as a plain key (application mode maps it to job.parallelism).
+  const flinkConfiguration: Record<string, string> = { ...config.passThrough };
+  if (!job && config.parallelism) flinkConfiguration['parallelism.default'] = String(config.parallelism.value);
   const logLevel = readLogConfiguration(spec.logConfiguration, findings);
   readOperatorOnly(spec, clusterId, namespace, findings);
 
@@ -121,7 +124,7 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
     ...(job ? { job } : {}),
     ...(restartStrategy ? { restartStrategy } : {}),
     ...(checkpointing ? { checkpointing } : {}),
-    ...(Object.keys(config.passThrough).length ? { flinkConfiguration: { ...config.passThrough } } : {}),
+    ...(Object.keys(flinkConfiguration).length ? { flinkConfiguration } : {}),
     ...(logLevel ? { logLevel } : {}),
   };
 
@@ -396,7 +399,6 @@ function readHighAvailability(config: ConfigIntent, override: HaStorage | undefi
 
 function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): FlinkJobProps | undefined {
   if (raw === undefined || raw === null) {
-    if (config.parallelism) findings.error(config.parallelism.path, 'is not mapped: in a session cluster the construct leaves parallelism.default to Flink (it sets it from job.parallelism in application mode)');
     if (config.savepointPath) findings.error(config.savepointPath.path, 'is not mapped: a session cluster has no job to restore');
     return undefined;
   }

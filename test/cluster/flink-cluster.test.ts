@@ -279,6 +279,17 @@ describe('session mode', () => {
     expect(cluster.flinkConfig).not.toHaveProperty(['parallelism.default']);
     expect(find(objects, 'Deployment', 'session-jobmanager').spec.template.spec.volumes.map((v: any) => v.name)).not.toContain('usrlib');
   });
+  test('the default parallelism is the user\'s to set (no job prop owns it), within the slots', () => {
+    const session = SCENARIOS['session mode']();
+    const slots = (session.taskManager!.replicas ?? 1) * (session.taskManager!.taskSlots ?? 1);
+    const withParallelism = (n: number) => ({ ...session, flinkConfiguration: { ...session.flinkConfiguration, 'parallelism.default': n } });
+    expect(synthCluster(withParallelism(slots)).cluster.flinkConfig['parallelism.default']).toBe(String(slots));
+    expect(() => synthCluster(withParallelism(slots + 1))).toThrow(`flinkConfiguration["parallelism.default"]: ${slots + 1} - exceeds the ${slots} task slots`);
+    expect(() => synthCluster(withParallelism(0))).toThrow('flinkConfiguration["parallelism.default"]: 0 - must be a whole number between 1 and 32768');
+    // In application mode job.parallelism owns it.
+    expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'parallelism.default': 2 } })).toThrow('is set by the construct; use job.parallelism instead');
+  });
+
   test('slots and storage class', () => {
     expect(cluster.flinkConfig['taskmanager.numberOfTaskSlots']).toBe('4');
     expect(find(objects, 'PersistentVolumeClaim', 'session-ha').spec.storageClassName).toBe('nfs');

@@ -35,6 +35,7 @@ describe('mapped fields', () => {
       (p) => mib(p.taskManager?.resources?.memory), 3072],
     ['replicas', cleanManifest(), (p) => [p.jobManager?.replicas, p.taskManager?.replicas], [2, 2]],
     ['taskmanager.numberOfTaskSlots', withSpec({ flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4' } }), (p) => p.taskManager?.taskSlots, 4],
+    ['session cluster: parallelism.default kept as a key', withSpec({ job: undefined, flinkConfiguration: { 'parallelism.default': '4' } }), (p) => [p.job, p.flinkConfiguration?.['parallelism.default']], [undefined, '4']],
     ['parallelism.default when job.parallelism is absent', withSpec({ job: { parallelism: undefined }, flinkConfiguration: { 'parallelism.default': '2' } }), (p) => p.job?.parallelism, 2],
     ['HA factory class (old value)', withSpec({ flinkConfiguration: { 'high-availability.type': 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory' } }),
       (p) => p.highAvailability?.enabled !== false && p.highAvailability?.storage instanceof HaStorage, true],
