@@ -113,6 +113,7 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
     mounts.push({ name: v.volume.name, mountPath: v.mountPath, ...(v.readOnly ? { readOnly: true } : {}) });
   }
   env.push(...o.pods.env);
+  envFrom.push(...o.pods.envFrom);
   volumes.push(...(o.sidecarVolumes ?? []));
 
   const resources: k8s.ResourceRequirements = {

@@ -68,6 +68,13 @@ export interface FlinkPodProps {
   readonly affinity?: k8s.Affinity;
   /** Extra environment variables of the Flink container. @default none */
   readonly env?: k8s.EnvVar[];
+  /**
+   * Secrets and ConfigMaps whose keys all become environment variables of the Flink
+   * container, by reference (nothing is rendered); e.g. `[{ secretRef: { name: "job-secrets" } }]`.
+   * @default none
+   * @see https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/#configure-all-key-value-pairs-in-a-secret-as-container-environment-variables
+   */
+  readonly envFrom?: k8s.EnvFromSource[];
   /** Extra volumes of the Flink container. @default none */
   readonly volumes?: ExtraVolume[];
   /** Extra pod annotations. @default none */

@@ -32,6 +32,7 @@ export interface ResolvedPods {
   readonly tolerations: k8s.Toleration[];
   readonly affinity: k8s.Affinity;
   readonly env: k8s.EnvVar[];
+  readonly envFrom: k8s.EnvFromSource[];
   readonly volumes: ExtraVolume[];
   readonly podAnnotations: { [key: string]: string };
   readonly podLabels: { [key: string]: string };
@@ -310,10 +311,29 @@ function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: numb
     tolerations: requireTolerations(`${p}.tolerations`, props?.tolerations ?? []),
     affinity: requireObject(`${p}.affinity`, props?.affinity ?? {}, '{ nodeAffinity: { ... } }'),
     env: [...env],
+    envFrom: requireEnvFrom(`${p}.envFrom`, props?.envFrom ?? []),
     volumes: [...volumes],
     podAnnotations: requireAnnotations(`${p}.podAnnotations`, props?.podAnnotations ?? {}),
     podLabels: requireLabels(`${p}.podLabels`, props?.podLabels ?? {}),
   };
+}
+
+function requireEnvFrom(prop: string, sources: k8s.EnvFromSource[]): k8s.EnvFromSource[] {
+  const example = '{ secretRef: { name: "job-secrets" } }';
+  requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
+  sources.forEach((s, i) => {
+    requireObject(`${prop}[${i}]`, s, example);
+    const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
+    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
+    if (refs.length !== 1 || unknown.length) {
+      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`);
+    }
+    const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
+    requireDnsSubdomain(`${prop}[${i}].${refs[0]}.name`, ref.name, refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name');
+    if (ref.optional !== undefined) requireBoolean(`${prop}[${i}].${refs[0]}.optional`, ref.optional);
+    if (s.prefix !== undefined) requireEnvVarName(`${prop}[${i}].prefix`, s.prefix);
+  });
+  return [...sources];
 }
 
 function requireTolerations(prop: string, tolerations: k8s.Toleration[]): k8s.Toleration[] {

@@ -20,6 +20,7 @@ export interface PodTemplateProps {
   readonly tolerations: k8s.Toleration[];
   readonly affinity?: k8s.Affinity;
   readonly env: k8s.EnvVar[];
+  readonly envFrom: k8s.EnvFromSource[];
   /** Extra volumes with the path of the mount each came from. */
   readonly volumes: Array<ExtraVolume & { readonly path: string }>;
   readonly podLabels: { [key: string]: string };
@@ -64,7 +65,7 @@ export function readPodTemplates(
   flinkVersion: FlinkVersion,
   findings: FindingList,
 ): PodTemplateProps {
-  const out: PodTemplateProps = { nodeSelector: {}, tolerations: [], env: [], volumes: [], podLabels: {}, podAnnotations: {}, pullSecrets: [], claimMounts: [] };
+  const out: PodTemplateProps = { nodeSelector: {}, tolerations: [], env: [], envFrom: [], volumes: [], podLabels: {}, podAnnotations: {}, pullSecrets: [], claimMounts: [] };
   let affinity: k8s.Affinity | undefined;
   for (const { template, path } of templates) {
     if (template === undefined || template === null) continue;
@@ -155,6 +156,13 @@ function readContainer(
         if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
         else out.env.push(e as k8s.EnvVar);
       });
+    } else if (field === 'envFrom') {
+      if (!Array.isArray(v)) continue;
+      v.forEach((e, i) => {
+        const rejection = podPropRejection(flinkVersion, { envFrom: [e as k8s.EnvFromSource] });
+        if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
+        else out.envFrom.push(e as k8s.EnvFromSource);
+      });
     } else if (field === 'volumeMounts') {
       if (!Array.isArray(v)) continue;
       v.forEach((m, i) => readMount(m, childPath(p, i), volumes, flinkVersion, out, mounted, findings));
@@ -163,7 +171,7 @@ function readContainer(
     } else if (MAIN_CONTAINER_DECIDES[field] !== undefined) {
       if (MAIN_CONTAINER_DECIDES[field]) findings.warning(p, `is not mapped: ${MAIN_CONTAINER_DECIDES[field]}`);
     } else {
-      findings.error(p, 'has no equivalent in the construct\'s pod props (env and volume mounts are mapped); not mapped');
+      findings.error(p, 'has no equivalent in the construct\'s pod props (env, envFrom and volume mounts are mapped); not mapped');
     }
   }
 }

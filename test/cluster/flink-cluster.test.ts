@@ -272,6 +272,18 @@ describe('versions', () => {
   });
 });
 
+test('envFrom references reach the Flink container only, after the storage credentials', () => {
+  const props = SCENARIOS['object-store HA']();
+  const { objects } = synthCluster({ ...props, taskManager: { ...props.taskManager, envFrom: [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' }] } });
+  const tm = find(objects, 'Deployment', `${props.clusterId}-taskmanager`).spec.template.spec;
+  expect(containerOf({ spec: { template: { spec: tm } } } as any).envFrom).toEqual([
+    { secretRef: { name: 'flink-s3' } }, { secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' },
+  ]);
+  expect(tm.initContainers.every((c: any) => c.envFrom === undefined)).toBe(true);
+  const jm = find(objects, 'Deployment', `${props.clusterId}-jobmanager`).spec.template.spec;
+  expect(containerOf({ spec: { template: { spec: jm } } } as any).envFrom).toEqual([{ secretRef: { name: 'flink-s3' } }]);
+});
+
 describe('session mode', () => {
   const { cluster, objects } = synthCluster(SCENARIOS['session mode']());
   test('JobManagers run "jobmanager <pod IP>" and no job keys are set', () => {

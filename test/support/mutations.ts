@@ -132,6 +132,10 @@ export const MUTATIONS: Mutation[] = [
   { name: 'reserved or malformed env', prop: /^(jobManager|taskManager)\.env(\[0\](\.name)?)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
     [{ name: 'POD_IP', value: 'x' }], [{ name: 'FLINK_PROPERTIES', value: 'x' }], [{ name: 'ENABLE_BUILT_IN_PLUGINS', value: 'x' }], [{ name: '' }], [{}], 'A=1', [null]))
     .map(([pod, env]) => (p: P) => ({ ...p, [pod]: { ...p[pod], env } })) },
+  { name: 'malformed envFrom', prop: /^(jobManager|taskManager)\.envFrom(\[0\](\.(secretRef|configMapRef)(\.(name|optional))?|\.prefix)?)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
+    'job-secrets', [{}], [null], [{ secretRef: { name: 'a' }, configMapRef: { name: 'b' } }], [{ secretRef: { name: 'Job_Secrets' } }], [{ secretRef: 'job-secrets' }],
+    [{ configMapRef: { name: 'c', optional: 'yes' } }], [{ secretRef: { name: 's' }, prefix: '1X' }], [{ secretName: 's' }]))
+    .map(([pod, envFrom]) => (p: P) => ({ ...p, [pod]: { ...p[pod], envFrom } })) },
   { name: 'reserved or non-restricted volume', prop: /^(jobManager|taskManager)\.volumes(\[0\](\.(volume(\.name)?|mountPath))?)?$/, build: fc.tuple(fc.constantFrom('jobManager', 'taskManager'), fc.constantFrom<unknown>(
     [{ volume: { name: 'tmp', emptyDir: {} }, mountPath: '/data' }], [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/opt/flink/conf' }],
     [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/tmp/x' }], [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/opt/flink' }],

@@ -32,6 +32,7 @@ export const TRUST_SCENARIOS: Record<string, () => FlinkClusterProps> = {
       nodeSelector: { 'node.kubernetes.io/instance-type': 'm5.xlarge' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'flink', effect: 'NoSchedule' }],
       env: [{ name: 'JOB_SECRET', valueFrom: { secretKeyRef: { name: 'job-secrets', key: 'token' } } }],
+      envFrom: [{ secretRef: { name: 'kafka-credentials' } }, { configMapRef: { name: 'job-settings', optional: true }, prefix: 'JOB_' }],
       volumes: [
         { volume: { name: 'job-config', configMap: { name: 'job-config' } }, mountPath: '/opt/flink/job-config', readOnly: true },
         { volume: { name: 'scratch', emptyDir: {} }, mountPath: '/scratch' },

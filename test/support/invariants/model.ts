@@ -71,6 +71,10 @@ export function externalRefsOf(cluster: FlinkCluster): ExternalRefs {
       if (v.volume.configMap?.name) configMaps.add(v.volume.configMap.name);
       if (v.volume.persistentVolumeClaim?.claimName) claims.add(v.volume.persistentVolumeClaim.claimName);
     }
+    for (const e of pods.envFrom) {
+      if (e.secretRef?.name) secrets.add(e.secretRef.name);
+      if (e.configMapRef?.name) configMaps.add(e.configMapRef.name);
+    }
     for (const e of pods.env) {
       if (e.valueFrom?.secretKeyRef?.name) secrets.add(e.valueFrom.secretKeyRef.name);
       if (e.valueFrom?.configMapKeyRef?.name) configMaps.add(e.valueFrom.configMapKeyRef.name);
