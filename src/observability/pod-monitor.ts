@@ -18,11 +18,17 @@ export interface FlinkPodMonitorProps {
   readonly agent: boolean;
 }
 
+/** Prometheus' duration syntax: whole seconds as "15s", anything finer in milliseconds ("1500ms"). */
+export function prometheusDuration(d: Duration): string {
+  const ms = d.toMilliseconds({ integral: false });
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
 /** A PodMonitor over every pod of the cluster: Flink's reporter and the HA agent. */
 export class FlinkPodMonitor extends Construct {
   constructor(scope: Construct, id: string, props: FlinkPodMonitorProps) {
     super(scope, id);
-    const interval = `${props.interval.toSeconds()}s`;
+    const interval = prometheusDuration(props.interval);
     const spec: PodMonitorSpec = {
       selector: { matchLabels: clusterPodLabels(props.ctx.clusterId) },
       namespaceSelector: { matchNames: [props.ctx.namespace] },

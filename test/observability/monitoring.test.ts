@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { flinkDashboard } from '../../src';
+import { prometheusDuration } from '../../src/observability/pod-monitor';
 import { exampleProps } from '../support/scenarios';
 import { find, ofKind, synthCluster } from '../support/synth';
 
@@ -106,4 +107,10 @@ test('the dashboard layout picture in docs/ matches the dashboard', () => {
   const { dashboardLayoutSvg } = require('../../scripts/render-dashboard-layout');
   const onDisk = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'grafana-dashboard-layout.svg'), 'utf8');
   expect(onDisk).toBe(dashboardLayoutSvg());
+});
+
+test('a PodMonitor interval finer than a second is written in milliseconds', () => {
+  const { objects } = synthCluster({ ...exampleProps(), metrics: { podMonitor: { interval: Duration.millis(1500) } } });
+  expect(find(objects, 'PodMonitor', 'my-flink-cluster-flink').spec.podMetricsEndpoints.map((e: any) => e.interval)).toEqual(['1500ms', '1500ms']);
+  expect(prometheusDuration(Duration.minutes(1))).toBe('60s');
 });

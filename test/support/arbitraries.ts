@@ -87,6 +87,7 @@ const raw = fc.record({
   extraValues: fc.record(EXTRA_KEYS),
   prometheus: fc.boolean(),
   podMonitor: fc.boolean(),
+  podMonitorIntervalMs: fc.integer({ min: 1000, max: 300_000 }),
   dashboard: fc.boolean(),
   networkPolicies: fc.boolean(),
   restPeers: fc.boolean(),
@@ -170,7 +171,7 @@ function toProps(r: Raw): FlinkClusterProps {
     ...(ha ? { haAgent: r.agent === 'off' ? { enabled: false } : r.agent === 'image' ? { image: 'registry.example.com/ha-agent:1' } : {} } : {}),
     metrics: {
       prometheus,
-      ...(r.podMonitor ? { podMonitor: { labels: { release: 'prom' } } } : {}),
+      ...(r.podMonitor ? { podMonitor: { labels: { release: 'prom' }, interval: Duration.millis(r.podMonitorIntervalMs) } } : {}),
       ...(r.dashboard ? { grafanaDashboard: {} } : {}),
     },
     ...(r.ingress ? { restIngress: { host: `${r.clusterId}.example.com` } } : {}),

@@ -65,6 +65,10 @@ describe('wrong types from JavaScript callers silently ignored', () => {
   test('affinity given as a string is ignored (flink-pod.ts spreadAffinity)', () => rejected(tm({ affinity: 'spread' })));
 });
 
+describe('errors from inside cdk8s', () => {
+  test('a PodMonitor interval that is not whole seconds (pod-monitor.ts called Duration.toSeconds())', () => rejectedCleanlyOrValid(() => ({ ...base(), metrics: { podMonitor: { interval: Duration.millis(1500) } } })));
+});
+
 describe('props that break HA without an error', () => {
   test('a user env JOB_MANAGER_RPC_ADDRESS overrides the pod IP each JobManager must advertise (resolve.ts RESERVED_ENV)', () => rejected(() => ({ ...base(), jobManager: { env: [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: 'flink-jobmanager' }] } })));
 });
