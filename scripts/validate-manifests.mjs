@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Validates Kubernetes objects (a JSON array on stdin) against the OpenAPI schemas shipped
-// by kubernetes-models, which is ESM-only and so runs here, outside jest's CommonJS world.
-// Prints a JSON array of { index, errors } for invalid objects and { index, skipped: true }
-// for kinds it has no schema for (custom resources).
+// by kubernetes-models (and, for prometheus-operator's PodMonitor, its CRD schemas from
+// @kubernetes-models/prometheus-operator), which are ESM-only and so run here, outside
+// jest's CommonJS world. Prints a JSON array of { index, errors } for invalid objects and
+// { index, skipped: true } for kinds it has no schema for.
 const chunks = [];
 for await (const c of process.stdin) chunks.push(c);
 const objects = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -12,7 +13,8 @@ async function modelFor(apiVersion, kind) {
   const key = `${apiVersion}/${kind}`;
   if (!cache.has(key)) {
     const group = apiVersion.includes('/') ? apiVersion : `v1`;
-    const path = apiVersion.includes('/') ? `kubernetes-models/${group}/${kind}` : `kubernetes-models/v1/${kind}`;
+    const pkg = group.startsWith('monitoring.coreos.com/') ? '@kubernetes-models/prometheus-operator' : 'kubernetes-models';
+    const path = `${pkg}/${group}/${kind}`;
     cache.set(key, import(path).then((m) => m[kind] ?? m.default).catch(() => undefined));
   }
   return cache.get(key);
