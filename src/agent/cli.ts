@@ -1,7 +1,7 @@
 import { createInterface } from 'readline';
 import { ConfigError, configFromEnv } from './config';
-import { AgentEnv, clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
-import { HttpKubeClient } from './kube-client';
+import { AGENT_CONTAINER_NAME, AgentEnv, clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
+import { Connection, HttpKubeClient } from './kube-client';
 import { isNotFound, KubeApi, Pod } from './kube-api';
 import { kubeconfigConnection } from './kubeconfig';
 import { leaderIp, parseLeaderEntries } from './leader-entries';
@@ -40,11 +40,11 @@ commands:
                            jobs and checkpoints known to Flink's HA ConfigMaps
   clean [--yes]            list Flink's HA ConfigMaps left behind by a deleted cluster;
                            deletes them only with --yes (or when you type the cluster id)
-  agent --pod NAME --pod-ip IP --storage-dir URI [--storage-path DIR] [--port N]
-                           run the HA agent for one JobManager pod from outside the cluster,
-                           with the kubeconfig's credentials (the sidecar uses its service
-                           account); other settings come from the sidecar's environment
-                           variables (FLINK_*, HA_AGENT_*)
+  agent --pod NAME --storage-dir URI [--pod-ip IP] [--storage-path DIR] [--port N]
+                           run the HA agent for one JobManager pod that has no agent sidecar,
+                           from outside the cluster with the kubeconfig's credentials; the pod
+                           IP defaults to the pod's; other settings come from the sidecar's
+                           environment variables (FLINK_*, HA_AGENT_*)
 `;
 
 /** `ha agent` flags and the agent environment variable each one sets. */
@@ -243,7 +243,12 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
   let connection;
   try {
     connection = kubeconfigConnection(kubeconfig, context);
-    env[AgentEnv.POD_NAMESPACE] ??= connection.namespace;
+    env[AgentEnv.POD_NAMESPACE] ??= connection.namespace ?? 'default';
+    const refusal = await checkTargetPod(connection, env);
+    if (refusal) {
+      io.stderr.write(`${refusal}\n`);
+      return 1;
+    }
     const config = configFromEnv(env);
     await runAgent(config, connection, jsonLogger((l) => io.stdout.write(l)));
     return 0;
@@ -254,6 +259,29 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
     }
     io.stderr.write(`${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`);
     return 2;
+  }
+}
+
+/**
+ * The pod must exist and must not run the sidecar: two agents would fight over its label,
+ * and the one stopped last would leave it `unknown`, which the sidecar (writing only on
+ * change) would not repair. Fills in the pod IP when it was not given.
+ */
+async function checkTargetPod(connection: Connection, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const name = env[AgentEnv.POD_NAME];
+  const namespace = env[AgentEnv.POD_NAMESPACE]!;
+  if (!name) return undefined;
+  const client = new HttpKubeClient(connection);
+  try {
+    const pod = (await client.listPods(namespace, '')).find((p) => p.metadata.name === name);
+    if (!pod) return `agent: pod ${name} not found in namespace ${namespace}`;
+    if (pod.spec?.containers?.some((c) => c.name === AGENT_CONTAINER_NAME)) {
+      return `agent: pod ${name} already runs the HA agent sidecar (container ${AGENT_CONTAINER_NAME}); a second agent would fight over its role label. Read its view with "cdk8s-flink ha status" or its /status endpoint instead`;
+    }
+    env[AgentEnv.POD_IP] ||= pod.status?.podIP;
+    return undefined;
+  } finally {
+    client.close();
   }
 }
 

@@ -36,6 +36,7 @@ export interface Lease {
 
 export interface Pod {
   readonly metadata: ObjectMeta;
+  readonly spec?: { readonly containers?: ReadonlyArray<{ readonly name: string }> };
   readonly status?: { readonly podIP?: string; readonly phase?: string };
 }
 

@@ -39,14 +39,38 @@ describe('cdk8s-flink ha agent', () => {
     const env = { ...process.env };
     for (const k of ['POD_NAME', 'POD_IP', 'FLINK_CLUSTER_ID', 'FLINK_HA_STORAGE_DIR']) delete process.env[k];
     try {
-      expect(await main(['agent', '--kubeconfig', kubeconfig('http://127.0.0.1:1'), '--pod', 'jm-0'], t.io)).toBe(2);
+      expect(await main(['agent', '--kubeconfig', kubeconfig('http://127.0.0.1:1'), '--storage-dir', 's3://b/ha'], t.io)).toBe(2);
     } finally {
       process.env = env;
     }
+    expect(t.err()).toMatch(/--pod \(or POD_NAME\) is required/);
     expect(t.err()).toMatch(/--pod-ip \(or POD_IP\) is required/);
     expect(t.err()).toMatch(/--cluster-id \(or FLINK_CLUSTER_ID\) is required/);
-    expect(t.err()).toMatch(/--storage-dir \(or FLINK_HA_STORAGE_DIR\) is required/);
-    expect(t.err()).not.toMatch(/--pod \(/);
+    expect(t.err()).not.toMatch(/--storage-dir \(/);
+  });
+
+  describe('against an API server', () => {
+    let server: FakeApiServer;
+    let config: string;
+    beforeAll(async () => {
+      server = new FakeApiServer();
+      config = kubeconfig(await server.start());
+      server.addPod('with-sidecar', '10.0.0.9', {}, ['flink-main-container', 'ha-agent']);
+    });
+    afterAll(() => server.stop());
+
+    test('refuses a pod that runs the sidecar: two agents would fight over its label', async () => {
+      const t = io();
+      expect(await main(['agent', '--kubeconfig', config, '--cluster-id', 'c', '--pod', 'with-sidecar', '--storage-dir', 's3://b/ha'], t.io)).toBe(1);
+      expect(t.err()).toMatch(/^agent: pod with-sidecar already runs the HA agent sidecar \(container ha-agent\)/);
+      expect(server.label('with-sidecar', ROLE_LABEL)).toBeUndefined();
+    });
+
+    test('names a pod that does not exist', async () => {
+      const t = io();
+      expect(await main(['agent', '--kubeconfig', config, '--cluster-id', 'c', '--pod', 'nope', '--storage-dir', 's3://b/ha'], t.io)).toBe(1);
+      expect(t.err()).toMatch(/^agent: pod nope not found in namespace flink/);
+    });
   });
 
   test('a bad kubeconfig is a clear error', async () => {
@@ -55,14 +79,15 @@ describe('cdk8s-flink ha agent', () => {
     expect(t.err()).toMatch(/^agent failed: cannot read kubeconfig \/nonexistent\/config/);
   });
 
-  test('runs out of cluster with a kubeconfig: labels its pod and writes the Lease, steps down on SIGINT', async () => {
+  test('runs out of cluster with a kubeconfig: finds the pod IP, labels the pod and writes the Lease, steps down on SIGINT', async () => {
     const server = new FakeApiServer();
     const url = await server.start();
     server.addPod('jm-0', '10.0.0.1', { [ROLE_LABEL]: 'unknown' });
     server.writeConfigMap(flinkLock('10.0.0.1', Date.now(), 15));
     const child = spawn(process.execPath, [
       '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts'), 'ha', 'agent', '--kubeconfig', kubeconfig(url),
-      '--cluster-id', 'c', '--pod', 'jm-0', '--pod-ip', '10.0.0.1', '--storage-dir', 's3://bucket/ha', '--port', '0',
+      // No --pod-ip: the agent reads it from the pod.
+      '--cluster-id', 'c', '--pod', 'jm-0', '--storage-dir', 's3://bucket/ha', '--port', '0',
     ], { cwd: ROOT, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));

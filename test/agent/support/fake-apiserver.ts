@@ -39,8 +39,12 @@ export class FakeApiServer {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
-  public addPod(name: string, ip: string, labels: Record<string, string>): void {
-    this.pods.set(name, { metadata: { name, namespace: 'flink', labels: { ...labels }, resourceVersion: String(++this.rv) }, status: { podIP: ip, phase: 'Running' } });
+  public addPod(name: string, ip: string, labels: Record<string, string>, containers: string[] = ['flink-main-container']): void {
+    this.pods.set(name, {
+      metadata: { name, namespace: 'flink', labels: { ...labels }, resourceVersion: String(++this.rv) },
+      spec: { containers: containers.map((c) => ({ name: c })) },
+      status: { podIP: ip, phase: 'Running' },
+    });
   }
 
   /** Writes a ConfigMap as Flink would, notifying watches. */
