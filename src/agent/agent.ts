@@ -13,6 +13,12 @@ import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './po
 import { decideRole, RoleDecision } from './role';
 import { checkStorage, StorageFs, StorageReport } from './storage-check';
 
+/**
+ * The role label is written when the role changes, and again after this long even if it
+ * did not, so a label changed by hand (or by a second agent) is repaired.
+ */
+export const LABEL_RESYNC_MS = 5 * 60_000;
+
 /** Pause between a change of Flink's job pointers and the storage check it triggers. */
 export const STORAGE_DEBOUNCE_MS = 2000;
 
@@ -59,6 +65,7 @@ export class HaAgent {
   private decision: RoleDecision = { role: HaRole.UNKNOWN, reason: 'starting' };
   /** The label value last written to the pod, if known. */
   private labeled?: HaRole;
+  private labeledAt?: number;
   private lastLeaderIp?: string;
   private transitionsSeen = 0;
   private lastLeaderChange?: number;
@@ -329,13 +336,14 @@ export class HaAgent {
   }
 
   private async applyLabel(role: HaRole, force = false): Promise<void> {
-    if (!force && this.labeled === role) return;
-    const { api, config } = this.d;
+    const { api, config, clock } = this.d;
+    if (!force && this.labeled === role && this.labeledAt !== undefined && clock.now() - this.labeledAt < LABEL_RESYNC_MS) return;
     await this.call('patch-pod', async () => {
       await api.patchPodLabels(config.namespace, config.podName, { [ROLE_LABEL]: role });
       this.onContact();
       const before = this.labeled;
       this.labeled = role;
+      this.labeledAt = clock.now();
       if (before !== undefined && before !== role) {
         await this.event('role', 'Normal', 'HARoleChanged', `ha-role ${before} -> ${role}: ${this.decision.reason}`);
       }

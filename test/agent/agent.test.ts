@@ -1,4 +1,4 @@
-import { HaAgent } from '../../src/agent/agent';
+import { HaAgent, LABEL_RESYNC_MS } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
 import { ConfigMap } from '../../src/agent/kube-api';
@@ -99,6 +99,23 @@ describe('HaAgent', () => {
     flink(held('uuid-2', 's2'));
     await a.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+  });
+
+  test('a label changed behind the agent\'s back is repaired within the resync period', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await api.patchPodLabels('flink', 'jm-a', { [ROLE_LABEL]: 'standby' });
+    clock.advance(LABEL_RESYNC_MS - 1000);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
+    clock.advance(2000);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+    // A resync is not a role change: no Event for it.
+    expect(api.events.filter((e) => e.reason === 'HARoleChanged')).toHaveLength(0);
   });
 
   test('labels are written only when the role changes', async () => {
