@@ -8,7 +8,8 @@ const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 /** How to reach and authenticate to an API server. */
 export interface Connection {
   readonly server: string;
-  readonly ca?: Buffer;
+  /** The CA bundle, or a function returning the current one (the in-cluster CA file can be rotated). */
+  readonly ca?: Buffer | (() => Buffer | undefined);
   /**
    * Called before each request: service-account tokens rotate, so implementations re-read
    * them now and then; `refresh` asks for a fresh read (after a 401).
@@ -19,19 +20,31 @@ export interface Connection {
   readonly insecureSkipTlsVerify?: boolean;
 }
 
-/** In-cluster connection; the token file is re-read at most once a minute. */
-export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = SA_DIR): Connection {
+/** How long a read of a rotating credential file is trusted. */
+const REREAD_MS = 60_000;
+
+/**
+ * In-cluster connection. The kubelet rotates the projected token and can replace the CA
+ * bundle, so both files are re-read at most once a minute (the token also after a 401);
+ * a CA file that cannot be read keeps the last good bundle.
+ */
+export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = SA_DIR, now: () => number = Date.now): Connection {
   const host = env.KUBERNETES_SERVICE_HOST;
   const port = env.KUBERNETES_SERVICE_PORT ?? '443';
   if (!host) throw new Error('not running in a cluster (KUBERNETES_SERVICE_HOST is unset); pass a kubeconfig');
-  let cached: { value: string; at: number } | undefined;
+  let token: { value: string; at: number } | undefined;
+  let ca: { value: Buffer; at: number } = { value: readFileSync(`${dir}/ca.crt`), at: now() };
   return {
     server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    ca: readFileSync(`${dir}/ca.crt`),
+    ca: () => {
+      if (now() - ca.at > REREAD_MS) {
+        try { ca = { value: readFileSync(`${dir}/ca.crt`), at: now() }; } catch { ca = { ...ca, at: now() }; }
+      }
+      return ca.value;
+    },
     token: (refresh = false) => {
-      const now = Date.now();
-      if (refresh || !cached || now - cached.at > 60_000) cached = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now };
-      return cached.value;
+      if (refresh || !token || now() - token.at > REREAD_MS) token = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now() };
+      return token.value;
     },
   };
 }
@@ -45,13 +58,14 @@ const WATCH_IDLE_TIMEOUT_MS = (WATCH_TIMEOUT_SECONDS + 60) * 1000;
 /** A small typed Kubernetes client over node:http(s): only what the agent and CLI need. */
 export class HttpKubeClient implements KubeApi {
   private readonly base: URL;
-  private readonly agent: http.Agent;
+  private agent: http.Agent;
+  private agentCa?: Buffer;
+  /** Agents replaced after a CA change; their open connections (a watch) finish on their own. */
+  private readonly retired: http.Agent[] = [];
 
   constructor(private readonly conn: Connection) {
     this.base = new URL(conn.server);
-    this.agent = this.base.protocol === 'https:'
-      ? new https.Agent({ keepAlive: true, ca: conn.ca, cert: conn.cert, key: conn.key, rejectUnauthorized: !conn.insecureSkipTlsVerify })
-      : new http.Agent({ keepAlive: true });
+    this.agent = this.newAgent();
   }
 
   public getConfigMap(ns: string, name: string): Promise<ConfigMap> {
@@ -132,6 +146,29 @@ export class HttpKubeClient implements KubeApi {
   /** Ends keep-alive sockets so the process can exit. */
   public close(): void {
     this.agent.destroy();
+    for (const a of this.retired) a.destroy();
+  }
+
+  private currentCa(): Buffer | undefined {
+    return typeof this.conn.ca === 'function' ? this.conn.ca() : this.conn.ca;
+  }
+
+  private newAgent(): http.Agent {
+    if (this.base.protocol !== 'https:') return new http.Agent({ keepAlive: true });
+    this.agentCa = this.currentCa();
+    return new https.Agent({ keepAlive: true, ca: this.agentCa, cert: this.conn.cert, key: this.conn.key, rejectUnauthorized: !this.conn.insecureSkipTlsVerify });
+  }
+
+  /** The agent for the next request: a new one when the CA bundle changed. */
+  private currentAgent(): http.Agent {
+    if (typeof this.conn.ca === 'function') {
+      const ca = this.conn.ca();
+      if (ca && !(this.agentCa && ca.equals(this.agentCa))) {
+        this.retired.push(this.agent);
+        this.agent = this.newAgent();
+      }
+    }
+    return this.agent;
   }
 
   private json<T>(method: string, path: string, body?: unknown, contentType = 'application/json', retried = false): Promise<T> {
@@ -161,7 +198,7 @@ export class HttpKubeClient implements KubeApi {
     const token = this.conn.token?.(refreshToken);
     if (token) headers.authorization = `Bearer ${token}`;
     const mod = url.protocol === 'https:' ? https : http;
-    return mod.request(url, { method, headers, agent: this.agent }, onResponse);
+    return mod.request(url, { method, headers, agent: this.currentAgent() }, onResponse);
   }
 }
 

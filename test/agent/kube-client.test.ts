@@ -121,3 +121,43 @@ describe('HttpKubeClient', () => {
     }
   });
 });
+
+describe('rotating service-account files', () => {
+  test('the token and the CA bundle are re-read after a minute; an unreadable CA keeps the last good one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-'));
+    try {
+      writeFileSync(join(dir, 'token'), 'token-1\n');
+      writeFileSync(join(dir, 'ca.crt'), 'ca-1');
+      let t = 0;
+      const conn = inClusterConnection({ KUBERNETES_SERVICE_HOST: '10.96.0.1' }, dir, () => t);
+      const ca = () => (conn.ca as () => Buffer)().toString();
+      expect([conn.token!(), ca()]).toEqual(['token-1', 'ca-1']);
+      writeFileSync(join(dir, 'token'), 'token-2\n');
+      writeFileSync(join(dir, 'ca.crt'), 'ca-2');
+      t = 59_000;
+      expect([conn.token!(), ca()]).toEqual(['token-1', 'ca-1']);
+      t = 61_000;
+      expect([conn.token!(), ca()]).toEqual(['token-2', 'ca-2']);
+      rmSync(join(dir, 'ca.crt'));
+      t = 200_000;
+      expect(ca()).toBe('ca-2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a changed CA bundle gives the client a new TLS agent; an unchanged one keeps it', () => {
+    let bundle = Buffer.from('ca-1');
+    const client = new HttpKubeClient({ server: 'https://10.96.0.1:443', ca: () => bundle });
+    const agentOf = () => (client as unknown as { currentAgent(): unknown }).currentAgent();
+    const first = agentOf();
+    expect(agentOf()).toBe(first);
+    bundle = Buffer.from('ca-2');
+    const second = agentOf();
+    expect(second).not.toBe(first);
+    expect((second as { options: { ca: Buffer } }).options.ca.toString()).toBe('ca-2');
+    bundle = Buffer.from('ca-2');
+    expect(agentOf()).toBe(second);
+    client.close();
+  });
+});
