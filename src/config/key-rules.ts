@@ -39,6 +39,13 @@ export function ownerOf(key: string, applicationMode = true): string | undefined
   return OWNED.find(([re, , when]) => re.test(key) && (when !== 'application-mode' || applicationMode))?.[1];
 }
 
+/**
+ * Filesystem keys that hold a credential inline. Written into the ConfigMap they would end up
+ * in the GitOps repository; every one of these filesystems can read credentials from the
+ * environment (a Secret) or from workload identity instead.
+ */
+const INLINE_CREDENTIAL = /^(s3\.(access|secret)[.-]key|fs\.s3a?\.(access|secret)\.key|fs\.s3a\.session\.token|fs\.azure\.account\.key\..+|fs\.oss\.accessKey(Id|Secret))$/;
+
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$\-]*$/;
 
 /** Follows Flink's renames as far as they apply to `version`. */
@@ -64,6 +71,10 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
   }
   if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
     fail(prop, value, 'must be a string, a finite number or a boolean');
+  }
+  if (INLINE_CREDENTIAL.test(key)) {
+    // The value is a secret: never echo it.
+    fail(prop, '(hidden)', 'would write a credential into the ConfigMap, and so into your Git repository. Keep it in a Secret: for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for Azure or OSS, workload identity or the environment-variable credential provider with env valueFrom.secretKeyRef');
   }
   const current = currentNameOf(key, traits);
   const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);

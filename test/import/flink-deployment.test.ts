@@ -122,6 +122,7 @@ describe('reported fields', () => {
     ['sidecar', withSpec({ podTemplate: { spec: { containers: [{ name: 'log-shipper', image: 'fluent-bit' }] } } }), 'spec.podTemplate.spec.containers[0].name', 'error', 'no prop for sidecars'],
     ['main container resources', withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', resources: {} }] } } }), 'spec.podTemplate.spec.containers[0].resources', 'warning', 'sizes the Flink container'],
     ['main container envFrom with a bad Secret name', withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', envFrom: [{ secretRef: { name: 'Kafka_Creds' } }] }] } } }), 'spec.podTemplate.spec.containers[0].envFrom[0]', 'error', 'not a valid Secret name'],
+    ['an inline S3 secret key (never echoed)', withSpec({ flinkConfiguration: { 's3.secret-key': 'wJalrXUtnFEMI' } }), 'spec.flinkConfiguration["s3.secret-key"]', 'error', 'would write a credential into the ConfigMap'],
     ['main container lifecycle hooks', withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', lifecycle: {} }] } } }), 'spec.podTemplate.spec.containers[0].lifecycle', 'error', 'no equivalent'],
     ['reserved env var', withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', env: [{ name: 'POD_IP', value: 'x' }] }] } } }), 'spec.podTemplate.spec.containers[0].env[0]', 'error', 'is reserved'],
     ['hostPath volume', withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', volumeMounts: [{ name: 'h', mountPath: '/data' }] }], volumes: [{ name: 'h', hostPath: { path: '/x' } }] } } }), 'spec.podTemplate.spec.containers[0].volumeMounts[0]', 'error', 'restricted'],
@@ -144,6 +145,12 @@ describe('reported fields', () => {
   test.each(cases)('%s', (_name, manifest, path, severity, message) => {
     const { report } = convert(manifest);
     expect(report).toContainEqual({ path, severity, message: expect.stringContaining(message) });
+  });
+
+  test('a credential in the manifest never reaches the report or the props', () => {
+    const { props, report } = convert(withSpec({ flinkConfiguration: { 's3.secret-key': 'wJalrXUtnFEMI' } }));
+    expect(JSON.stringify(report)).not.toContain('wJalrXUtnFEMI');
+    expect(JSON.stringify(props.flinkConfiguration ?? {})).not.toContain('wJalrXUtnFEMI');
   });
 
   test('not convertible at all', () => {

@@ -83,6 +83,8 @@ export const MUTATIONS: Mutation[] = [
     ['entryClass', '1Main'], ['entryClass', 'com..x'], ['args', [1]], ['args', '--x'], ['jobId', 'xyz'], ['jobId', 'A'.repeat(32)], ['jobId', 32],
     ['initialSavepointPath', 'savepoints/x'], ['initialSavepointPath', 'ftp://x/y'], ['allowNonRestoredState', 'yes']], (p, [k, v]) => withJob(p, { [k]: v })) },
   { name: 'parallelism above slots or out of range', prop: /^job\.parallelism$/, build: set([0, 1.5, 'all', 40000, 'slots+1'], (p, v) => withJob(p, { parallelism: v === 'slots+1' ? slots(p) + 1 : v })) },
+  { name: 'inline credential in the escape hatch', prop: /^flinkConfiguration\["/, build: set(['s3.access-key', 's3.secret-key', 'fs.s3a.secret.key', 'fs.azure.account.key.acct.dfs.core.windows.net', 'fs.oss.accessKeySecret'],
+    (p, k) => ({ ...p, flinkConfiguration: { ...p.flinkConfiguration, [k]: 'AKIAEXAMPLE' } })) },
   { name: 'owned escape-hatch key', prop: /^flinkConfiguration\["/, build: set(OWNED_KEYS, (p, k) => ({ ...p, flinkConfiguration: { ...p.flinkConfiguration, [k]: 'x' } })) },
   { name: 'renamed escape-hatch key', prop: /^flinkConfiguration\["/, applies: (p) => renamedFor(p.flinkVersion).length > 0,
     build: fc.nat().map((i) => (p: P) => { const keys = renamedFor(p.flinkVersion); return { ...p, flinkConfiguration: { ...p.flinkConfiguration, [keys[i % keys.length]]: '1' } }; }) },

@@ -30,6 +30,11 @@ const BREAKS: Array<[invariant: string, what: string, mutate: (o: K8sObject[]) =
   ['RBAC is least privilege', 'TaskManagers may write ConfigMaps', (o) => { find(o, 'Role', 'my-flink-cluster-taskmanager').rules[0].verbs.push('update'); }, /grants update on core\/configmaps to taskmanager pods/],
   ['RBAC is least privilege', 'binding to a missing Role', (o) => { find(o, 'RoleBinding', 'my-flink-cluster-taskmanager').roleRef.name = 'admin'; }, /is not an emitted Role/],
   ['objects are labelled', 'label missing', (o) => { delete find(o, 'Service', 'my-flink-cluster-rest').metadata.labels!['app.kubernetes.io/managed-by']; }, /Service\/my-flink-cluster-rest: missing labels app\.kubernetes\.io\/managed-by/],
+  ['no Secrets rendered', 'a Secret object', (o) => { o.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's3', namespace: 'flink' }, stringData: { AWS_SECRET_ACCESS_KEY: 'x' } } as K8sObject); }, /Secret\/s3: a Secret in the output/],
+  ['no Secrets rendered', 'a credential in the Flink config', (o) => {
+    const cm = find(o, 'ConfigMap', 'my-flink-cluster-flink-config');
+    cm.data!['config.yaml'] += 's3.secret-key: x\n';
+  }, /s3\.secret-key holds a credential inline/],
   ['objects are labelled', 'namespace missing', (o) => { delete find(o, 'ConfigMap', 'my-flink-cluster-flink-config').metadata.namespace; }, /namespace undefined instead of "flink"/],
 ];
 

@@ -7,6 +7,7 @@ import { rbacIsLeastPrivilege } from './rbac';
 import { podReferencesResolve } from './references';
 import { selectorsMatchTemplates, servicesReachPods } from './services';
 import { objectsAreLabelled } from './labels';
+import { noSecretsRendered } from './secrets';
 
 export { clusterView } from './model';
 export type { ClusterView } from './model';
@@ -23,6 +24,7 @@ export const INVARIANTS: Record<string, (v: ClusterView) => string[]> = {
   'pods meet the restricted PSS': podsAreRestricted,
   'RBAC is least privilege': rbacIsLeastPrivilege,
   'objects are labelled': objectsAreLabelled,
+  'no Secrets rendered': noSecretsRendered,
 };
 
 /** All violations of all invariants, prefixed with the invariant's name. */
