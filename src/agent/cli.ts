@@ -240,6 +240,18 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
     else if (a === '--context') context = value;
     else env[AGENT_FLAGS[a]] = value;
   }
+  const reportConfigError = (e: ConfigError) => {
+    io.stderr.write(`${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`);
+    return 2;
+  };
+  // Settings first, all at once, before anything is read: the namespace can still come from
+  // the kubeconfig and the pod IP from the pod, so stand-ins fill those for this check.
+  try {
+    configFromEnv({ ...env, [AgentEnv.POD_NAMESPACE]: env[AgentEnv.POD_NAMESPACE] || 'default', [AgentEnv.POD_IP]: env[AgentEnv.POD_IP] || (env[AgentEnv.POD_NAME] ? '127.0.0.1' : undefined) });
+  } catch (e) {
+    if (e instanceof ConfigError) return reportConfigError(e);
+    throw e;
+  }
   let connection;
   try {
     connection = kubeconfigConnection(kubeconfig, context);
@@ -257,15 +269,14 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`agent failed: ${(e as Error).message}\n`);
       return kubeconfigProblem(e) ? 2 : 1;
     }
-    io.stderr.write(`${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`);
-    return 2;
+    return reportConfigError(e);
   }
 }
 
 /**
  * The pod must exist and must not run the sidecar: two agents would fight over its label,
- * and the one stopped last would leave it `unknown`, which the sidecar (writing only on
- * change) would not repair. Fills in the pod IP when it was not given.
+ * and the one stopped last would leave it `unknown` until the sidecar's next resync (up to
+ * 5 minutes out of the leader Service). Fills in the pod IP when it was not given.
  */
 async function checkTargetPod(connection: Connection, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const name = env[AgentEnv.POD_NAME];

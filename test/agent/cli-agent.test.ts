@@ -44,9 +44,23 @@ describe('cdk8s-flink ha agent', () => {
       process.env = env;
     }
     expect(t.err()).toMatch(/--pod \(or POD_NAME\) is required/);
-    expect(t.err()).toMatch(/--pod-ip \(or POD_IP\) is required/);
     expect(t.err()).toMatch(/--cluster-id \(or FLINK_CLUSTER_ID\) is required/);
     expect(t.err()).not.toMatch(/--storage-dir \(/);
+    // Without --pod nothing can be looked up, so the IP is needed; with --pod it is read from the pod.
+    expect(t.err()).toMatch(/--pod-ip \(or POD_IP\) is required/);
+  });
+
+  test('settings are checked before the kubeconfig is read or the pod looked up', async () => {
+    const t = io();
+    const env = { ...process.env };
+    for (const k of ['FLINK_CLUSTER_ID', 'FLINK_HA_STORAGE_DIR']) delete process.env[k];
+    try {
+      expect(await main(['agent', '--kubeconfig', '/nonexistent/config', '--pod', 'jm-0'], t.io)).toBe(2);
+    } finally {
+      process.env = env;
+    }
+    expect(t.err()).toMatch(/--cluster-id \(or FLINK_CLUSTER_ID\) is required; --storage-dir \(or FLINK_HA_STORAGE_DIR\) is required/);
+    expect(t.err()).not.toMatch(/kubeconfig|POD_IP/);
   });
 
   describe('against an API server', () => {
@@ -75,7 +89,7 @@ describe('cdk8s-flink ha agent', () => {
 
   test('a bad kubeconfig is a clear error', async () => {
     const t = io();
-    expect(await main(['agent', '--kubeconfig', '/nonexistent/config'], t.io)).toBe(2);
+    expect(await main(['agent', '--kubeconfig', '/nonexistent/config', '--cluster-id', 'c', '--pod', 'jm-0', '--storage-dir', 's3://b/ha'], t.io)).toBe(2);
     expect(t.err()).toMatch(/^agent failed: cannot read kubeconfig \/nonexistent\/config/);
   });
 
