@@ -81,12 +81,17 @@ export function readPodTemplates(
   return { ...out, affinity };
 }
 
+/** Reports a field whose value has the wrong shape (the API server would reject it). */
+const wrongShape = (findings: FindingList, path: string, v: unknown, expected: string) =>
+  findings.error(path, `${JSON.stringify(v)} is not ${expected}; not mapped`);
+
 function readMetadata(value: unknown, path: string, out: PodTemplateProps, findings: FindingList): void {
-  if (!isMap(value)) return;
+  if (!isMap(value)) { wrongShape(findings, path, value, 'an object'); return; }
   for (const [field, v] of Object.entries(value)) {
     const p = childPath(path, field);
-    if (field === 'labels' && isMap(v)) Object.assign(out.podLabels, v);
-    else if (field === 'annotations' && isMap(v)) Object.assign(out.podAnnotations, v);
+    if ((field === 'labels' || field === 'annotations') && !isMap(v)) wrongShape(findings, p, v, 'a map of keys to values');
+    else if (field === 'labels') Object.assign(out.podLabels, v);
+    else if (field === 'annotations') Object.assign(out.podAnnotations, v);
     else if (field === 'name' || field === 'namespace') findings.info(p, 'is ignored: the construct names its pods');
     else findings.error(p, 'is not supported in pod templates by the construct; not mapped');
   }
@@ -102,16 +107,23 @@ function readSpec(value: unknown, path: string, resourcePath: string, flinkVersi
     switch (field) {
       case 'nodeSelector':
         if (isMap(v)) Object.assign(out.nodeSelector, v);
+        else wrongShape(findings, p, v, 'a map of label keys to values');
         break;
       case 'tolerations':
         if (Array.isArray(v)) out.tolerations.push(...(v as k8s.Toleration[]));
+        else wrongShape(findings, p, v, 'a list of tolerations');
         break;
       case 'affinity':
         // The component's template overrides the common one, as in the operator's merge.
         if (isMap(v)) affinity = v as k8s.Affinity;
+        else wrongShape(findings, p, v, 'an affinity object');
         break;
       case 'imagePullSecrets':
-        if (Array.isArray(v)) out.pullSecrets.push(...v.filter(isMap).map((s) => String(s.name)));
+        if (!Array.isArray(v)) { wrongShape(findings, p, v, 'a list of { name } references'); break; }
+        v.forEach((ref, i) => {
+          if (isMap(ref) && typeof ref.name === 'string') out.pullSecrets.push(ref.name);
+          else wrongShape(findings, childPath(p, i), ref, 'a { name } reference');
+        });
         break;
       case 'volumes':
         break;
@@ -124,7 +136,7 @@ function readSpec(value: unknown, path: string, resourcePath: string, flinkVersi
         break;
       default:
         if (CONSTRUCT_DECIDES[field]) findings.warning(p, `is not mapped: ${CONSTRUCT_DECIDES[field]}`);
-        else findings.error(p, 'has no equivalent in the construct\'s pod props (nodeSelector, tolerations, affinity, env, volumes, podLabels, podAnnotations); not mapped');
+        else findings.error(p, 'has no equivalent in the construct\'s pod props (nodeSelector, tolerations, affinity, env, envFrom, volumes, podLabels, podAnnotations); not mapped');
     }
   }
   volumes.forEach((vol, i) => {
@@ -149,23 +161,17 @@ function readContainer(
   }
   for (const [field, v] of Object.entries(raw)) {
     const p = childPath(path, field);
-    if (field === 'env') {
-      if (!Array.isArray(v)) continue;
-      v.forEach((e, i) => {
-        const rejection = podPropRejection(flinkVersion, { env: [e as k8s.EnvVar] });
+    if ((field === 'env' || field === 'envFrom' || field === 'volumeMounts') && !Array.isArray(v)) {
+      findings.error(p, `${JSON.stringify(v)} is not a list; not mapped`);
+    } else if (field === 'env' || field === 'envFrom') {
+      // Each entry is checked by the construct itself, on an otherwise minimal cluster.
+      (v as unknown[]).forEach((e, i) => {
+        const rejection = podPropRejection(flinkVersion, { [field]: [e] });
         if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
-        else out.env.push(e as k8s.EnvVar);
-      });
-    } else if (field === 'envFrom') {
-      if (!Array.isArray(v)) continue;
-      v.forEach((e, i) => {
-        const rejection = podPropRejection(flinkVersion, { envFrom: [e as k8s.EnvFromSource] });
-        if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
-        else out.envFrom.push(e as k8s.EnvFromSource);
+        else (out[field] as unknown[]).push(e);
       });
     } else if (field === 'volumeMounts') {
-      if (!Array.isArray(v)) continue;
-      v.forEach((m, i) => readMount(m, childPath(p, i), volumes, flinkVersion, out, mounted, findings));
+      (v as unknown[]).forEach((m, i) => readMount(m, childPath(p, i), volumes, flinkVersion, out, mounted, findings));
     } else if (field === 'resources') {
       findings.warning(p, `is not mapped: ${resourcePath} sizes the Flink container (the operator overrides the template's resources with it too)`);
     } else if (MAIN_CONTAINER_DECIDES[field] !== undefined) {
@@ -180,7 +186,7 @@ function readMount(
   raw: unknown, path: string, volumes: Array<Record<string, unknown>>,
   flinkVersion: FlinkVersion, out: PodTemplateProps, mounted: Set<string>, findings: FindingList,
 ): void {
-  if (!isMap(raw)) return;
+  if (!isMap(raw)) { wrongShape(findings, path, raw, 'a volume mount'); return; }
   const index = volumes.findIndex((v) => v.name === raw.name);
   if (index < 0) { findings.error(path, `mounts volume ${JSON.stringify(raw.name)}, which the template does not declare; not mapped`); return; }
   mounted.add(String(raw.name));
