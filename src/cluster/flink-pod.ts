@@ -37,7 +37,10 @@ export function prepareScript(opts: {
     seen.add(p.dir);
     lines.push(`mkdir -p /work/plugins/${p.dir}`, `cp /opt/flink/opt/${p.jarPrefix}-*.jar /work/plugins/${p.dir}/`);
   }
-  if (opts.jarPath) lines.push(`cp ${opts.jarPath} /work/usrlib/`);
+  if (opts.jarPath) {
+    // The emptyDir hides the image's usrlib: keep what the image has there, then add the job jar.
+    lines.push('if [ -d /opt/flink/usrlib ]; then cp -R /opt/flink/usrlib/. /work/usrlib/; fi', `cp ${opts.jarPath} /work/usrlib/`);
+  }
   return lines.join('\n');
 }
 
@@ -55,7 +58,7 @@ export interface FlinkPodOptions {
   readonly readinessPort: string;
   /** Mount the HA volume (JobManagers; TaskManagers when checkpoints are on it). */
   readonly mountHaVolume: boolean;
-  /** The job jar to copy into usrlib (application-mode JobManagers). */
+  /** The job jar to copy into usrlib (application mode, JobManagers and TaskManagers). */
   readonly jarPath?: string;
   /** Sidecars and their volumes (the HA agent). */
   readonly sidecars?: k8s.Container[];

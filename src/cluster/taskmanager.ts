@@ -44,6 +44,9 @@ export class TaskManagerDeployment extends Construct {
           livenessPort: 'rpc',
           readinessPort: 'rpc',
           mountHaVolume: c.taskManagersMountHaVolume,
+          // Standalone application mode ships no jar to TaskManagers: the job's classpath points
+          // into usrlib, which every TaskManager must hold too (as in Flink's own manifests).
+          jarPath: c.job?.jarPath,
         }),
       },
     });

@@ -272,6 +272,18 @@ describe('versions', () => {
   });
 });
 
+test('application mode: JobManagers and TaskManagers both hold the job jar in usrlib (Flink ships none to TaskManagers)', () => {
+  const { objects } = synthCluster(exampleProps());
+  for (const name of ['my-flink-cluster-jobmanager', 'my-flink-cluster-taskmanager']) {
+    const spec = find(objects, 'Deployment', name).spec.template.spec;
+    expect(containerOf({ spec: { template: { spec } } } as any).volumeMounts).toContainEqual({ name: 'usrlib', mountPath: '/opt/flink/usrlib' });
+    const script: string = spec.initContainers[0].command[2];
+    // The image's own usrlib first, then the jar: the emptyDir must not hide jars the image ships.
+    expect(script.indexOf('cp -R /opt/flink/usrlib/. /work/usrlib/')).toBeGreaterThan(0);
+    expect(script.indexOf('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/')).toBeGreaterThan(script.indexOf('cp -R /opt/flink/usrlib/.'));
+  }
+});
+
 test('envFrom references reach the Flink container only, after the storage credentials', () => {
   const props = SCENARIOS['object-store HA']();
   const { objects } = synthCluster({ ...props, taskManager: { ...props.taskManager, envFrom: [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' }] } });
