@@ -91,6 +91,7 @@ export class JobManagerDeployment extends Construct {
             { name: 'rpc', containerPort: FlinkPorts.RPC },
             { name: 'blob', containerPort: FlinkPorts.BLOB },
             { name: 'rest', containerPort: FlinkPorts.REST },
+            { name: 'metric-query', containerPort: FlinkPorts.METRIC_QUERY },
             ...metricsPort(c),
           ],
           livenessPort: 'rpc',

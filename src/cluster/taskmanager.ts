@@ -39,6 +39,7 @@ export class TaskManagerDeployment extends Construct {
           ports: [
             { name: 'rpc', containerPort: FlinkPorts.TASKMANAGER_RPC },
             { name: 'data', containerPort: FlinkPorts.TASKMANAGER_DATA },
+            { name: 'metric-query', containerPort: FlinkPorts.METRIC_QUERY },
             ...metricsPort(c),
           ],
           livenessPort: 'rpc',

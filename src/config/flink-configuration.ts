@@ -18,6 +18,7 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
     'taskmanager.rpc.port': String(FlinkPorts.TASKMANAGER_RPC),
     'taskmanager.data.port': String(FlinkPorts.TASKMANAGER_DATA),
     'rest.port': String(FlinkPorts.REST),
+    'metrics.internal.query-service.port': String(FlinkPorts.METRIC_QUERY),
     // Listen on every interface of the pod, as the official image's own config does
     // (ours replaces it); NetworkPolicies decide who may connect.
     'jobmanager.bind-host': '0.0.0.0',

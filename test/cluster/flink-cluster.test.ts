@@ -68,6 +68,7 @@ describe('the example app (seed article)', () => {
       'taskmanager.rpc.port': '6122',
       'taskmanager.data.port': '6121',
       'rest.port': '8081',
+      'metrics.internal.query-service.port': '6125',
       'jobmanager.bind-host': '0.0.0.0',
       'taskmanager.bind-host': '0.0.0.0',
       'rest.bind-address': '0.0.0.0',
@@ -99,7 +100,7 @@ describe('the example app (seed article)', () => {
     expect(cluster.resolved.job!.jobId).toMatch(/^[0-9a-f]{32}$/);
     expect(cluster.resolved.job!.jobId).not.toBe('0'.repeat(32));
     expect(c.env[0]).toEqual({ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } });
-    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([['rpc', 6123], ['blob', 6124], ['rest', 8081], ['metrics', 9249]]);
+    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([['rpc', 6123], ['blob', 6124], ['rest', 8081], ['metric-query', 6125], ['metrics', 9249]]);
     expect(c.resources.requests.memory).toBe(c.resources.limits.memory);
     expect(c.resources.limits.memory).toBe('1024Mi');
     expect(c.livenessProbe.tcpSocket.port).toBe('rpc');
@@ -195,11 +196,11 @@ describe('the example app (seed article)', () => {
     // Metrics ports (Flink's reporter, the HA agent) are open to scrapers anywhere, and nothing else is.
     const scrapers = [{ namespaceSelector: {} }];
     expect(jmPolicy.ingress).toEqual([
-      { from: [own], ports: tcp([6123, 6124, 8081, 9249, 8090]) },
+      { from: [own], ports: tcp([6123, 6124, 8081, 6125, 9249, 8090]) },
       { from: scrapers, ports: tcp([9249, 8090]) },
     ]);
     const tmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec;
-    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 9249]) }, { from: scrapers, ports: tcp([9249]) }]);
+    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 6125, 9249]) }, { from: scrapers, ports: tcp([9249]) }]);
   });
 
   test('every pod meets the restricted Pod Security Standard', () => {

@@ -51,6 +51,9 @@ export function networkPoliciesAdmitClusterTraffic(v: ClusterView): string[] {
     ['JobManager -> TaskManager', jm, tm, 'taskmanager.rpc.port'],
     ['TaskManager -> TaskManager', tm, tm, 'taskmanager.data.port'],
     ['JobManager -> JobManager', jm, jm, 'jobmanager.rpc.port'],
+    // The leader's REST server fetches the web UI's metrics from every metric query service.
+    ['JobManager -> TaskManager', jm, tm, 'metrics.internal.query-service.port'],
+    ['JobManager -> JobManager', jm, jm, 'metrics.internal.query-service.port'],
   ];
   if (v.flinkConfig['high-availability.jobmanager.port']) flows.push(['TaskManager -> JobManager', tm, jm, 'high-availability.jobmanager.port']);
   for (const [what, sources, targets, key] of flows) {

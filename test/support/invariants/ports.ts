@@ -10,6 +10,7 @@ const PORT_KEYS: Array<[key: string, component: 'jobmanager' | 'taskmanager' | '
   ['taskmanager.rpc.port', 'taskmanager'],
   ['taskmanager.data.port', 'taskmanager'],
   ['metrics.reporter.prom.port', 'both'],
+  ['metrics.internal.query-service.port', 'both'],
 ];
 
 /** Every port Flink is configured to listen on is a containerPort of the Flink container of the pods that listen on it. */
@@ -30,7 +31,7 @@ export function flinkPortsAreContainerPorts(v: ClusterView): string[] {
       if (!(flink?.ports ?? []).some((cp: any) => cp.containerPort === port)) out.push(`${ref(p.deployment)}: ${key}=${port} is not a containerPort of ${FLINK_CONTAINER_NAME}`);
     }
   }
-  for (const key of ['rest.port', 'jobmanager.rpc.port', 'blob.server.port', 'taskmanager.rpc.port', 'taskmanager.data.port']) {
+  for (const key of ['rest.port', 'jobmanager.rpc.port', 'blob.server.port', 'taskmanager.rpc.port', 'taskmanager.data.port', 'metrics.internal.query-service.port']) {
     if (v.flinkConfig[key] === undefined) out.push(`${key} is not pinned: Flink would pick a port no containerPort or NetworkPolicy names`);
   }
   return out;
