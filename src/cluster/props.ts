@@ -138,6 +138,15 @@ export interface FlinkJobProps {
   readonly initialSavepointPath?: string;
   /** @default false */
   readonly allowNonRestoredState?: boolean;
+  /**
+   * Stop the JobManager when the job finishes, fails for good or is cancelled
+   * (`execution.shutdown-on-application-finish`). The Deployment would restart it, and the
+   * restarted JobManager runs the job again, from `initialSavepointPath` or from nothing. So by
+   * default the JobManager stays up, shows the job's final state, and waits for your next change.
+   * @default false
+   * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/#execution-shutdown-on-application-finish
+   */
+  readonly shutdownOnFinish?: boolean;
 }
 
 /** Ingress rules of the cluster's NetworkPolicies. */

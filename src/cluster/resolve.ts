@@ -56,6 +56,7 @@ export interface ResolvedJob {
   readonly jobId: string;
   readonly initialSavepointPath?: string;
   readonly allowNonRestoredState: boolean;
+  readonly shutdownOnFinish: boolean;
 }
 
 export interface ResolvedMetrics {
@@ -375,6 +376,7 @@ function resolveJob(props: FlinkClusterProps, clusterId: string, totalSlots: num
     jobId,
     initialSavepointPath: j.initialSavepointPath,
     allowNonRestoredState: requireBoolean('job.allowNonRestoredState', j.allowNonRestoredState ?? false),
+    shutdownOnFinish: requireBoolean('job.shutdownOnFinish', j.shutdownOnFinish ?? false),
   };
 }
 

@@ -27,6 +27,12 @@ export interface CheckpointingProps {
   readonly retained?: number;
   /** Incremental checkpoints (RocksDB state backend). @default false */
   readonly incremental?: boolean;
+  /**
+   * Keep the last checkpoints when the job is cancelled or fails for good, so it can be
+   * started again from one (`job.initialSavepointPath`); Flink's own default deletes them.
+   * @default true
+   */
+  readonly retainOnCancellation?: boolean;
 }
 
 /** Checkpointing with defaults resolved and values validated. */
@@ -37,6 +43,7 @@ export interface ResolvedCheckpointing {
   readonly savepointDirectory: string;
   readonly retained: number;
   readonly incremental: boolean;
+  readonly retainOnCancellation: boolean;
 }
 
 /** Resolves defaults once; `storageDir` is the HA storage root the defaults hang off. */
@@ -57,6 +64,7 @@ export function resolveCheckpointing(props: CheckpointingProps, storageDir: stri
     savepointDirectory: props.savepointDirectory ?? (root ? `${root}/savepoints` : directory.replace(/\/+$/, '') + '-savepoints'),
     retained: requireInt(`${p}.retained`, props.retained ?? 1, 1, 1000),
     incremental: requireBoolean(`${p}.incremental`, props.incremental ?? false),
+    retainOnCancellation: requireBoolean(`${p}.retainOnCancellation`, props.retainOnCancellation ?? true),
   };
 }
 
@@ -70,5 +78,6 @@ export function checkpointingConfig(c: ResolvedCheckpointing, traits: FlinkVersi
     [keys.savepointDir]: c.savepointDirectory,
     [keys.retained]: String(c.retained),
     [keys.incremental]: String(c.incremental),
+    'execution.checkpointing.externalized-checkpoint-retention': c.retainOnCancellation ? 'RETAIN_ON_CANCELLATION' : 'DELETE_ON_CANCELLATION',
   };
 }

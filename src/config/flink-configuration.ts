@@ -46,7 +46,11 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
     config['metrics.reporter.prom.factory.class'] = 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory';
     config['metrics.reporter.prom.port'] = String(FlinkPorts.METRICS);
   }
-  if (c.job) config['parallelism.default'] = String(c.job.parallelism);
+  if (c.job) {
+    config['parallelism.default'] = String(c.job.parallelism);
+    // A Deployment restarts an exited JobManager, which would run a finished job again.
+    config['execution.shutdown-on-application-finish'] = String(c.job.shutdownOnFinish);
+  }
   if (c.restartStrategy) Object.assign(config, c.restartStrategy.toConfig());
   if (c.checkpointing) Object.assign(config, checkpointingConfig(c.checkpointing, c.traits));
 

@@ -25,6 +25,8 @@ const OWNED: ReadonlyArray<[RegExp, string, 'application-mode'?]> = [
   [/^taskmanager\.numberOfTaskSlots$/, 'taskManager.taskSlots'],
   // A session cluster has no job prop: there the default parallelism is the user's to set.
   [/^parallelism\.default$/, 'job.parallelism', 'application-mode'],
+  [/^execution\.shutdown-on-application-finish$/, 'job.shutdownOnFinish', 'application-mode'],
+  [/^execution\.checkpointing\.externalized-checkpoint-retention$/, 'checkpointing.retainOnCancellation'],
   [/^restart-strategy(\..*)?$/, 'restartStrategy'],
   [/^execution\.checkpointing\.(interval|mode|dir|savepoint-dir|num-retained|incremental)$/, 'checkpointing'],
   [/^state\.(checkpoints\.(dir|num-retained)|savepoints\.dir|backend\.incremental)$/, 'checkpointing'],

@@ -1,4 +1,4 @@
-import { Yaml } from 'cdk8s';
+import { Duration, Yaml } from 'cdk8s';
 import { FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
@@ -271,6 +271,18 @@ describe('versions', () => {
     expect(tm.volumes).toContainEqual({ name: 'ha-storage', persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' } });
     expect(containerOf({ spec: { template: { spec: tm } } } as any).volumeMounts).toContainEqual({ name: 'ha-storage', mountPath: '/opt/flink/ha' });
   });
+});
+
+test('a finished job is not run again: the JobManager stays up, cancelled jobs keep their checkpoints', () => {
+  const app = synthCluster({ ...exampleProps(), checkpointing: { interval: Duration.seconds(30) } }).cluster.flinkConfig;
+  expect(app['execution.shutdown-on-application-finish']).toBe('false');
+  expect(app['execution.checkpointing.externalized-checkpoint-retention']).toBe('RETAIN_ON_CANCELLATION');
+  const opted = synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, shutdownOnFinish: true }, checkpointing: { interval: Duration.seconds(30), retainOnCancellation: false } }).cluster.flinkConfig;
+  expect(opted['execution.shutdown-on-application-finish']).toBe('true');
+  expect(opted['execution.checkpointing.externalized-checkpoint-retention']).toBe('DELETE_ON_CANCELLATION');
+  // Session clusters have no application to finish.
+  expect(synthCluster(SCENARIOS['session mode']()).cluster.flinkConfig).not.toHaveProperty(['execution.shutdown-on-application-finish']);
+  expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'execution.shutdown-on-application-finish': true } })).toThrow('is set by the construct; use job.shutdownOnFinish instead');
 });
 
 test('application mode: JobManagers and TaskManagers both hold the job jar in usrlib (Flink ships none to TaskManagers)', () => {

@@ -76,12 +76,12 @@ export const MUTATIONS: Mutation[] = [
   { name: 'malformed checkpoint directory', prop: /^checkpointing\.(directory|savepointDirectory)$/, build: fc.tuple(fc.constantFrom('directory', 'savepointDirectory'), fc.constantFrom<unknown>('checkpoints', 'hdfs://x/y', 'file:///data/cp', 's3://', 'file://rel', 7))
     .map(([k, v]) => (p: P) => ({ ...p, checkpointing: { interval: Duration.seconds(10), directory: 's3://b/cp', savepointDirectory: 's3://b/sp', [k]: v } })) },
   { name: 'checkpoints without HA storage or directory', prop: /^checkpointing\.directory$/, applies: (p) => !haOn(p), build: fc.constant((p: P) => ({ ...p, checkpointing: { interval: Duration.seconds(10) } })) },
-  { name: 'bad checkpoint options', prop: /^checkpointing\.(retained|mode|incremental)$/, build: set<[string, unknown]>([['retained', 0], ['retained', 1001], ['retained', 1.5], ['mode', 'exactly_once'], ['incremental', 'yes']],
+  { name: 'bad checkpoint options', prop: /^checkpointing\.(retained|mode|incremental|retainOnCancellation)$/, build: set<[string, unknown]>([['retained', 0], ['retained', 1001], ['retained', 1.5], ['mode', 'exactly_once'], ['incremental', 'yes'], ['retainOnCancellation', 1]],
     (p, [k, v]) => ({ ...p, checkpointing: { interval: Duration.seconds(10), directory: 's3://b/cp', savepointDirectory: 's3://b/sp', [k]: v } })) },
   { name: 'malformed jar URI', prop: /^job\.jarUri$/, build: set<unknown>(['WordCount.jar', '/opt/x.jar', 'https://x/y.jar', 'local://rel.jar', 'local:///opt/x.zip', 42, 's3://b/job.jar'], (p, v) => withJob(p, { jarUri: v })) },
-  { name: 'bad job options', prop: /^job\.(entryClass|args|jobId|initialSavepointPath|allowNonRestoredState)$/, applies: (p) => slots(p) > 0, build: set<[string, unknown]>([
+  { name: 'bad job options', prop: /^job\.(entryClass|args|jobId|initialSavepointPath|allowNonRestoredState|shutdownOnFinish)$/, applies: (p) => slots(p) > 0, build: set<[string, unknown]>([
     ['entryClass', '1Main'], ['entryClass', 'com..x'], ['args', [1]], ['args', '--x'], ['jobId', 'xyz'], ['jobId', 'A'.repeat(32)], ['jobId', 32],
-    ['initialSavepointPath', 'savepoints/x'], ['initialSavepointPath', 'ftp://x/y'], ['allowNonRestoredState', 'yes']], (p, [k, v]) => withJob(p, { [k]: v })) },
+    ['initialSavepointPath', 'savepoints/x'], ['initialSavepointPath', 'ftp://x/y'], ['allowNonRestoredState', 'yes'], ['shutdownOnFinish', 'no']], (p, [k, v]) => withJob(p, { [k]: v })) },
   { name: 'parallelism above slots or out of range', prop: /^job\.parallelism$/, build: set([0, 1.5, 'all', 40000, 'slots+1'], (p, v) => withJob(p, { parallelism: v === 'slots+1' ? slots(p) + 1 : v })) },
   { name: 'inline credential in the escape hatch', prop: /^flinkConfiguration\["/, build: set(['s3.access-key', 's3.secret-key', 'fs.s3a.secret.key', 'fs.azure.account.key.acct.dfs.core.windows.net', 'fs.oss.accessKeySecret'],
     (p, k) => ({ ...p, flinkConfiguration: { ...p.flinkConfiguration, [k]: 'AKIAEXAMPLE' } })) },
