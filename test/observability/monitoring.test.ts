@@ -15,7 +15,9 @@ describe('Prometheus reporter', () => {
   });
   test('can be switched off, and then nothing refers to it', () => {
     const { cluster, objects } = synthCluster({ ...exampleProps(), metrics: { prometheus: false } });
-    expect(Object.keys(cluster.flinkConfig).filter((k) => k.startsWith('metrics.'))).toEqual([]);
+    expect(Object.keys(cluster.flinkConfig).filter((k) => k.startsWith('metrics.reporter.'))).toEqual([]);
+    // The metric query service is not the reporter: the web UI needs it either way.
+    expect(cluster.flinkConfig['metrics.internal.query-service.port']).toBe('6125');
     expect(JSON.stringify(objects)).not.toContain('9249');
   });
   test('scrapers can be restricted', () => {
