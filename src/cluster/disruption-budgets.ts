@@ -5,8 +5,8 @@ import { ResolvedCluster } from './resolve';
 
 /**
  * One voluntary disruption at a time. With two or more JobManager candidates this never
- * evicts the last one; a single JobManager (no HA) stays drainable rather than blocking
- * node maintenance forever.
+ * evicts the last one; a single JobManager (with or without HA) stays drainable rather
+ * than blocking node maintenance forever.
  */
 export class FlinkDisruptionBudgets extends Construct {
   constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {

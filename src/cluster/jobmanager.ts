@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
+import { AccessMode } from './ha-storage';
 import { Component, metadata, MetadataContext, objectNames, selectorLabels } from './labels';
 import { ResolvedCluster } from './resolve';
 import { FlinkPorts } from '../config/ports';
@@ -23,6 +24,12 @@ export function jobManagerArgs(c: ResolvedCluster): string[] {
     ...(j.allowNonRestoredState ? ['--allowNonRestoredState'] : []),
     ...j.args,
   ];
+}
+
+/** The HA claim can be mounted by one pod only (ReadWriteOnce on one node at a time, or ReadWriteOncePod). */
+function singleMountClaim(c: ResolvedCluster): boolean {
+  const storage = c.highAvailability.storage;
+  return storage?.claimName !== undefined && storage.accessMode !== AccessMode.READ_WRITE_MANY;
 }
 
 /**
@@ -75,8 +82,9 @@ export class JobManagerDeployment extends Construct {
         replicas: c.jobManager.replicas,
         selector: { matchLabels: selectorLabels(c.clusterId, Component.JOBMANAGER) },
         // Without HA two JobManagers must never run side by side; with HA a new
-        // candidate joins as a standby before an old one leaves.
-        strategy: ha
+        // candidate joins as a standby before an old one leaves - unless the HA claim can
+        // only be mounted by one pod (then the new pod would wait for it forever).
+        strategy: ha && !singleMountClaim(c)
           ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) } }
           : { type: 'Recreate' },
         template: flinkPodTemplate(c, {

@@ -1,5 +1,5 @@
 import { Duration, Yaml } from 'cdk8s';
-import { FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
+import { AccessMode, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
 
@@ -271,6 +271,15 @@ describe('versions', () => {
     expect(tm.volumes).toContainEqual({ name: 'ha-storage', persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' } });
     expect(containerOf({ spec: { template: { spec: tm } } } as any).volumeMounts).toContainEqual({ name: 'ha-storage', mountPath: '/opt/flink/ha' });
   });
+});
+
+test('a JobManager on a claim only one pod can mount is replaced, not surged (the new pod would wait for the claim)', () => {
+  const strategy = (accessMode: AccessMode) => find(synthCluster({
+    ...exampleProps(), jobManager: { replicas: 1 }, highAvailability: { storage: HaStorage.newClaim({ accessMode }) },
+  }).objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.strategy;
+  expect(strategy(AccessMode.READ_WRITE_ONCE)).toEqual({ type: 'Recreate' });
+  expect(strategy(AccessMode.READ_WRITE_ONCE_POD)).toEqual({ type: 'Recreate' });
+  expect(strategy(AccessMode.READ_WRITE_MANY)).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
 });
 
 test('a finished job is not run again: the JobManager stays up, cancelled jobs keep their checkpoints', () => {
