@@ -68,11 +68,13 @@ export function leaderIp(entries: LeaderEntries): string | undefined {
 }
 
 /**
- * The cluster leader's published entries, session ids included. Flink issues a new
- * session id with every grant of leadership, so this changes whenever a leader publishes,
- * even when a restarted JobManager comes back with the same pod IP.
+ * Who published the entry `leaderIp` reads (the REST server's, else the dispatcher's): its
+ * leader session id and host. Flink issues a new session id with every grant of leadership,
+ * so this changes when that entry is published by a new leader, even one that comes back
+ * with the same pod IP - and not when the other entry is published first, or when the old
+ * leader removes its REST entry and its dispatcher entry (same session) is read instead.
  */
 export function leaderEntriesFingerprint(entries: LeaderEntries): string {
-  const part = (e?: LeaderEntry) => (e ? `${e.sessionId},${e.address}` : '');
-  return `${part(entries.restserver)}|${part(entries.dispatcher)}`;
+  const e: LeaderEntry | undefined = entries.restserver ?? entries.dispatcher;
+  return e ? `${e.sessionId}@${e.host ?? e.address}` : '';
 }

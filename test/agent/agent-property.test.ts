@@ -12,16 +12,20 @@ const seed = configureSeed();
 const PODS = ['jm-0', 'jm-1', 'jm-2'];
 const ip = (k: number) => `10.0.0.${k + 1}`;
 
+/** One published leader entry: whose address, in which term, with which leader session id. */
+interface Entry { pod: number; term: number; session: number }
+
 /**
  * Flink's side: who holds the lock and in which term (a new term with every election),
- * whose address is published and in which term and session, when the lock was renewed.
+ * the REST server's and the dispatcher's entries (each leader publishes them one by one,
+ * in either order, with one session id per term), when the lock was renewed.
  */
-interface Flink { holder: number; term: number; published: number; publishedTerm: number; session: number; renewedAt: number }
+interface Flink { holder: number; term: number; rest: Entry; dispatcher: Entry; renewedAt: number }
 
 function lockOf(f: Flink): ConfigMap {
   const data: Record<string, string> = {};
-  data['org.apache.flink.k8s.leader.restserver'] = `s${f.session},http://${ip(f.published)}:8081`;
-  data['org.apache.flink.k8s.leader.dispatcher'] = `s${f.session},pekko.tcp://flink@${ip(f.published)}:6123/user/rpc/dispatcher_1`;
+  data['org.apache.flink.k8s.leader.restserver'] = `s${f.rest.session},http://${ip(f.rest.pod)}:8081`;
+  data['org.apache.flink.k8s.leader.dispatcher'] = `s${f.dispatcher.session},pekko.tcp://flink@${ip(f.dispatcher.pod)}:6123/user/rpc/dispatcher_1`;
   return {
     metadata: {
       name: 'c-cluster-config-map',
@@ -33,7 +37,7 @@ function lockOf(f: Flink): ConfigMap {
 
 type Step =
   | { kind: 'elect'; pod: number }
-  | { kind: 'publish' }
+  | { kind: 'publish'; entry: 'rest' | 'dispatcher' }
   | { kind: 'renew' }
   | { kind: 'deliver'; agent: number }
   | { kind: 'tick'; agent: number }
@@ -41,7 +45,7 @@ type Step =
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('elect' as const), pod: fc.integer({ min: 0, max: 2 }) }),
-  fc.constant<Step>({ kind: 'publish' }),
+  fc.record({ kind: fc.constant('publish' as const), entry: fc.constantFrom('rest' as const, 'dispatcher' as const) }),
   fc.constant<Step>({ kind: 'renew' }),
   fc.record({ kind: fc.constant('deliver' as const), agent: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ kind: fc.constant('tick' as const), agent: fc.integer({ min: 0, max: 2 }) }),
@@ -65,7 +69,8 @@ test(`random elections, publications and late deliveries: once every agent has c
     });
     const agents = PODS.map((_, k) => new HaAgent({ api, clock, log: silentLogger, config: config(k) }));
     let session = 1;
-    const flink: Flink = { holder: 0, term: 1, published: 0, publishedTerm: 1, session, renewedAt: clock.now() };
+    const flink: Flink = { holder: 0, term: 1, rest: { pod: 0, term: 1, session }, dispatcher: { pod: 0, term: 1, session }, renewedAt: clock.now() };
+    const sessionOfTerm = new Map<number, number>([[1, session]]);
     const queues: ConfigMap[][] = agents.map(() => []);
     const write = () => {
       api.putConfigMap(lockOf(flink));
@@ -81,7 +86,11 @@ test(`random elections, publications and late deliveries: once every agent has c
     agents.forEach((_, k) => deliver(k));
     for (const s of steps) {
       if (s.kind === 'elect' && s.pod !== flink.holder) { Object.assign(flink, { holder: s.pod, term: flink.term + 1, renewedAt: clock.now() }); write(); }
-      else if (s.kind === 'publish' && flink.publishedTerm !== flink.term) { Object.assign(flink, { published: flink.holder, publishedTerm: flink.term, session: ++session }); write(); }
+      else if (s.kind === 'publish' && flink[s.entry].term !== flink.term) {
+        if (!sessionOfTerm.has(flink.term)) sessionOfTerm.set(flink.term, ++session);
+        flink[s.entry] = { pod: flink.holder, term: flink.term, session: sessionOfTerm.get(flink.term)! };
+        write();
+      }
       else if (s.kind === 'renew') { flink.renewedAt = clock.now(); write(); }
       else if (s.kind === 'deliver') deliver(s.agent);
       else if (s.kind === 'tick') await agents[s.agent].tick();
@@ -99,13 +108,13 @@ test(`random elections, publications and late deliveries: once every agent has c
     }
     const labels = PODS.map((pod) => api.label(pod, ROLE_LABEL));
     expect(labels.filter((l) => l === 'leader').length).toBeLessThanOrEqual(1);
-    if (flink.publishedTerm === flink.term) {
+    if (flink.rest.term === flink.term) {
       // The holder has published: its pod leads, the others stand by.
       expect(labels).toEqual(PODS.map((_, k) => (k === flink.holder ? 'leader' : 'standby')));
       expect(api.leases.get('c-jobmanager-leader')?.spec.holderIdentity).toBe(PODS[flink.holder]);
     } else {
-      // A new holder that has not published: nobody may claim to lead on the old address.
-      expect(labels[flink.published]).not.toBe('leader');
+      // The REST entry, which names the leader, is from an older term: nobody may claim to lead on it.
+      expect(labels[flink.rest.pod]).not.toBe('leader');
     }
   }), { numRuns: runs(300) });
 });

@@ -88,6 +88,34 @@ describe('HaAgent', () => {
     expect(api.label('jm-b', ROLE_LABEL)).toBe('leader');
   });
 
+  test('the new leader publishing its dispatcher entry first does not end the wait: the REST entry decides', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(heldLock('uuid-a', '10.0.0.1', 's1', clock.now()));
+    await a.tick(); await b.tick();
+    // B takes the lock, then publishes its dispatcher entry; the REST entry still names A.
+    flink(heldLock('uuid-b', '10.0.0.1', 's1', clock.now()));
+    const partial = heldLock('uuid-b', '10.0.0.1', 's1', clock.now());
+    const dispatcherOfB = heldLock('uuid-b', '10.0.0.2', 's2', clock.now()).data!['org.apache.flink.k8s.leader.dispatcher'];
+    flink({ ...partial, data: { ...partial.data, 'org.apache.flink.k8s.leader.dispatcher': dispatcherOfB } });
+    await a.tick(); await b.tick();
+    expect([api.label('jm-a', ROLE_LABEL), api.label('jm-b', ROLE_LABEL)]).toEqual(['unknown', 'unknown']);
+    // A removes its REST entry as it loses leadership: its dispatcher entry is gone too, B's is read.
+    flink({ ...partial, data: { 'org.apache.flink.k8s.leader.dispatcher': dispatcherOfB } });
+    await a.tick(); await b.tick();
+    expect([api.label('jm-a', ROLE_LABEL), api.label('jm-b', ROLE_LABEL)]).toEqual(['standby', 'leader']);
+  });
+
+  test('the old leader\'s REST entry removed while its dispatcher entry (same session) remains: still waiting', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(heldLock('uuid-a', '10.0.0.1', 's1', clock.now()));
+    await a.tick(); await b.tick();
+    const taken = heldLock('uuid-b', '10.0.0.1', 's1', clock.now());
+    flink(taken);
+    flink({ ...taken, data: { 'org.apache.flink.k8s.leader.dispatcher': taken.data!['org.apache.flink.k8s.leader.dispatcher'] } });
+    await a.tick(); await b.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+  });
+
   test('a JobManager restarted in the same pod publishes a new session: stale until then', async () => {
     const { api, clock, a, flink } = setup();
     const held = (holder: string, session: string) => heldLock(holder, '10.0.0.1', session, clock.now());
