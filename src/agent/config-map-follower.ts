@@ -26,24 +26,26 @@ export async function followConfigMap(api: KubeApi, namespace: string, name: str
         resourceVersion = list.resourceVersion;
       }
       let gone = false;
+      let errored = false;
       let events = 0;
       const started = clock.now();
       await api.watchConfigMap(namespace, name, resourceVersion, (e) => {
-        events++;
         h.onContact();
-        failures = 0;
         if (e.type === 'ERROR') {
+          // An error in the stream is not progress: it must not reset the backoff.
           if (e.object.code === 410) gone = true;
-          else h.onError('watch', new Error(`watch error ${e.object.code}: ${e.object.message}`));
+          else { errored = true; h.onError('watch', new Error(`watch error ${e.object.code}: ${e.object.message}`)); }
           return;
         }
+        events++;
+        failures = 0;
         if (e.object.metadata.resourceVersion) resourceVersion = e.object.metadata.resourceVersion;
         if (e.type === 'BOOKMARK') return;
         h.onState(e.type === 'DELETED' ? undefined : e.object);
       }, signal);
       if (gone) resourceVersion = undefined;
-      // A stream that closes at once without events must not become a busy loop.
-      else if (events === 0 && clock.now() - started < 1000) await clock.sleep(backoffDelay(failures++), signal);
+      // A stream that ends in an error, or closes at once without events, must not become a busy loop.
+      if (errored || (!gone && events === 0 && clock.now() - started < 1000)) await clock.sleep(backoffDelay(failures++), signal);
     } catch (e) {
       if (signal.aborted) break;
       if (isGone(e)) { resourceVersion = undefined; continue; }

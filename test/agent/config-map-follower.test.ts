@@ -132,6 +132,20 @@ describe('followConfigMap', () => {
     await f.stop();
   });
 
+  test('streams that deliver an error event and close back off, however fast the server answers', async () => {
+    const error: WatchEvent = { type: 'ERROR', object: { code: 500, message: 'etcd unavailable' } } as unknown as WatchEvent;
+    const { api, calls } = scripted([{ items: [cm('5')], resourceVersion: '5' }], Array.from({ length: 50 }, () => ({ events: [error], then: 'end' as const })));
+    const clock = new ManualClock();
+    const f = run(api, clock);
+    await flush();
+    // The clock has not moved: one watch, then a backoff sleep.
+    expect(calls.filter((c) => c.startsWith('watch'))).toHaveLength(1);
+    expect(f.errors).toEqual(['watch: watch error 500: etcd unavailable']);
+    await clock.advance(1_000);
+    expect(calls.filter((c) => c.startsWith('watch')).length).toBeLessThanOrEqual(3);
+    await f.stop();
+  });
+
   test('a stream that closes at once without events does not spin', async () => {
     const { api, calls } = scripted([{ items: [cm('5')], resourceVersion: '5' }], Array.from({ length: 50 }, () => ({ then: 'end' as const })));
     const clock = new ManualClock();
