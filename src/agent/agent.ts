@@ -22,6 +22,12 @@ export const LABEL_RESYNC_MS = 5 * 60_000;
 /** Pause between a change of Flink's job pointers and the storage check it triggers. */
 export const STORAGE_DEBOUNCE_MS = 2000;
 
+/** How long a stopping agent waits for a pass in flight before it labels its pod unknown (real time). */
+export const SHUTDOWN_WAIT_MS = 2000;
+
+/** How long the filesystem part of a storage check may take before the volume counts as hung. */
+export const STORAGE_TIMEOUT_MS = 10_000;
+
 export interface AgentDeps {
   readonly api: KubeApi;
   readonly clock: Clock;
@@ -29,6 +35,8 @@ export interface AgentDeps {
   readonly config: AgentConfig;
   readonly fs?: StorageFs;
   readonly exists?: (path: string) => Promise<boolean>;
+  /** @default STORAGE_TIMEOUT_MS (real time: a hung volume does not follow an injected clock) */
+  readonly storageTimeoutMs?: number;
 }
 
 /** The agent's view, as /status shows it. */
@@ -88,6 +96,8 @@ export class HaAgent {
   /** Job-graph pointers in the lock ConfigMap, to notice new or removed jobs. */
   private pointerFingerprint = '';
   private storageWake?: AbortController;
+  /** The filesystem part of a storage check that has not finished (a hung volume). */
+  private fsCheck?: Promise<unknown>;
   private runningTick?: Promise<void>;
   private tickAgain = false;
   private stopping = false;
@@ -187,31 +197,77 @@ export class HaAgent {
     const { config, api, clock } = this.d;
     this.lastLoop = clock.now();
     await this.call('list-ha-configmaps', async () => {
-      const list = await api.listConfigMaps(config.namespace, { labelSelector: `app=${config.clusterId},type=flink-native-kubernetes` });
-      this.onContact();
-      this.pointers = findPointers(list.items);
+      this.pointers = await this.listPointers();
       // Standbys never write the Lease; reading it lets /status name the leader pod.
       if (this.decision.role !== HaRole.LEADER) {
         try { this.lease = await api.getLease(config.namespace, config.leaseName); } catch (e) { if (!isNotFound(e)) throw e; }
       }
     });
     if (!config.storagePath || !this.d.fs) return;
-    const report = await checkStorage(this.d.fs, {
-      path: config.storagePath, uid: config.flinkUid, gid: config.flinkGid, minFreeBytes: config.minFreeBytes,
+    const storagePath = config.storagePath;
+    // A hung volume (an NFS server that stopped answering) never returns from stat(): the
+    // check must not wait for it, and must not pile up more stuck calls behind it.
+    if (this.fsCheck) return this.onStorageHung(storagePath);
+    const work = this.checkFilesystem(storagePath);
+    this.fsCheck = work.finally(() => { this.fsCheck = undefined; });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.d.storageTimeoutMs ?? STORAGE_TIMEOUT_MS); });
+    const outcome = await Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+    if (outcome === 'timeout') await this.onStorageHung(storagePath);
+  }
+
+  /** Flink's HA ConfigMaps of this cluster, and the pointers in them. */
+  private async listPointers(): Promise<HaPointer[]> {
+    const { config, api } = this.d;
+    const list = await api.listConfigMaps(config.namespace, { labelSelector: `app=${config.clusterId},type=flink-native-kubernetes` });
+    this.onContact();
+    return findPointers(list.items);
+  }
+
+  private async checkFilesystem(storagePath: string): Promise<void> {
+    const { config, clock } = this.d;
+    const report = await checkStorage(this.d.fs!, {
+      path: storagePath, uid: config.flinkUid, gid: config.flinkGid, minFreeBytes: config.minFreeBytes,
       probeName: config.podName, now: () => clock.now(),
     });
-    this.storage = report;
-    this.metrics.set('flink_ha_agent_storage_healthy', report.healthy ? 1 : 0);
-    if (report.probeLatencyMs !== undefined) this.metrics.set('flink_ha_agent_storage_probe_latency_seconds', report.probeLatencyMs / 1000);
-    if (report.healthy) this.events.clear('storage');
-    else await this.event('storage', 'Warning', 'HAStorageUnhealthy', report.findings.map((f) => `${f.message}; fix: ${f.fix}`).join(' | '));
+    await this.onStorageReport(report);
 
-    this.broken = await findBrokenPointers(this.pointers, config.storageDir, config.storagePath, this.d.exists ?? (async () => true));
+    const exists = this.d.exists ?? (async () => true);
+    let broken = await findBrokenPointers(this.pointers, config.storageDir, storagePath, exists);
+    if (broken.length) {
+      // Flink removes a subsumed checkpoint's file before its key: a pointer is only broken if
+      // it is still there, unchanged, after the file was found missing.
+      await this.call('list-ha-configmaps', async () => {
+        const now = await this.listPointers();
+        broken = broken.filter((b) => now.some((p) => p.configMap === b.configMap && p.key === b.key && p.path === b.path));
+      });
+    }
+    this.broken = broken;
     this.metrics.set('flink_ha_agent_broken_pointers', this.broken.length);
     if (this.broken.length === 0) this.events.clear('pointers');
     else {
       await this.event('pointers', 'Warning', 'HAPointerBroken', this.broken.map((b) => `ConfigMap ${b.configMap} key ${b.key} points to missing ${b.path}; fix: ${b.fix}`).join(' | '));
     }
+  }
+
+  private async onStorageReport(report: StorageReport): Promise<void> {
+    this.storage = report;
+    this.metrics.set('flink_ha_agent_storage_healthy', report.healthy ? 1 : 0);
+    if (report.probeLatencyMs !== undefined) this.metrics.set('flink_ha_agent_storage_probe_latency_seconds', report.probeLatencyMs / 1000);
+    if (report.healthy) this.events.clear('storage');
+    else await this.event('storage', 'Warning', 'HAStorageUnhealthy', report.findings.map((f) => `${f.message}; fix: ${f.fix}`).join(' | '));
+  }
+
+  private onStorageHung(storagePath: string): Promise<void> {
+    const seconds = (this.d.storageTimeoutMs ?? STORAGE_TIMEOUT_MS) / 1000;
+    return this.onStorageReport({
+      healthy: false,
+      findings: [{
+        code: 'hung',
+        message: `${storagePath} did not answer a storage check within ${seconds} s: the volume hangs (an NFS server not answering?), and Flink blocks on it too`,
+        fix: 'check the storage server and the node\'s mount (kubectl describe pod, the node\'s kernel log); the check resumes when the volume answers',
+      }],
+    });
   }
 
   /** Liveness: the loop ran recently. */
@@ -225,11 +281,17 @@ export class HaAgent {
 
   /**
    * Steps down: no more passes, then the label goes to unknown, so the leader Service
-   * stops routing here. A pass in flight finishes first, or it could relabel the pod.
+   * stops routing here. A pass in flight finishes first, or it could relabel the pod - but
+   * not for longer than SHUTDOWN_WAIT_MS, so a slow API server cannot use up the grace
+   * period before the label is even tried.
    */
   public async shutdown(): Promise<void> {
     this.stopping = true;
-    await this.runningTick?.catch(() => undefined);
+    if (this.runningTick) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => { timer = setTimeout(resolve, SHUTDOWN_WAIT_MS); });
+      await Promise.race([this.runningTick.catch(() => undefined), waited]).finally(() => clearTimeout(timer));
+    }
     await this.applyLabel(HaRole.UNKNOWN, true);
   }
 
@@ -276,10 +338,12 @@ export class HaAgent {
     })();
     const storage = (async () => {
       while (!signal.aborted) {
-        await this.checkStorage().catch((e) => this.onApiError('storage', e));
-        // Sleep until the interval passes, the job pointers change, or the agent stops.
+        // Armed before the check, so a job change seen while it runs still cuts the next sleep short.
         const wake = new AbortController();
         this.storageWake = wake;
+        await this.checkStorage().catch((e) => this.onApiError('storage', e));
+        if (signal.aborted) break;
+        // Sleep until the interval passes, the job pointers change, or the agent stops.
         const onStop = () => wake.abort();
         signal.addEventListener('abort', onStop, { once: true });
         await clock.sleep(config.storageIntervalSeconds * 1000, wake.signal);

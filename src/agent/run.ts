@@ -16,7 +16,8 @@ export async function runAgent(config: AgentConfig, connection: Connection, log:
   const api = new HttpKubeClient(connection);
   const agent = new HaAgent({
     api, clock: systemClock, log, config, fs: nodeFs,
-    exists: (p) => access(p).then(() => true, () => false),
+    // Only "no such file" means missing: EIO, ESTALE or EACCES say nothing about the pointer.
+    exists: (p) => access(p).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT'),
   });
   const server = await startHttpServer(config.port, {
     healthy: () => agent.healthy(),

@@ -29,7 +29,7 @@ export const nodeFs: StorageFs = {
 };
 
 export interface StorageFinding {
-  readonly code: 'missing' | 'not-directory' | 'not-a-mount' | 'not-writable' | 'read-back-mismatch' | 'low-space' | 'permissions';
+  readonly code: 'missing' | 'not-directory' | 'not-a-mount' | 'not-writable' | 'read-back-mismatch' | 'low-space' | 'permissions' | 'hung';
   readonly message: string;
   readonly fix: string;
 }

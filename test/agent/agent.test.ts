@@ -1,4 +1,4 @@
-import { HaAgent, LABEL_RESYNC_MS } from '../../src/agent/agent';
+import { HaAgent, LABEL_RESYNC_MS, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
 import { ConfigMap } from '../../src/agent/kube-api';
@@ -32,6 +32,18 @@ function heldLock(holder: string, entriesIp: string, session: string, renewMs: n
   return {
     metadata: { ...cm.metadata, annotations: { ...annotations, [key]: annotations[key].replace(`uuid-${entriesIp}`, holder) } },
     data: Object.fromEntries(Object.entries(cm.data!).map(([k, v]) => [k, v.replace(/^s,/, `${session},`)])),
+  };
+}
+
+/** A mounted, writable HA volume with room to spare. */
+function healthyFs() {
+  const files = new Map<string, Buffer>();
+  return {
+    stat: async (p: string) => ({ isDirectory: () => true, dev: p === '/mnt/ha' ? 2 : 1, uid: 9999, gid: 9999, mode: 0o40775 }),
+    statfs: async () => ({ bavail: 1e6, bsize: 4096, blocks: 2e6 }),
+    writeDurably: async (p: string, data: Buffer) => { files.set(p, data); },
+    readFile: async (p: string) => files.get(p) ?? Buffer.from(''),
+    unlink: async (p: string) => { files.delete(p); },
   };
 }
 
@@ -247,6 +259,59 @@ describe('HaAgent', () => {
     expect(agent.metrics.get('flink_ha_agent_broken_pointers')).toBe(0);
   });
 
+  test('shutdown does not wait for a stuck pass: the label goes to unknown after a short wait', async () => {
+    const { api, clock, a, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
+    // The next pass hangs on a slow API server.
+    clock.advance(10_000);
+    api.getConfigMap = () => new Promise(() => undefined);
+    void a.tick();
+    const started = Date.now();
+    await a.shutdown();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SHUTDOWN_WAIT_MS - 50);
+    expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+  });
+
+  test('a pointer whose key Flink removes just after deleting its file is not reported (checkpoint subsumption)', async () => {
+    const { api, clock, flink } = setup();
+    const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const withPointer = lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') });
+    const agent = new HaAgent({
+      api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      fs: healthyFs(),
+      // The file is gone; by the time the agent looks again, so is the key.
+      exists: async () => { api.putConfigMap(lock('10.0.0.1', clock.now())); return false; },
+    });
+    flink(withPointer);
+    await agent.checkStorage();
+    expect(agent.metrics.get('flink_ha_agent_broken_pointers')).toBe(0);
+    expect(api.events.filter((e) => e.reason === 'HAPointerBroken')).toHaveLength(0);
+  });
+
+  test('a hung volume is reported within the timeout, and no second check piles up behind it', async () => {
+    const { api, clock } = setup();
+    let release: () => void = () => undefined;
+    let hang = true;
+    let stats = 0;
+    const volume = healthyFs();
+    const fs = { ...volume, stat: async (p: string) => { stats++; if (hang) await new Promise<void>((r) => { release = r; }); return volume.stat(p); } };
+    const agent = new HaAgent({ api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' }, fs, storageTimeoutMs: 50 });
+    await agent.checkStorage();
+    expect(agent.metrics.get('flink_ha_agent_storage_healthy')).toBe(0);
+    expect(agent.status().storage?.findings[0]).toMatchObject({ code: 'hung', message: expect.stringContaining('/mnt/ha did not answer a storage check within 0.05 s') });
+    expect(api.events.filter((e) => e.reason === 'HAStorageUnhealthy')).toHaveLength(1);
+    await agent.checkStorage();
+    expect(stats).toBe(1);
+    // The volume answers again: the stuck check finishes, and the next one reports health.
+    hang = false;
+    release();
+    await flush();
+    await agent.checkStorage();
+    expect(agent.metrics.get('flink_ha_agent_storage_healthy')).toBe(1);
+  });
+
   test('metrics text names every documented metric', async () => {
     const { clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
@@ -368,6 +433,33 @@ describe('HaAgent', () => {
     }
     expect(api.calls.filter((c) => c === 'createLease' || c === 'replaceLease')).toEqual([]);
     expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('gone-pod');
+  });
+
+  test('run(): a job change that arrives while a storage check runs still brings the next check forward', async () => {
+    const api = new FakeKube();
+    api.addPod('jm-a', {}, '10.0.0.1');
+    const clock = new ManualClock();
+    let checks = 0;
+    let release: () => void = () => undefined;
+    const list = api.listConfigMaps.bind(api);
+    api.listConfigMaps = async (ns, sel) => {
+      if (sel.labelSelector?.startsWith('app=') && ++checks === 1) await new Promise<void>((r) => { release = r; });
+      return list(ns, sel);
+    };
+    api.putConfigMap(lock('10.0.0.1', clock.now()));
+    const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
+    const controller = new AbortController();
+    const running = agent.run(controller.signal);
+    await flush();
+    expect(checks).toBe(1);
+    // The first check is still listing when a job is submitted.
+    agent.onConfigMap(api.putConfigMap(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: 'AAAA' })));
+    release();
+    await flush();
+    await clock.advance(2500);
+    expect(checks).toBe(2);
+    controller.abort();
+    await running;
   });
 
   test('run(): keeps ticking, checks storage at its interval and soon after job pointers change', async () => {
