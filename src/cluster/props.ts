@@ -214,7 +214,12 @@ export interface GrafanaDashboardProps {
    * @default { grafana_dashboard: '1' }
    */
   readonly labels?: { [key: string]: string };
-  /** Folder annotation for the sidecar (`grafana_folder`). @default none */
+  /**
+   * Folder for the sidecar, as the `grafana_folder` annotation. Grafana's sidecar honours it
+   * only when configured to (Helm chart: `sidecar.dashboards.folderAnnotation: grafana_folder`
+   * and `sidecar.dashboards.provider.foldersFromFilesStructure: true`).
+   * @default none
+   */
   readonly folder?: string;
 }
 
@@ -233,8 +238,10 @@ export interface RestIngressProps {
 /** Annotations for GitOps tools. */
 export interface GitOpsProps {
   /**
-   * Argo CD sync waves: RBAC, config and storage (-1) before workloads and Services (0),
-   * monitoring and Ingress (1).
+   * Argo CD sync waves: RBAC and ConfigMaps (-1) before workloads, the HA claim and Services
+   * (0), PodMonitor and Ingress (1). The claim is not earlier: a WaitForFirstConsumer claim
+   * binds only when a pod uses it, and Argo CD would wait for it forever.
+   * @see https://github.com/argoproj/argo-cd/issues/12840
    * @default false
    */
   readonly argoCdSyncWaves?: boolean;

@@ -7,11 +7,11 @@ import { exampleProps } from '../support/scenarios';
 import { ofKind, synthCluster } from '../support/synth';
 
 describe('Argo CD sync waves', () => {
-  test('RBAC, config and storage first, then workloads, then monitoring', () => {
+  test('RBAC and config first, then workloads with their claim, then monitoring', () => {
     const { objects } = synthCluster({ ...exampleProps(), gitOps: { argoCdSyncWaves: true }, metrics: { podMonitor: {} } });
     const wave = (kind: string) => [...new Set(ofKind(objects, kind).map((o) => o.metadata.annotations?.[SYNC_WAVE_ANNOTATION]))];
-    for (const kind of ['ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'PersistentVolumeClaim']) expect([kind, wave(kind)]).toEqual([kind, ['-1']]);
-    for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget', 'NetworkPolicy']) expect([kind, wave(kind)]).toEqual([kind, ['0']]);
+    for (const kind of ['ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap']) expect([kind, wave(kind)]).toEqual([kind, ['-1']]);
+    for (const kind of ['Deployment', 'PersistentVolumeClaim', 'Service', 'PodDisruptionBudget', 'NetworkPolicy']) expect([kind, wave(kind)]).toEqual([kind, ['0']]);
     expect(wave('PodMonitor')).toEqual(['1']);
   });
   test('off by default', () => {
