@@ -42,11 +42,21 @@ export function ownerOf(key: string, applicationMode = true): string | undefined
 }
 
 /**
- * Filesystem keys that hold a credential inline. Written into the ConfigMap they would end up
- * in the GitOps repository; every one of these filesystems can read credentials from the
- * environment (a Secret) or from workload identity instead.
+ * Keys that hold a credential inline. Written into the ConfigMap they would end up in the
+ * GitOps repository, so they are refused, with the way to keep the secret in a Secret.
  */
-const INLINE_CREDENTIAL = /^(s3\.(access|secret)[.-]key|fs\.s3a?\.(access|secret)\.key|fs\.s3a\.session\.token|fs\.azure\.account\.key\..+|fs\.oss\.accessKey(Id|Secret))$/;
+const INLINE_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
+  [/^(s3\.(access|secret)[.-]key|fs\.s3a?\.(access|secret)\.key|fs\.s3a\.session\.token)$/,
+    'for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or workload identity)'],
+  [/^(fs\.azure\.account\.key\..+|fs\.azure\.account\.oauth2\.client\.secret(\..+)?)$/,
+    'for Azure use workload identity, or credentials.envFromSecret with the variables your configuration references'],
+  [/^fs\.gs\.auth\.service\.account\.private\.key(\.id)?$/,
+    'for GCS use credentials.fileSecret (a key file mounted from a Secret, GOOGLE_APPLICATION_CREDENTIALS) or workload identity'],
+  [/^fs\.oss\.accessKey(Id|Secret)$/,
+    'for OSS use the environment-variable credential provider with env valueFrom.secretKeyRef, or workload identity'],
+  [/^(security\.ssl\.(.+\.)?(key|keystore|truststore)-password|metrics\.reporter\..+\.password)$/,
+    'Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config'],
+];
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$\-]*$/;
 
@@ -74,9 +84,10 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
   if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
     fail(prop, value, 'must be a string, a finite number or a boolean');
   }
-  if (INLINE_CREDENTIAL.test(key)) {
+  const credential = INLINE_CREDENTIALS.find(([re]) => re.test(key));
+  if (credential) {
     // The value is a secret: never echo it.
-    fail(prop, '(hidden)', 'would write a credential into the ConfigMap, and so into your Git repository. Keep it in a Secret: for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for Azure or OSS, workload identity or the environment-variable credential provider with env valueFrom.secretKeyRef');
+    fail(prop, '(hidden)', `would write a credential into the ConfigMap, and so into your Git repository; ${credential[1]}`);
   }
   const current = currentNameOf(key, traits);
   const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);

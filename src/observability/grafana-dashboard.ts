@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /**
  * A Grafana dashboard for one Flink cluster: leadership (from the HA agent), HA storage
  * health and broken HA pointers, checkpoints, restarts and throughput (from Flink's
@@ -27,21 +29,44 @@ export interface Dashboard {
 
 type PanelSpec = [title: string, type: 'stat' | 'timeseries', pos: GridPos, queries: Array<[expr: string, legend: string]>, unit?: string, thresholds?: Array<[number | null, string]>];
 
-/** The dashboard as Grafana JSON; a pure function of the cluster's id and namespace. */
-export function flinkDashboard(clusterId: string, namespace: string): Dashboard {
-  const jm = `namespace="${namespace}", pod=~"${clusterId}-jobmanager-.*"`;
-  const all = `namespace="${namespace}", pod=~"${clusterId}-(jobmanager|taskmanager)-.*"`;
+/** What the cluster exports, so the dashboard has no panel that could never show data. */
+export interface DashboardSources {
+  /** The HA agent runs (leadership, Lease, API errors). @default true */
+  readonly agent?: boolean;
+  /** The agent checks a mounted HA volume (storage health, probe latency, broken pointers). @default true */
+  readonly mountedStorage?: boolean;
+}
+
+/** The dashboard's uid: unique per namespace and cluster id, and within Grafana's 40 characters. */
+export function dashboardUid(clusterId: string, namespace: string): string {
+  return `flink-${createHash('sha256').update(`${namespace}/${clusterId}`).digest('hex').slice(0, 16)}`;
+}
+
+/** The dashboard as Grafana JSON; a pure function of the cluster's id, namespace and sources. */
+export function flinkDashboard(clusterId: string, namespace: string, sources: DashboardSources = {}): Dashboard {
+  const agent = sources.agent ?? true;
+  const storage = agent && (sources.mountedStorage ?? true);
+  // Pods of a Deployment are <deployment>-<template hash>-<suffix>: anchored, so cluster "a"
+  // does not also match the pods of a cluster named "a-jobmanager-x".
+  const jm = `namespace="${namespace}", pod=~"${clusterId}-jobmanager-[a-z0-9]+-[a-z0-9]+"`;
+  const all = `namespace="${namespace}", pod=~"${clusterId}-(jobmanager|taskmanager)-[a-z0-9]+-[a-z0-9]+"`;
   const red: Array<[number | null, string]> = [[null, 'green'], [1, 'red']];
   const specs: PanelSpec[] = [
-    ['Leader pod', 'stat', { x: 0, y: 0, w: 6, h: 4 }, [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']]],
-    ['Leader changes (24h)', 'stat', { x: 6, y: 0, w: 6, h: 4 }, [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']], 'none', [[null, 'green'], [3, 'orange']]],
-    ['HA storage healthy', 'stat', { x: 12, y: 0, w: 6, h: 4 }, [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']], 'bool_yes_no', [[null, 'red'], [1, 'green']]],
-    ['Broken HA pointers', 'stat', { x: 18, y: 0, w: 6, h: 4 }, [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']], 'none', red],
-    ['Leader per JobManager pod', 'timeseries', { x: 0, y: 4, w: 12, h: 8 }, [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']]],
-    ['Lease renew age and storage probe latency', 'timeseries', { x: 12, y: 4, w: 12, h: 8 }, [
-      [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
-      [`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}'],
-    ], 's'],
+    ...(agent ? [
+      ['Leader pod', 'stat', { x: 0, y: 0, w: 6, h: 4 }, [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']]],
+      ['Leader changes (24h)', 'stat', { x: 6, y: 0, w: 6, h: 4 }, [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']], 'none', [[null, 'green'], [3, 'orange']]],
+    ] as PanelSpec[] : []),
+    ...(storage ? [
+      ['HA storage healthy', 'stat', { x: 12, y: 0, w: 6, h: 4 }, [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']], 'bool_yes_no', [[null, 'red'], [1, 'green']]],
+      ['Broken HA pointers', 'stat', { x: 18, y: 0, w: 6, h: 4 }, [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']], 'none', red],
+    ] as PanelSpec[] : []),
+    ...(agent ? [
+      ['Leader per JobManager pod', 'timeseries', { x: 0, y: 4, w: 12, h: 8 }, [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']]],
+      [storage ? 'Lease renew age and storage probe latency' : 'Lease renew age', 'timeseries', { x: 12, y: 4, w: 12, h: 8 }, [
+        [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
+        ...(storage ? [[`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}']] : []),
+      ], 's'],
+    ] as PanelSpec[] : []),
     ['Checkpoints (5m)', 'timeseries', { x: 0, y: 12, w: 8, h: 8 }, [
       [`sum by (job_name) (delta(flink_jobmanager_job_numberOfCompletedCheckpoints{${jm}}[5m]))`, 'completed {{job_name}}'],
       [`sum by (job_name) (delta(flink_jobmanager_job_numberOfFailedCheckpoints{${jm}}[5m]))`, 'failed {{job_name}}'],
@@ -51,8 +76,10 @@ export function flinkDashboard(clusterId: string, namespace: string): Dashboard 
     ['Records per second', 'timeseries', { x: 0, y: 20, w: 12, h: 8 }, [
       [`sum by (job_name) (flink_taskmanager_job_task_numRecordsInPerSecond{${all}})`, 'in {{job_name}}'],
       [`sum by (job_name) (flink_taskmanager_job_task_numRecordsOutPerSecond{${all}})`, 'out {{job_name}}'],
-    ], 'rps'],
-    ['HA agent API errors', 'timeseries', { x: 12, y: 20, w: 12, h: 8 }, [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']], 'reqps'],
+    ], 'recps'],
+    ...(agent ? [
+      ['HA agent API errors', 'timeseries', { x: 12, y: 20, w: 12, h: 8 }, [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']], 'reqps'],
+    ] as PanelSpec[] : []),
   ];
   const panels = specs.map(([title, type, gridPos, queries, unit, thresholds], i): DashboardPanel => ({
     id: i + 1,
@@ -73,7 +100,7 @@ export function flinkDashboard(clusterId: string, namespace: string): Dashboard 
       : { legend: { displayMode: 'list', placement: 'bottom' }, tooltip: { mode: 'multi' } },
   }));
   return {
-    uid: `flink-${clusterId}`.slice(0, 40),
+    uid: dashboardUid(clusterId, namespace),
     title: `Flink ${clusterId} (${namespace})`,
     tags: ['flink', 'cdk8s-flink'],
     timezone: 'browser',

@@ -18,7 +18,14 @@ export class FlinkMonitoring extends Construct {
       const meta = metadata(ctx, name, Component.MONITORING, m.grafanaDashboard.folder ? { grafana_folder: m.grafanaDashboard.folder } : undefined);
       new k8s.KubeConfigMap(this, 'GrafanaDashboard', {
         metadata: { ...meta, labels: { ...m.grafanaDashboard.labels, ...meta.labels } },
-        data: { [`${name}.json`]: JSON.stringify(flinkDashboard(c.clusterId, c.namespace), null, 2) + '\n' },
+        // Grafana's sidecar writes every dashboard of every namespace into one folder by key:
+        // the key carries the namespace, or clusters with one id in two namespaces collide.
+        data: {
+          [`${c.namespace}-${name}.json`]: JSON.stringify(flinkDashboard(c.clusterId, c.namespace, {
+            agent: c.agent.enabled,
+            mountedStorage: c.highAvailability.storage?.claimName !== undefined,
+          }), null, 2) + '\n',
+        },
       });
     }
   }

@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { flinkDashboard } from '../../src';
 import { prometheusDuration } from '../../src/observability/pod-monitor';
-import { exampleProps } from '../support/scenarios';
+import { dashboardUid } from '../../src/observability/grafana-dashboard';
+import { exampleProps, SCENARIOS } from '../support/scenarios';
 import { find, ofKind, synthCluster } from '../support/synth';
 
 describe('Prometheus reporter', () => {
@@ -56,8 +57,31 @@ describe('Grafana dashboard', () => {
   test('is a ConfigMap the Grafana sidecar loads', () => {
     expect(cm.metadata.labels).toMatchObject({ grafana_dashboard: '1' });
     expect(cm.metadata.annotations).toEqual({ grafana_folder: 'Flink' });
-    const dashboard = JSON.parse(cm.data['my-flink-cluster-grafana-dashboard.json']);
-    expect(dashboard.uid).toBe('flink-my-flink-cluster');
+    // The sidecar writes all dashboards into one folder by key: the key carries the namespace.
+    const dashboard = JSON.parse(cm.data['flink-my-flink-cluster-grafana-dashboard.json']);
+    expect(dashboard.uid).toBe(dashboardUid('my-flink-cluster', 'flink'));
+  });
+  test('uids differ between namespaces and between long ids sharing a prefix, within 40 characters', () => {
+    const long = 'a'.repeat(40);
+    const uids = [dashboardUid('orders', 'staging'), dashboardUid('orders', 'prod'), dashboardUid(`${long}-one`, 'x'), dashboardUid(`${long}-two`, 'x')];
+    expect(new Set(uids).size).toBe(4);
+    for (const u of uids) expect(u.length).toBeLessThanOrEqual(40);
+  });
+  test('no panel that could never show data: without the agent, or with object-store HA', () => {
+    const titles = (sources: object) => flinkDashboard('c', 'n', sources).panels.map((p) => p.title);
+    const exprs = (sources: object) => flinkDashboard('c', 'n', sources).panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n');
+    expect(exprs({ agent: false })).not.toContain('flink_ha_agent_');
+    expect(titles({ agent: false })).toEqual(['Checkpoints (5m)', 'Last checkpoint duration', 'Job restarts', 'Records per second']);
+    expect(exprs({ mountedStorage: false })).not.toMatch(/storage_healthy|broken_pointers|probe_latency/);
+    expect(exprs({ mountedStorage: false })).toContain('flink_ha_agent_leader');
+    const { objects: s3 } = synthCluster({ ...SCENARIOS['object-store HA'](), metrics: { grafanaDashboard: {} } });
+    const data = Object.values(ofKind(s3, 'ConfigMap').find((o) => o.metadata.name.endsWith('-grafana-dashboard'))!.data as Record<string, string>)[0];
+    expect(data).not.toContain('flink_ha_agent_storage_healthy');
+  });
+  test('pod selectors are anchored to the Deployment pod names of this cluster only', () => {
+    const re = /pod=~"([^"]+)"/.exec(flinkDashboard('a', 'n').panels[0].targets[0].expr)![1];
+    expect(new RegExp(`^${re}$`).test('a-jobmanager-7d9f8b6c5d-x2k4q')).toBe(true);
+    expect(new RegExp(`^${re}$`).test('a-jobmanager-x-jobmanager-7d9f8b6c5d-x2k4q')).toBe(false);
   });
   test('shows leadership, HA storage, broken pointers, checkpoints, restarts and throughput', () => {
     const d = flinkDashboard('my-flink-cluster', 'flink');
@@ -67,6 +91,7 @@ describe('Grafana dashboard', () => {
       'flink_jobmanager_job_numberOfCompletedCheckpoints', 'flink_jobmanager_job_numRestarts', 'flink_taskmanager_job_task_numRecordsInPerSecond',
     ]) expect(exprs).toContain(metric);
     for (const p of d.panels) expect(p.targets[0].expr).toContain('namespace="flink", pod=~"my-flink-cluster-');
+    expect(d.panels.find((p) => p.title === 'Records per second')!.fieldConfig.defaults.unit).toBe('recps');
   });
   test('panels tile the 24-column grid without overlapping', () => {
     const cells = new Set<string>();
