@@ -22,7 +22,9 @@ export function jobManagerArgs(c: ResolvedCluster): string[] {
     '--job-id', j.jobId,
     ...(j.initialSavepointPath ? ['--fromSavepoint', j.initialSavepointPath] : []),
     ...(j.allowNonRestoredState ? ['--allowNonRestoredState'] : []),
-    ...j.args,
+    // "--" ends the entrypoint's options, so a job argument such as "-host" is not taken for one;
+    // "$$(" keeps Kubernetes from expanding "$(NAME)" in an argument.
+    ...(j.args.length ? ['--', ...j.args.map((a) => a.replace(/\$\(/g, '$$$$('))] : []),
   ];
 }
 

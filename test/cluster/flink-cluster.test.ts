@@ -358,8 +358,14 @@ describe('object-store HA', () => {
     }
     expect(ofKind(objects, 'Secret')).toEqual([]);
   });
-  test('2.0 application mode passes the address as a dynamic property and job args last', () => {
-    expect(containerOf(jm).args).toEqual(['standalone-job', '-Djobmanager.rpc.address=$(POD_IP)', '--job-id', cluster.resolved.job!.jobId, '--topic', 'orders']);
+  test('job args cannot be taken for entrypoint options or expanded by Kubernetes', () => {
+    const { objects } = synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, args: ['-host', 'example.com', '--date=$(date)'] } });
+    const args: string[] = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).args;
+    expect(args.slice(args.indexOf('--'))).toEqual(['--', '-host', 'example.com', '--date=$$(date)']);
+  });
+
+  test('2.0 application mode passes the address as a dynamic property and job args last, after "--"', () => {
+    expect(containerOf(jm).args).toEqual(['standalone-job', '-Djobmanager.rpc.address=$(POD_IP)', '--job-id', cluster.resolved.job!.jobId, '--', '--topic', 'orders']);
   });
   test('timings and REST peers', () => {
     expect(cluster.flinkConfig['high-availability.kubernetes.leader-election.lease-duration']).toBe('30 s');
