@@ -1,6 +1,7 @@
 import { checkpointingConfig } from './checkpointing';
 import { checkPrefixCollisions } from './key-rules';
 import { FlinkPorts } from './ports';
+import { FlinkVersion } from './flink-version';
 import { flinkDuration } from './values';
 import type { ResolvedCluster } from '../cluster/resolve';
 import { fail } from '../errors';
@@ -58,6 +59,6 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
     if (key in config) fail(`flinkConfiguration["${key}"]`, value, 'is set by the construct; use the matching prop');
     config[key] = value;
   }
-  checkPrefixCollisions(config, new Set(Object.keys(c.extraConfig)));
+  checkPrefixCollisions(config, new Set(Object.keys(c.extraConfig)), c.traits.atLeast(FlinkVersion.V2_0));
   return config;
 }

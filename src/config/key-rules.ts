@@ -114,10 +114,12 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
 
 /**
  * Flink 2.x parses config.yaml as nested YAML, where `a: x` and `a.b: y` cannot both
- * exist; for older versions such a pair is a legacy key beside its replacement, which
- * is ambiguous. Either way, reject it.
+ * exist: any such pair is refused. Older versions read flat keys, where the pair is fine
+ * unless the user wrote both (usually a legacy key beside its replacement: ambiguous); a
+ * user's key beside one of the construct's (e.g. 1.18's `state.backend` beside
+ * `state.backend.incremental`) is left alone there.
  */
-export function checkPrefixCollisions(config: { readonly [key: string]: string }, userKeys: ReadonlySet<string>): void {
+export function checkPrefixCollisions(config: { readonly [key: string]: string }, userKeys: ReadonlySet<string>, nestedYaml: boolean): void {
   const sorted = Object.keys(config).sort();
   const set = new Set(sorted);
   for (const key of sorted) {
@@ -125,11 +127,14 @@ export function checkPrefixCollisions(config: { readonly [key: string]: string }
     for (let i = 1; i < parts.length; i++) {
       const prefix = parts.slice(0, i).join('.');
       if (!set.has(prefix)) continue;
-      const why = 'one key may not be a prefix of another (Flink 2.x rejects the file)';
+      const why = nestedYaml
+        ? 'one key may not be a prefix of another (Flink 2.x rejects the file)'
+        : 'one key is a prefix of the other, usually a legacy key beside its replacement, which is ambiguous';
       // Blame a key the user wrote; the construct's own keys never collide with each other.
       if (userKeys.has(prefix) && userKeys.has(key)) {
         fail(`flinkConfiguration["${prefix}"]`, config[prefix], `conflicts with "${key}": ${why}; keep only one of them`);
       }
+      if (!nestedYaml) continue;
       const [mine, theirs] = userKeys.has(key) ? [key, prefix] : [prefix, key];
       fail(`flinkConfiguration["${mine}"]`, config[mine], `conflicts with ${show(theirs)}, which the construct sets: ${why}; remove it`);
     }

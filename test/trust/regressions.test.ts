@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { FlinkClusterProps, FlinkValidationError, HaStorage, RestartStrategy } from '../../src';
+import { FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
 import { clusterView, invariantViolations } from '../support/invariants';
 import { schemaProblems } from '../support/k8s/schema';
 import { exampleProps } from '../support/scenarios';
@@ -67,6 +67,16 @@ describe('wrong types from JavaScript callers silently ignored', () => {
 
 describe('errors from inside cdk8s', () => {
   test('a PodMonitor interval that is not whole seconds (pod-monitor.ts called Duration.toSeconds())', () => rejectedCleanlyOrValid(() => ({ ...base(), metrics: { podMonitor: { interval: Duration.millis(1500) } } })));
+});
+
+describe('valid configurations refused', () => {
+  test('Flink 1.x: a user key beside one of the construct\'s (1.18 state.backend with checkpointing) is fine in flat config files', () => {
+    const props = { ...base(FlinkVersion.V1_18), checkpointing: { interval: Duration.seconds(30) }, flinkConfiguration: { 'state.backend': 'rocksdb' } };
+    const { cluster } = synthCluster(props);
+    expect(cluster.flinkConfig).toMatchObject({ 'state.backend': 'rocksdb', 'state.backend.incremental': 'false' });
+    // 2.x nests its config.yaml, where the pair cannot exist.
+    expect(() => synthCluster({ ...base(FlinkVersion.V2_0), flinkConfiguration: { 'rest.port.range': '8081' } })).toThrow(FlinkValidationError);
+  });
 });
 
 describe('props that break HA without an error', () => {
