@@ -143,7 +143,11 @@ async function convert(argv: string[], io: Io): Promise<number> {
       errors ||= hasErrors;
       io.stderr.write(`${label}: ${countFindings(report)}\n`);
       if (hasErrors && args.strict) continue;
-      const chart = new Chart(app, props.clusterId ?? label, { namespace: props.namespace ?? 'default' });
+      const namespace = props.namespace ?? 'default';
+      // One file per cluster, named after it; clusters with one id in two namespaces get the namespace too.
+      const id = props.clusterId ?? label;
+      const chartId = app.node.tryFindChild(id) ? `${namespace}-${id}` : id;
+      const chart = new Chart(app, chartId, { namespace });
       new FlinkCluster(chart, 'Flink', props);
     } catch (e) {
       if (!(e instanceof FlinkValidationError)) throw e;

@@ -86,7 +86,7 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
   const pullSecrets = [...new Set([...pods.jobManager.pullSecrets, ...pods.taskManager.pullSecrets])];
 
   const ha = readHighAvailability(config, options.haStorage, pods.jobManager, findings);
-  const job = readJob(spec.job, config, findings);
+  let job = readJob(spec.job, config, findings);
   const restartStrategy = pickRestartStrategy(config, spec.job, findings);
   const checkpointing = readCheckpointing(config, ha.rebase, ha.props.enabled !== false, findings);
   const taskSlots = config.taskSlots?.value;
@@ -98,6 +98,16 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
     findings.info('spec.jobManager.replicas', 'is absent: the operator would run 1 JobManager; the construct runs 2 leader candidates with HA (one leader, one standby), so a failed leader is replaced without waiting for a new pod');
   }
   let taskManagerReplicas = tmReplicas;
+  if (job && tmReplicas !== undefined) {
+    // The operator runs the job at replicas x slots when replicas are set ("takes precedence
+    // over parallelism" in its CRD reference), whatever job.parallelism says.
+    const effective = tmReplicas * (taskSlots ?? 1);
+    if (job.parallelism !== effective) {
+      const path = spec.job && isMap(spec.job) && spec.job.parallelism !== undefined ? 'spec.job.parallelism' : config.parallelism?.path ?? 'spec.job.parallelism';
+      findings.warning(path, `${job.parallelism === undefined ? 'is absent, and' : `(${job.parallelism}) is ignored:`} the operator runs the job at taskManager.replicas x taskmanager.numberOfTaskSlots = ${effective} when replicas are set; converted as parallelism ${effective}`);
+      job = { ...job, parallelism: effective };
+    }
+  }
   if (tmReplicas === undefined) {
     const slots = taskSlots ?? 1;
     taskManagerReplicas = job ? Math.max(1, Math.ceil((job.parallelism ?? 1) / slots)) : 1;
@@ -414,7 +424,7 @@ function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): Fli
     return undefined;
   };
   const jarUri = str('jarURI');
-  if (!jarUri) findings.error('spec.job.jarURI', 'is missing; the job jar is required (e.g. local:///opt/flink/usrlib/my-job.jar)');
+  if (!jarUri) findings.error('spec.job.jarURI', 'is missing: the operator then expects the job on the image\'s classpath, but the construct needs the jar (e.g. local:///opt/flink/usrlib/my-job.jar); without it the conversion is a session cluster with no job');
   let entryClass = str('entryClass');
   if (raw.className !== undefined) {
     if (entryClass === undefined && typeof raw.className === 'string') {

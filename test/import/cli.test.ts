@@ -37,6 +37,16 @@ test('the seed converts with errors: exit 1, report table, output still written'
   expect(s.err()).toContain('my-flink-app: 10 errors, 1 warning, 5 infos');
 });
 
+test('two FlinkDeployments with one name in two namespaces: one file each', async () => {
+  const file = join(dir, 'two.yaml');
+  const one = (ns: string) => JSON.stringify({ ...cleanManifest(), metadata: { name: 'orders', namespace: ns } });
+  writeFileSync(file, `${one('staging')}\n---\n${one('prod')}\n`);
+  const s = streams();
+  expect(await main(['convert', file, '-o', join(dir, 'out')], s.io)).toBe(0);
+  expect(s.out().trim().split('\n')).toEqual([join(dir, 'out', 'orders.k8s.yaml'), join(dir, 'out', 'prod-orders.k8s.yaml')]);
+  expect(readFileSync(join(dir, 'out', 'prod-orders.k8s.yaml'), 'utf8')).toContain('namespace: prod');
+});
+
 test('--strict writes nothing when the report has errors', async () => {
   const s = streams();
   expect(await main(['convert', FIXTURE, '-o', join(dir, 'strict'), '--strict'], s.io)).toBe(1);

@@ -37,6 +37,7 @@ describe('mapped fields', () => {
     ['taskmanager.numberOfTaskSlots', withSpec({ flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4' } }), (p) => p.taskManager?.taskSlots, 4],
     ['main container envFrom', withSpec({ taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', envFrom: [{ secretRef: { name: 'kafka' } }] }] } } } }),
       (p) => [p.taskManager?.envFrom, p.jobManager?.envFrom], [[{ secretRef: { name: 'kafka' } }], undefined]],
+    ['TaskManager replicas decide the parallelism, as in the operator', withSpec({ job: { parallelism: 2 }, flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4' } }), (p) => p.job?.parallelism, 8],
     ['session cluster: parallelism.default kept as a key', withSpec({ job: undefined, flinkConfiguration: { 'parallelism.default': '4' } }), (p) => [p.job, p.flinkConfiguration?.['parallelism.default']], [undefined, '4']],
     ['parallelism.default when job.parallelism is absent', withSpec({ job: { parallelism: undefined }, flinkConfiguration: { 'parallelism.default': '2' } }), (p) => p.job?.parallelism, 2],
     ['HA factory class (old value)', withSpec({ flinkConfiguration: { 'high-availability.type': 'org.apache.flink.kubernetes.highavailability.KubernetesHaServicesFactory' } }),
@@ -144,7 +145,8 @@ describe('reported fields', () => {
     ['logConfiguration with loggers', withSpec({ logConfiguration: { 'log4j-console.properties': 'rootLogger.level = WARN\nlogger.kafka.name = org.apache.kafka\nlogger.kafka.level = ERROR\n' } }), 'spec.logConfiguration["log4j-console.properties"]', 'warning', 'logger.kafka'],
     ['logback', withSpec({ logConfiguration: { 'logback-console.xml': '<configuration/>' } }), 'spec.logConfiguration["logback-console.xml"]', 'error', 'Logback is not supported'],
     ['invalid name', withSpec({}, { metadata: { name: 'My_App' } }), 'metadata.name', 'error', 'converted as "my-app"'],
-    ['parallelism beyond the task slots', withSpec({ job: { parallelism: 8 } }), 'spec', 'error', 'job.parallelism: 8'],
+    ['job.parallelism when TaskManager replicas are set (the operator uses replicas x slots)', withSpec({ job: { parallelism: 8 } }), 'spec.job.parallelism', 'warning', '(8) is ignored: the operator runs the job at taskManager.replicas x taskmanager.numberOfTaskSlots = 2'],
+    ['parallelism beyond the task slots, without TaskManager replicas', withSpec({ taskManager: { replicas: undefined }, job: { parallelism: 8 }, flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '2' } }), 'spec.taskManager.replicas', 'info', 'the construct runs a fixed number, 4'],
     ['absent JobManager replicas', withSpec({ jobManager: { replicas: undefined } }), 'spec.jobManager.replicas', 'info', '2 leader candidates'],
   ];
   test.each(cases)('%s', (_name, manifest, path, severity, message) => {
