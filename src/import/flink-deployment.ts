@@ -311,7 +311,8 @@ function mergePods(a: PodTemplateProps, b: PodTemplateProps): PodTemplateProps {
   return {
     nodeSelector: { ...a.nodeSelector, ...b.nodeSelector },
     tolerations: [...a.tolerations, ...b.tolerations],
-    affinity: b.affinity ?? a.affinity,
+    // Per kind of affinity: a common nodeAffinity survives a component's podAntiAffinity.
+    affinity: a.affinity || b.affinity ? { ...a.affinity, ...b.affinity } : undefined,
     env: byName([...a.env, ...b.env], (e) => e.name),
     envFrom: [...a.envFrom, ...b.envFrom],
     volumes: byName([...a.volumes, ...b.volumes], (v) => v.volume.name),

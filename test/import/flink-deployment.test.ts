@@ -37,6 +37,10 @@ describe('mapped fields', () => {
     ['taskmanager.numberOfTaskSlots', withSpec({ flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4' } }), (p) => p.taskManager?.taskSlots, 4],
     ['main container envFrom', withSpec({ taskManager: { podTemplate: { spec: { containers: [{ name: 'flink-main-container', envFrom: [{ secretRef: { name: 'kafka' } }] }] } } } }),
       (p) => [p.taskManager?.envFrom, p.jobManager?.envFrom], [[{ secretRef: { name: 'kafka' } }], undefined]],
+    ['affinities of the common and the component template combine per kind', withSpec({
+      podTemplate: { spec: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } } },
+      jobManager: { podTemplate: { spec: { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } } } } },
+    }), (p) => Object.keys(p.jobManager?.affinity ?? {}).sort(), ['nodeAffinity', 'podAntiAffinity']],
     ['TaskManager replicas decide the parallelism, as in the operator', withSpec({ job: { parallelism: 2 }, flinkConfiguration: { 'taskmanager.numberOfTaskSlots': '4' } }), (p) => p.job?.parallelism, 8],
     ['session cluster: parallelism.default kept as a key', withSpec({ job: undefined, flinkConfiguration: { 'parallelism.default': '4' } }), (p) => [p.job, p.flinkConfiguration?.['parallelism.default']], [undefined, '4']],
     ['parallelism.default when job.parallelism is absent', withSpec({ job: { parallelism: undefined }, flinkConfiguration: { 'parallelism.default': '2' } }), (p) => p.job?.parallelism, 2],
