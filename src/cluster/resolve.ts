@@ -13,7 +13,7 @@ import {
 import { RestartStrategy } from '../config/restart-strategy';
 import { parseStorageUri, StorageUri } from '../config/storage-uri';
 import {
-  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvVarName, requireLabels, requireList, requireObject, requirePeers,
+  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvFrom, requireEnvVarName, requireLabels, requireList, requireObject, requirePeers, requireTolerations,
 } from '../config/k8s-syntax';
 import { durationMillis, requireBoolean, requireInt, requireNumber, requireString, sizeMebibytes } from '../config/values';
 import { fail } from '../errors';
@@ -317,31 +317,6 @@ function resolvePods(p: string, props: FlinkPodProps | undefined, replicas: numb
     podAnnotations: requireAnnotations(`${p}.podAnnotations`, props?.podAnnotations ?? {}),
     podLabels: requireLabels(`${p}.podLabels`, props?.podLabels ?? {}),
   };
-}
-
-function requireEnvFrom(prop: string, sources: k8s.EnvFromSource[]): k8s.EnvFromSource[] {
-  const example = '{ secretRef: { name: "job-secrets" } }';
-  requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
-  sources.forEach((s, i) => {
-    requireObject(`${prop}[${i}]`, s, example);
-    const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
-    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
-    if (refs.length !== 1 || unknown.length) {
-      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`);
-    }
-    const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
-    requireDnsSubdomain(`${prop}[${i}].${refs[0]}.name`, ref.name, refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name');
-    if (ref.optional !== undefined) requireBoolean(`${prop}[${i}].${refs[0]}.optional`, ref.optional);
-    if (s.prefix !== undefined) requireEnvVarName(`${prop}[${i}].prefix`, s.prefix);
-  });
-  return [...sources];
-}
-
-function requireTolerations(prop: string, tolerations: k8s.Toleration[]): k8s.Toleration[] {
-  const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
-  requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
-  tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
-  return [...tolerations];
 }
 
 function resolveJob(props: FlinkClusterProps, clusterId: string, totalSlots: number): ResolvedJob {

@@ -1,3 +1,5 @@
+import type { EnvFromSource, Toleration } from '../../imports/k8s';
+import { requireBoolean } from './values';
 import { fail } from '../errors';
 
 /**
@@ -112,4 +114,31 @@ export function requirePeers<T>(prop: string, peers: T[]): T[] {
     }
   });
   return [...peers];
+}
+
+/** Throws unless `sources` are EnvFromSources naming one Secret or ConfigMap each, by a valid name. */
+export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromSource[] {
+  const example = '{ secretRef: { name: "job-secrets" } }';
+  requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
+  sources.forEach((s, i) => {
+    requireObject(`${prop}[${i}]`, s, example);
+    const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
+    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
+    if (refs.length !== 1 || unknown.length) {
+      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`);
+    }
+    const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
+    requireDnsSubdomain(`${prop}[${i}].${refs[0]}.name`, ref.name, refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name');
+    if (ref.optional !== undefined) requireBoolean(`${prop}[${i}].${refs[0]}.optional`, ref.optional);
+    if (s.prefix !== undefined) requireEnvVarName(`${prop}[${i}].prefix`, s.prefix);
+  });
+  return [...sources];
+}
+
+/** Throws unless `tolerations` is a list of Toleration objects. */
+export function requireTolerations(prop: string, tolerations: Toleration[]): Toleration[] {
+  const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
+  requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
+  tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
+  return [...tolerations];
 }

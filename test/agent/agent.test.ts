@@ -244,7 +244,7 @@ describe('HaAgent', () => {
     const files = new Set<string>();
     const agent = new HaAgent({
       api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
-      fs: { stat: async () => ({ isDirectory: () => true, dev: 2, uid: 9999, gid: 9999, mode: 0o40775 }), statfs: async () => ({ bavail: 1e6, bsize: 4096, blocks: 2e6 }), writeDurably: async () => undefined, readFile: async () => Buffer.from(''), unlink: async () => undefined },
+      fs: healthyFs(),
       exists: async (p) => files.has(p),
     });
     flink(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') }));

@@ -1,5 +1,5 @@
 import {
-  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvVarName, requireLabels, requirePeers,
+  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvFrom, requireEnvVarName, requireLabels, requirePeers, requireTolerations,
 } from '../../src/config/k8s-syntax';
 import { FlinkValidationError } from '../../src/errors';
 
@@ -54,5 +54,21 @@ describe('NetworkPolicy peers', () => {
     bad(() => requirePeers('p', ['monitoring'] as any), 'p[0]');
     bad(() => requirePeers('p', [{ namespaceSelector: 'monitoring' }] as any), 'p[0].namespaceSelector');
     bad(() => requirePeers('p', [{ ipBlock: { cidr: '10.0.0.1' } }]), 'p[0].ipBlock.cidr');
+  });
+});
+
+describe('pod lists', () => {
+  test('envFrom names exactly one Secret or ConfigMap, by a valid name, with an optional prefix', () => {
+    ok(() => requireEnvFrom('e', [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings', optional: true }, prefix: 'JOB_' }]));
+    bad(() => requireEnvFrom('e', [{}] as any), 'e[0]');
+    bad(() => requireEnvFrom('e', [{ secretRef: { name: 'Kafka_Creds' } }]), 'e[0].secretRef.name');
+    bad(() => requireEnvFrom('e', [{ configMapRef: { name: 'c', optional: 'yes' } }] as any), 'e[0].configMapRef.optional');
+    bad(() => requireEnvFrom('e', [{ secretRef: { name: 's' }, prefix: '1X' }]), 'e[0].prefix');
+  });
+
+  test('tolerations are a list of objects', () => {
+    ok(() => requireTolerations('t', [{ key: 'dedicated', operator: 'Exists' }]));
+    bad(() => requireTolerations('t', 'dedicated' as any), 't');
+    bad(() => requireTolerations('t', ['dedicated'] as any), 't[0]');
   });
 });
