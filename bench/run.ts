@@ -10,7 +10,11 @@ console.log(`node ${process.version}, ${cpus().length} CPUs\n`);
 console.log(benchSynth());
 
 console.log('');
-const run = spawnSync('npx', ['ts-node', '--transpile-only', join(__dirname, 'agent.ts')], { cwd: join(__dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = spawnSync('npx', ['ts-node', '--transpile-only', join(__dirname, 'agent.ts')], {
+  cwd: join(__dirname, '..'),
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 process.stdout.write(run.stdout);
 if (run.status !== 0) {
   process.stderr.write(run.stderr);

@@ -18,7 +18,8 @@ function synthOnce(n: number): { ms: number; heapMiB: number } {
   const start = process.hrtime.bigint();
   const app = new App({ outdir });
   const chart = new Chart(app, 'bench');
-  for (let i = 0; i < n; i++) new FlinkCluster(chart, `c${i}`, { ...exampleClusterProps(), clusterId: `cluster-${i}`, namespace: `ns-${i}` });
+  for (let i = 0; i < n; i++)
+    new FlinkCluster(chart, `c${i}`, { ...exampleClusterProps(), clusterId: `cluster-${i}`, namespace: `ns-${i}` });
   app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const heapMiB = process.memoryUsage().heapUsed / 1048576;
@@ -34,8 +35,11 @@ function synthOnce(n: number): { ms: number; heapMiB: number } {
 function coldSynthMs(): number {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   const start = process.hrtime.bigint();
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', join(ROOT, 'src', 'main.ts')],
-    { cwd: ROOT, env: { ...process.env, CDK8S_OUTDIR: outdir }, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', join(ROOT, 'src', 'main.ts')],
+    { cwd: ROOT, env: { ...process.env, CDK8S_OUTDIR: outdir }, stdio: 'pipe' },
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   rmSync(outdir, { recursive: true, force: true });
   return ms;
@@ -49,7 +53,12 @@ export function benchSynth(runs = 7, coldRuns = 5): string {
   for (const n of [1, 10, 100]) {
     const samples = Array.from({ length: runs }, () => synthOnce(n));
     medians[n] = median(samples.map((s) => s.ms));
-    rows.push([n, medians[n].toFixed(1), (medians[n] / n).toFixed(2), median(samples.map((s) => s.heapMiB)).toFixed(0)]);
+    rows.push([
+      n,
+      medians[n].toFixed(1),
+      (medians[n] / n).toFixed(2),
+      median(samples.map((s) => s.heapMiB)).toFixed(0),
+    ]);
   }
   const cold = Array.from({ length: coldRuns }, coldSynthMs);
   return [
@@ -59,7 +68,10 @@ export function benchSynth(runs = 7, coldRuns = 5): string {
     '',
     `Growth from 10 to 100 clusters: ${(medians[100] / medians[10]).toFixed(1)}x (10x is linear).`,
     '',
-    table(['cold synth of the example (new process, ts-node)', 'median ms', 'runs'], [['`ts-node --transpile-only src/main.ts`', median(cold).toFixed(0), coldRuns]]),
+    table(
+      ['cold synth of the example (new process, ts-node)', 'median ms', 'runs'],
+      [['`ts-node --transpile-only src/main.ts`', median(cold).toFixed(0), coldRuns]],
+    ),
   ].join('\n');
 }
 
@@ -68,7 +80,8 @@ async function profile(): Promise<void> {
   const inspector = await import('inspector');
   const session = new inspector.Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<any>((res, rej) => session.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+  const post = (method: string, params?: object) =>
+    new Promise<any>((res, rej) => session.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
   synthOnce(10);
   await post('Profiler.enable');
   await post('Profiler.start');
@@ -81,6 +94,10 @@ async function profile(): Promise<void> {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--profile')) profile().catch((e) => { console.error(e); process.exit(1); });
+  if (process.argv.includes('--profile'))
+    profile().catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
   else console.log(benchSynth());
 }

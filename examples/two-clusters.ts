@@ -10,7 +10,10 @@ export class TwoClustersChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, { namespace: 'streaming', ...props });
     const storage = HaStorage.existingClaim('streaming-flink-ha');
-    for (const [name, jar] of [['clicks', 'clicks.jar'], ['payments', 'payments.jar']]) {
+    for (const [name, jar] of [
+      ['clicks', 'clicks.jar'],
+      ['payments', 'payments.jar'],
+    ]) {
       new FlinkCluster(this, name, {
         flinkVersion: FlinkVersion.V1_19,
         clusterId: name,

@@ -8,7 +8,11 @@ import { BAD_INPUTS } from '../test/trust/bad-input-catalog.rows';
 
 for (const row of BAD_INPUTS) {
   let message = '<did not throw>';
-  try { row.run(); } catch (e) { message = e instanceof Error ? e.message : String(e); }
+  try {
+    row.run();
+  } catch (e) {
+    message = e instanceof Error ? e.message : String(e);
+  }
   const status = message === row.message ? 'ok' : 'CHANGED';
   console.log(`${status}  ${row.title}\n    '${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 }

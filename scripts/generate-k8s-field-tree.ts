@@ -20,7 +20,10 @@ const ROOTS: Record<string, [module: string, iface: string]> = {
   'v1/PersistentVolumeClaim': ['kubernetes-models/v1/PersistentVolumeClaim', 'IPersistentVolumeClaim'],
   'v1/Secret': ['kubernetes-models/v1/Secret', 'ISecret'],
   'rbac.authorization.k8s.io/v1/Role': ['kubernetes-models/rbac.authorization.k8s.io/v1/Role', 'IRole'],
-  'rbac.authorization.k8s.io/v1/RoleBinding': ['kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding', 'IRoleBinding'],
+  'rbac.authorization.k8s.io/v1/RoleBinding': [
+    'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding',
+    'IRoleBinding',
+  ],
   'policy/v1/PodDisruptionBudget': ['kubernetes-models/policy/v1/PodDisruptionBudget', 'IPodDisruptionBudget'],
   'networking.k8s.io/v1/NetworkPolicy': ['kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'INetworkPolicy'],
   'networking.k8s.io/v1/Ingress': ['kubernetes-models/networking.k8s.io/v1/Ingress', 'IIngress'],
@@ -31,16 +34,26 @@ type FieldRef = string | { array: FieldRef } | { map: FieldRef };
 
 const root = join(__dirname, '..');
 const entry = join(root, 'scripts', '.k8s-field-tree-entry.ts');
-const source = Object.entries(ROOTS).map(([, [mod, iface]], i) => `import type { ${iface} as T${i} } from '${mod}';\nexport type R${i} = T${i};`).join('\n');
+const source = Object.entries(ROOTS)
+  .map(([, [mod, iface]], i) => `import type { ${iface} as T${i} } from '${mod}';\nexport type R${i} = T${i};`)
+  .join('\n');
 
 const host = ts.createCompilerHost({});
 const readFile = host.readFile.bind(host);
 host.readFile = (f) => (f === entry ? source : readFile(f));
 const fileExists = host.fileExists.bind(host);
 host.fileExists = (f) => f === entry || fileExists(f);
-const program = ts.createProgram([entry], {
-  module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true,
-}, host);
+const program = ts.createProgram(
+  [entry],
+  {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  },
+  host,
+);
 const checker = program.getTypeChecker();
 const sf = program.getSourceFile(entry)!;
 const moduleSymbol = checker.getSymbolAtLocation(sf)!;
@@ -50,7 +63,8 @@ const types: Record<string, Record<string, FieldRef>> = {};
 function refOf(type: ts.Type): FieldRef {
   if (type.isUnion()) {
     const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
-    if (parts.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike))) return 'scalar';
+    if (parts.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike)))
+      return 'scalar';
     if (parts.length === 1) return refOf(parts[0]);
     // Booleans appear as `true | false` unions with undefined removed above.
     return 'any';
@@ -78,8 +92,17 @@ Object.keys(ROOTS).forEach((key, i) => {
   roots[key] = refOf(checker.getDeclaredTypeOfSymbol(sym)) as string;
 });
 
-const version = JSON.parse(readFileSync(join(root, 'node_modules', 'kubernetes-models', 'package.json'), 'utf8')).version;
-const sorted = Object.fromEntries(Object.keys(types).sort().map((k) => [k, types[k]]));
+const version = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'kubernetes-models', 'package.json'), 'utf8'),
+).version;
+const sorted = Object.fromEntries(
+  Object.keys(types)
+    .sort()
+    .map((k) => [k, types[k]]),
+);
 const out = join(root, 'test', 'trust', 'schema', 'k8s-field-tree.generated.json');
-writeFileSync(out, JSON.stringify({ generatedFrom: `kubernetes-models@${version}`, roots, types: sorted }, null, 1) + '\n');
+writeFileSync(
+  out,
+  JSON.stringify({ generatedFrom: `kubernetes-models@${version}`, roots, types: sorted }, null, 1) + '\n',
+);
 console.log(`wrote ${out}: ${Object.keys(types).length} types`);

@@ -42,7 +42,9 @@ if (require.main === module) {
   const svg = dashboardLayoutSvg();
   if (process.argv.includes('--check')) {
     if (readFileSync(file, 'utf8') !== svg) {
-      console.error('docs/grafana-dashboard-layout.svg is out of date: run npx ts-node --transpile-only scripts/render-dashboard-layout.ts');
+      console.error(
+        'docs/grafana-dashboard-layout.svg is out of date: run npx ts-node --transpile-only scripts/render-dashboard-layout.ts',
+      );
       process.exit(1);
     }
   } else {

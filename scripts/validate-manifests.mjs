@@ -13,9 +13,14 @@ async function modelFor(apiVersion, kind) {
   const key = `${apiVersion}/${kind}`;
   if (!cache.has(key)) {
     const group = apiVersion.includes('/') ? apiVersion : `v1`;
-    const pkg = group.startsWith('monitoring.coreos.com/') ? '@kubernetes-models/prometheus-operator' : 'kubernetes-models';
+    const pkg = group.startsWith('monitoring.coreos.com/')
+      ? '@kubernetes-models/prometheus-operator'
+      : 'kubernetes-models';
     const path = `${pkg}/${group}/${kind}`;
-    cache.set(key, import(path).then((m) => m[kind] ?? m.default).catch(() => undefined));
+    cache.set(
+      key,
+      import(path).then((m) => m[kind] ?? m.default).catch(() => undefined),
+    );
   }
   return cache.get(key);
 }
@@ -23,11 +28,16 @@ async function modelFor(apiVersion, kind) {
 const results = [];
 for (const [index, obj] of objects.entries()) {
   const Model = await modelFor(obj.apiVersion, obj.kind);
-  if (!Model) { results.push({ index, skipped: true }); continue; }
+  if (!Model) {
+    results.push({ index, skipped: true });
+    continue;
+  }
   try {
     new Model(obj).validate();
   } catch (e) {
-    const details = e.errors ? e.errors.map((x) => `${x.instancePath ?? x.dataPath ?? ''} ${x.message}`) : [String(e.message ?? e)];
+    const details = e.errors
+      ? e.errors.map((x) => `${x.instancePath ?? x.dataPath ?? ''} ${x.message}`)
+      : [String(e.message ?? e)];
     results.push({ index, errors: details });
   }
 }

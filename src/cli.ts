@@ -38,14 +38,20 @@ unless --strict) or the result cannot be synthesized; 2 usage or file errors
 `;
 
 /** Dispatches to a sub-command; returns the exit code. */
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
+): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'convert':
       return convert(rest, io);
     case 'ha':
       return ha(rest, io);
-    case undefined: case '--help': case '-h': case 'help':
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
       io.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
@@ -107,8 +113,14 @@ const ioReason = (e: unknown) => IO_REASONS[(e as NodeJS.ErrnoException).code ??
 
 async function convert(argv: string[], io: Io): Promise<number> {
   const args = parseConvertArgs(argv);
-  if (args === 'help') { io.stdout.write(CONVERT_USAGE); return 0; }
-  if (typeof args === 'string') { io.stderr.write(`cdk8s-flink convert: ${args}\n\n${CONVERT_USAGE}`); return 2; }
+  if (args === 'help') {
+    io.stdout.write(CONVERT_USAGE);
+    return 0;
+  }
+  if (typeof args === 'string') {
+    io.stderr.write(`cdk8s-flink convert: ${args}\n\n${CONVERT_USAGE}`);
+    return 2;
+  }
 
   let text: string;
   try {
@@ -124,7 +136,12 @@ async function convert(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`cdk8s-flink convert: cannot parse ${args.file}: ${broken.errors[0].message.split('\n')[0]}\n`);
     return 2;
   }
-  const manifests = list.map((d) => d.toJS() as unknown).filter((m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === 'FlinkDeployment');
+  const manifests = list
+    .map((d) => d.toJS() as unknown)
+    .filter(
+      (m): m is Record<string, unknown> =>
+        typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === 'FlinkDeployment',
+    );
   if (manifests.length === 0) {
     io.stderr.write(`cdk8s-flink convert: ${args.file} contains no FlinkDeployment\n`);
     return 2;
@@ -157,7 +174,9 @@ async function convert(argv: string[], io: Io): Promise<number> {
     }
   }
   if (app.charts.length === 0) {
-    io.stderr.write(`nothing written${args.strict && errors && !buildFailed ? ' (--strict and the report has errors)' : ''}\n`);
+    io.stderr.write(
+      `nothing written${args.strict && errors && !buildFailed ? ' (--strict and the report has errors)' : ''}\n`,
+    );
     return 1;
   }
   try {
@@ -172,13 +191,17 @@ async function convert(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   for (const chart of app.charts) io.stdout.write(`${resolve(args.outdir, `${chart.node.id}.k8s.yaml`)}\n`);
-  if (args.strict && errors) io.stderr.write('some FlinkDeployments were not written (--strict and their report has errors)\n');
+  if (args.strict && errors)
+    io.stderr.write('some FlinkDeployments were not written (--strict and their report has errors)\n');
   return errors ? 1 : 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-    process.stderr.write(`cdk8s-flink: ${(e as Error).message}\n`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`cdk8s-flink: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
 }

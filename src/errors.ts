@@ -25,13 +25,30 @@ export function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value instanceof Size) return showSize(value);
   if (typeof value === 'object' && value !== null && typeof (value as any).toHumanString === 'function') {
-    try { return (value as any).toHumanString(); } catch { /* fall through */ }
+    try {
+      return (value as any).toHumanString();
+    } catch {
+      /* fall through */
+    }
   }
   // Factory-made values (HaStorage, RestartStrategy) describe themselves as the call that made them.
-  if (typeof value === 'object' && value !== null && value.toString !== Object.prototype.toString && !Array.isArray(value)) {
-    try { return String(value); } catch { /* fall through */ }
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    value.toString !== Object.prototype.toString &&
+    !Array.isArray(value)
+  ) {
+    try {
+      return String(value);
+    } catch {
+      /* fall through */
+    }
   }
-  try { return JSON.stringify(value) ?? String(value); } catch { return String(value); }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** Throws a FlinkValidationError. */

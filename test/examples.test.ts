@@ -15,7 +15,9 @@ const EXAMPLES: Array<[string, new (scope: Construct, id: string) => Chart, numb
 describe('documented examples synthesize', () => {
   test.each(EXAMPLES)('%s', (_name, ChartClass, clusters) => {
     const objects = Testing.synth(new ChartClass(Testing.app(), 'example'));
-    expect(objects.filter((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-jobmanager'))).toHaveLength(clusters);
+    expect(objects.filter((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-jobmanager'))).toHaveLength(
+      clusters,
+    );
     const names = objects.map((o) => `${o.kind}/${o.metadata.name}`);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -46,10 +46,21 @@ export interface AgentStatus {
   readonly reason: string;
   readonly leaderIp?: string;
   readonly leaderPod?: string;
-  readonly flinkLock?: { readonly holderIdentity?: string; readonly renewTime?: string; readonly ageSeconds?: number; readonly leaderTransitions?: number; readonly problem?: string };
+  readonly flinkLock?: {
+    readonly holderIdentity?: string;
+    readonly renewTime?: string;
+    readonly ageSeconds?: number;
+    readonly leaderTransitions?: number;
+    readonly problem?: string;
+  };
   readonly transitionsSeen: number;
   readonly lastLeaderChange?: string;
-  readonly lease?: { readonly name: string; readonly holder?: string; readonly renewAgeSeconds?: number; readonly transitions?: number };
+  readonly lease?: {
+    readonly name: string;
+    readonly holder?: string;
+    readonly renewAgeSeconds?: number;
+    readonly transitions?: number;
+  };
   readonly storage?: StorageReport;
   readonly jobs: ReadonlyArray<{ readonly jobId: string; readonly pointers: number }>;
   readonly brokenPointers: readonly BrokenPointer[];
@@ -104,7 +115,9 @@ export class HaAgent {
 
   constructor(private readonly d: AgentDeps) {
     this.configMapName = clusterConfigMapName(d.config.clusterId);
-    this.events = new EventRecorder(d.api, { namespace: d.config.namespace, podName: d.config.podName }, () => d.clock.now());
+    this.events = new EventRecorder(d.api, { namespace: d.config.namespace, podName: d.config.podName }, () =>
+      d.clock.now(),
+    );
     this.lastLoop = d.clock.now();
     this.metrics.set('flink_ha_agent_leader_transitions_total', 0);
     this.metrics.set('flink_ha_agent_broken_pointers', 0);
@@ -114,7 +127,11 @@ export class HaAgent {
   public onConfigMap(cm: ConfigMap | undefined): void {
     this.lastView = this.d.clock.now();
     this.configMapFound = cm !== undefined;
-    const fingerprint = Object.keys(cm?.data ?? {}).filter((k) => /^(jobGraph|executionPlan)-/.test(k)).sort().map((k) => `${k}=${cm!.data![k]}`).join('\n');
+    const fingerprint = Object.keys(cm?.data ?? {})
+      .filter((k) => /^(jobGraph|executionPlan)-/.test(k))
+      .sort()
+      .map((k) => `${k}=${cm!.data![k]}`)
+      .join('\n');
     if (fingerprint !== this.pointerFingerprint) {
       this.pointerFingerprint = fingerprint;
       // A job was submitted, recovered or removed: check its pointers soon, not in 30 s.
@@ -123,7 +140,8 @@ export class HaAgent {
     this.record = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
     this.entries = parseLeaderEntries(cm?.data);
     this.trackLockHolder();
-    if (this.record.kind === 'unparseable') this.d.log.log('warn', 'unreadable Flink leader record', { reason: this.record.reason });
+    if (this.record.kind === 'unparseable')
+      this.d.log.log('warn', 'unreadable Flink leader record', { reason: this.record.reason });
     this.ready = true;
   }
 
@@ -200,7 +218,11 @@ export class HaAgent {
       this.pointers = await this.listPointers();
       // Standbys never write the Lease; reading it lets /status name the leader pod.
       if (this.decision.role !== HaRole.LEADER) {
-        try { this.lease = await api.getLease(config.namespace, config.leaseName); } catch (e) { if (!isNotFound(e)) throw e; }
+        try {
+          this.lease = await api.getLease(config.namespace, config.leaseName);
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
       }
     });
     if (!config.storagePath || !this.d.fs) return;
@@ -209,9 +231,13 @@ export class HaAgent {
     // check must not wait for it, and must not pile up more stuck calls behind it.
     if (this.fsCheck) return this.onStorageHung(storagePath);
     const work = this.checkFilesystem(storagePath);
-    this.fsCheck = work.finally(() => { this.fsCheck = undefined; });
+    this.fsCheck = work.finally(() => {
+      this.fsCheck = undefined;
+    });
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.d.storageTimeoutMs ?? STORAGE_TIMEOUT_MS); });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.d.storageTimeoutMs ?? STORAGE_TIMEOUT_MS);
+    });
     const outcome = await Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
     if (outcome === 'timeout') await this.onStorageHung(storagePath);
   }
@@ -219,7 +245,9 @@ export class HaAgent {
   /** Flink's HA ConfigMaps of this cluster, and the pointers in them. */
   private async listPointers(): Promise<HaPointer[]> {
     const { config, api } = this.d;
-    const list = await api.listConfigMaps(config.namespace, { labelSelector: `app=${config.clusterId},type=flink-native-kubernetes` });
+    const list = await api.listConfigMaps(config.namespace, {
+      labelSelector: `app=${config.clusterId},type=flink-native-kubernetes`,
+    });
     this.onContact();
     return findPointers(list.items);
   }
@@ -227,8 +255,12 @@ export class HaAgent {
   private async checkFilesystem(storagePath: string): Promise<void> {
     const { config, clock } = this.d;
     const report = await checkStorage(this.d.fs!, {
-      path: storagePath, uid: config.flinkUid, gid: config.flinkGid, minFreeBytes: config.minFreeBytes,
-      probeName: config.podName, now: () => clock.now(),
+      path: storagePath,
+      uid: config.flinkUid,
+      gid: config.flinkGid,
+      minFreeBytes: config.minFreeBytes,
+      probeName: config.podName,
+      now: () => clock.now(),
     });
     await this.onStorageReport(report);
 
@@ -239,34 +271,52 @@ export class HaAgent {
       // it is still there, unchanged, after the file was found missing.
       await this.call('list-ha-configmaps', async () => {
         const now = await this.listPointers();
-        broken = broken.filter((b) => now.some((p) => p.configMap === b.configMap && p.key === b.key && p.path === b.path));
+        broken = broken.filter((b) =>
+          now.some((p) => p.configMap === b.configMap && p.key === b.key && p.path === b.path),
+        );
       });
     }
     this.broken = broken;
     this.metrics.set('flink_ha_agent_broken_pointers', this.broken.length);
     if (this.broken.length === 0) this.events.clear('pointers');
     else {
-      await this.event('pointers', 'Warning', 'HAPointerBroken', this.broken.map((b) => `ConfigMap ${b.configMap} key ${b.key} points to missing ${b.path}; fix: ${b.fix}`).join(' | '));
+      await this.event(
+        'pointers',
+        'Warning',
+        'HAPointerBroken',
+        this.broken
+          .map((b) => `ConfigMap ${b.configMap} key ${b.key} points to missing ${b.path}; fix: ${b.fix}`)
+          .join(' | '),
+      );
     }
   }
 
   private async onStorageReport(report: StorageReport): Promise<void> {
     this.storage = report;
     this.metrics.set('flink_ha_agent_storage_healthy', report.healthy ? 1 : 0);
-    if (report.probeLatencyMs !== undefined) this.metrics.set('flink_ha_agent_storage_probe_latency_seconds', report.probeLatencyMs / 1000);
+    if (report.probeLatencyMs !== undefined)
+      this.metrics.set('flink_ha_agent_storage_probe_latency_seconds', report.probeLatencyMs / 1000);
     if (report.healthy) this.events.clear('storage');
-    else await this.event('storage', 'Warning', 'HAStorageUnhealthy', report.findings.map((f) => `${f.message}; fix: ${f.fix}`).join(' | '));
+    else
+      await this.event(
+        'storage',
+        'Warning',
+        'HAStorageUnhealthy',
+        report.findings.map((f) => `${f.message}; fix: ${f.fix}`).join(' | '),
+      );
   }
 
   private onStorageHung(storagePath: string): Promise<void> {
     const seconds = (this.d.storageTimeoutMs ?? STORAGE_TIMEOUT_MS) / 1000;
     return this.onStorageReport({
       healthy: false,
-      findings: [{
-        code: 'hung',
-        message: `${storagePath} did not answer a storage check within ${seconds} s: the volume hangs (an NFS server not answering?), and Flink blocks on it too`,
-        fix: 'check the storage server and the node\'s mount (kubectl describe pod, the node\'s kernel log); the check resumes when the volume answers',
-      }],
+      findings: [
+        {
+          code: 'hung',
+          message: `${storagePath} did not answer a storage check within ${seconds} s: the volume hangs (an NFS server not answering?), and Flink blocks on it too`,
+          fix: "check the storage server and the node's mount (kubectl describe pod, the node's kernel log); the check resumes when the volume answers",
+        },
+      ],
     });
   }
 
@@ -289,7 +339,9 @@ export class HaAgent {
     this.stopping = true;
     if (this.runningTick) {
       let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<void>((resolve) => { timer = setTimeout(resolve, SHUTDOWN_WAIT_MS); });
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      });
       await Promise.race([this.runningTick.catch(() => undefined), waited]).finally(() => clearTimeout(timer));
     }
     await this.applyLabel(HaRole.UNKNOWN, true);
@@ -306,12 +358,23 @@ export class HaAgent {
       reason: this.decision.reason,
       leaderIp: this.decision.leaderIp,
       leaderPod: this.decision.role === HaRole.LEADER ? this.d.config.podName : this.lease?.spec.holderIdentity,
-      flinkLock: r.kind === 'ok'
-        ? { holderIdentity: r.holderIdentity, renewTime: r.renewTime === undefined ? undefined : new Date(r.renewTime).toISOString(), ageSeconds: r.renewTime === undefined ? undefined : (now - r.renewTime) / 1000, leaderTransitions: r.leaderTransitions }
-        : { problem: r.kind === 'missing' ? 'no leader record' : r.reason },
+      flinkLock:
+        r.kind === 'ok'
+          ? {
+              holderIdentity: r.holderIdentity,
+              renewTime: r.renewTime === undefined ? undefined : new Date(r.renewTime).toISOString(),
+              ageSeconds: r.renewTime === undefined ? undefined : (now - r.renewTime) / 1000,
+              leaderTransitions: r.leaderTransitions,
+            }
+          : { problem: r.kind === 'missing' ? 'no leader record' : r.reason },
       transitionsSeen: this.transitionsSeen,
       lastLeaderChange: this.lastLeaderChange === undefined ? undefined : new Date(this.lastLeaderChange).toISOString(),
-      lease: { name: this.d.config.leaseName, holder: this.lease?.spec.holderIdentity, renewAgeSeconds: renewAgeSeconds(this.lease, now), transitions: this.lease?.spec.leaseTransitions },
+      lease: {
+        name: this.d.config.leaseName,
+        holder: this.lease?.spec.holderIdentity,
+        renewAgeSeconds: renewAgeSeconds(this.lease, now),
+        transitions: this.lease?.spec.leaseTransitions,
+      },
       storage: this.storage,
       jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
       brokenPointers: this.broken,
@@ -325,11 +388,21 @@ export class HaAgent {
    */
   public async run(signal: AbortSignal): Promise<void> {
     const { api, clock, config } = this.d;
-    const follower = followConfigMap(api, config.namespace, this.configMapName, {
-      onState: (cm) => { this.onConfigMap(cm); void this.tick().catch((e) => this.onApiError('tick', e)); },
-      onContact: () => this.onContact(),
-      onError: (op, e) => this.onApiError(op, e),
-    }, clock, signal);
+    const follower = followConfigMap(
+      api,
+      config.namespace,
+      this.configMapName,
+      {
+        onState: (cm) => {
+          this.onConfigMap(cm);
+          void this.tick().catch((e) => this.onApiError('tick', e));
+        },
+        onContact: () => this.onContact(),
+        onError: (op, e) => this.onApiError(op, e),
+      },
+      clock,
+      signal,
+    );
     const ticker = (async () => {
       while (!signal.aborted) {
         await this.tick().catch((e) => this.onApiError('tick', e));
@@ -362,19 +435,26 @@ export class HaAgent {
   private trackLockHolder(): void {
     const previousEntries = this.entriesFingerprint;
     this.entriesFingerprint = leaderEntriesFingerprint(this.entries);
-    const holder = this.record.kind === 'ok' && this.record.holderIdentity !== '' ? this.record.holderIdentity : undefined;
+    const holder =
+      this.record.kind === 'ok' && this.record.holderIdentity !== '' ? this.record.holderIdentity : undefined;
     if (holder !== undefined) {
       if (this.lockHolder !== undefined && holder !== this.lockHolder) this.entriesOfPreviousHolder = previousEntries;
       this.lockHolder = holder;
     }
-    if (this.entriesOfPreviousHolder !== undefined && this.entriesFingerprint !== this.entriesOfPreviousHolder) this.entriesOfPreviousHolder = undefined;
+    if (this.entriesOfPreviousHolder !== undefined && this.entriesFingerprint !== this.entriesOfPreviousHolder)
+      this.entriesOfPreviousHolder = undefined;
   }
 
   private decide(): RoleDecision {
     const { config, clock } = this.d;
     return decideRole({
-      configMapFound: this.configMapFound, record: this.record, entries: this.entries, podIp: config.podIp,
-      now: clock.now(), lastApiContact: this.lastApiContact, leaseDurationSeconds: config.leaseDurationSeconds,
+      configMapFound: this.configMapFound,
+      record: this.record,
+      entries: this.entries,
+      podIp: config.podIp,
+      now: clock.now(),
+      lastApiContact: this.lastApiContact,
+      leaseDurationSeconds: config.leaseDurationSeconds,
       entriesFromPreviousHolder: this.entriesOfPreviousHolder !== undefined,
     });
   }
@@ -393,15 +473,26 @@ export class HaAgent {
   }
 
   private updateRoleMetrics(): void {
-    for (const role of Object.values(HaRole)) this.metrics.set('flink_ha_agent_role', role === this.decision.role ? 1 : 0, { role });
+    for (const role of Object.values(HaRole))
+      this.metrics.set('flink_ha_agent_role', role === this.decision.role ? 1 : 0, { role });
     this.metrics.set('flink_ha_agent_leader', this.decision.role === HaRole.LEADER ? 1 : 0);
     const r = this.record;
-    if (r.kind === 'ok' && r.renewTime !== undefined) this.metrics.set('flink_ha_agent_lease_renew_age_seconds', Math.max(0, (this.d.clock.now() - r.renewTime) / 1000));
+    if (r.kind === 'ok' && r.renewTime !== undefined)
+      this.metrics.set(
+        'flink_ha_agent_lease_renew_age_seconds',
+        Math.max(0, (this.d.clock.now() - r.renewTime) / 1000),
+      );
   }
 
   private async applyLabel(role: HaRole, force = false): Promise<void> {
     const { api, config, clock } = this.d;
-    if (!force && this.labeled === role && this.labeledAt !== undefined && clock.now() - this.labeledAt < LABEL_RESYNC_MS) return;
+    if (
+      !force &&
+      this.labeled === role &&
+      this.labeledAt !== undefined &&
+      clock.now() - this.labeledAt < LABEL_RESYNC_MS
+    )
+      return;
     await this.call('patch-pod', async () => {
       await api.patchPodLabels(config.namespace, config.podName, { [ROLE_LABEL]: role });
       this.onContact();
@@ -423,12 +514,21 @@ export class HaAgent {
     const { api, config, clock } = this.d;
     const now = clock.now();
     const retryPeriodMs = (config.leaseDurationSeconds * 1000) / 3;
-    if (this.ownLease?.spec.holderIdentity === config.podName && this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < retryPeriodMs * 0.9) return;
+    if (
+      this.ownLease?.spec.holderIdentity === config.podName &&
+      this.lastLeaseWrite !== undefined &&
+      now - this.lastLeaseWrite < retryPeriodMs * 0.9
+    )
+      return;
     await this.call('lease', async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         const result = await mirrorLeadership(api, {
-          namespace: config.namespace, name: config.leaseName, clusterId: config.clusterId,
-          holder: config.podName, leaseDurationSeconds: config.leaseDurationSeconds, now: clock.now(),
+          namespace: config.namespace,
+          name: config.leaseName,
+          clusterId: config.clusterId,
+          holder: config.podName,
+          leaseDurationSeconds: config.leaseDurationSeconds,
+          now: clock.now(),
           flinkRenewTime: this.record.kind === 'ok' ? this.record.renewTime : undefined,
           cached: attempt === 0 ? this.ownLease : undefined,
         });
@@ -437,7 +537,8 @@ export class HaAgent {
           this.lease = result.lease;
           this.ownLease = result.lease;
           this.lastLeaseWrite = now;
-          if (result.outcome !== 'renewed') this.d.log.log('info', `lease ${result.outcome}`, { holder: config.podName });
+          if (result.outcome !== 'renewed')
+            this.d.log.log('info', `lease ${result.outcome}`, { holder: config.podName });
           return;
         }
         this.ownLease = undefined;

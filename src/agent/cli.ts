@@ -67,7 +67,10 @@ class UsageError extends Error {}
  */
 async function jobManagerPods(api: KubeApi, ns: string, id: string) {
   const byName = new Map<string, Pod>();
-  for (const selector of [`app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`, `app=${id},component=jobmanager`]) {
+  for (const selector of [
+    `app.kubernetes.io/instance=${id},app.kubernetes.io/component=jobmanager`,
+    `app=${id},component=jobmanager`,
+  ]) {
     for (const p of await api.listPods(ns, selector)) byName.set(p.metadata.name, p);
   }
   return [...byName.values()].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
@@ -89,14 +92,23 @@ function parseArgs(argv: string[]): { command: string; opts: CliOptions; flags: 
   if (!clusterId) throw new UsageError('--cluster-id is required');
   return {
     command,
-    opts: { clusterId, namespace: values.namespace ?? values.n, kubeconfig: values.kubeconfig, context: values.context },
+    opts: {
+      clusterId,
+      namespace: values.namespace ?? values.n,
+      kubeconfig: values.kubeconfig,
+      context: values.context,
+    },
     flags,
     output: values.output ?? values.o,
   };
 }
 
 /** `cdk8s-flink ha ...`: returns the exit code (0 ok, 1 refused or failed, 2 usage). */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, factory: ApiFactory = defaultFactory): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
+  factory: ApiFactory = defaultFactory,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(USAGE);
     return argv.length === 0 ? 2 : 0;
@@ -105,7 +117,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   let parsed;
   try {
     parsed = parseArgs(argv);
-    if (parsed.command !== 'status' && parsed.command !== 'clean') throw new UsageError(`unknown command ${parsed.command}`);
+    if (parsed.command !== 'status' && parsed.command !== 'clean')
+      throw new UsageError(`unknown command ${parsed.command}`);
   } catch (e) {
     io.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -130,17 +143,26 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
 }
 
-const BROKEN_POINTERS_NOTE = 'not checked here: this command cannot see the HA storage, so it only lists the pointers. '
-  + 'The agent in each JobManager pod, where the storage is mounted, checks them: see its /status, its Events (reason HAPointerBroken) '
-  + 'or the flink_ha_agent_broken_pointers metric';
+const BROKEN_POINTERS_NOTE =
+  'not checked here: this command cannot see the HA storage, so it only lists the pointers. ' +
+  'The agent in each JobManager pod, where the storage is mounted, checks them: see its /status, its Events (reason HAPointerBroken) ' +
+  'or the flink_ha_agent_broken_pointers metric';
 
 async function status(api: KubeApi, ns: string, id: string, json: boolean, io: CliIo): Promise<number> {
   const now = Date.now();
   const pods = await jobManagerPods(api, ns, id);
   let lock;
-  try { lock = await api.getConfigMap(ns, clusterConfigMapName(id)); } catch (e) { if (!isNotFound(e)) throw e; }
+  try {
+    lock = await api.getConfigMap(ns, clusterConfigMapName(id));
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
   let lease;
-  try { lease = await api.getLease(ns, leaderLeaseName(id)); } catch (e) { if (!isNotFound(e)) throw e; }
+  try {
+    lease = await api.getLease(ns, leaderLeaseName(id));
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
   const ha = await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` });
   const record = parseLeaderRecord(lock?.metadata.annotations?.[LEADER_ANNOTATION]);
   const ip = leaderIp(parseLeaderEntries(lock?.data));
@@ -149,17 +171,51 @@ async function status(api: KubeApi, ns: string, id: string, json: boolean, io: C
   const jobs = [...new Set(pointers.map((p) => p.jobId).filter((j): j is string => !!j))].sort().map((jobId) => ({
     jobId,
     jobGraph: pointers.some((p) => p.jobId === jobId && p.kind === 'job-graph'),
-    checkpoints: pointers.filter((p) => p.jobId === jobId && p.kind === 'checkpoint').map((p) => Number(p.key.slice('checkpointID-'.length))).sort((a, b) => a - b),
+    checkpoints: pointers
+      .filter((p) => p.jobId === jobId && p.kind === 'checkpoint')
+      .map((p) => Number(p.key.slice('checkpointID-'.length)))
+      .sort((a, b) => a - b),
   }));
   const report = {
     clusterId: id,
     namespace: ns,
-    leader: { pod: leaderPod, ip, flinkHolder: record.kind === 'ok' ? record.holderIdentity : undefined, lockRenewAgeSeconds: record.kind === 'ok' && record.renewTime ? (now - record.renewTime) / 1000 : undefined, transitions: record.kind === 'ok' ? record.leaderTransitions : undefined, problem: record.kind === 'ok' ? undefined : record.kind === 'missing' ? (lock ? 'no leader annotation' : `${clusterConfigMapName(id)} not found`) : record.reason },
-    candidates: pods.map((p) => ({ pod: p.metadata.name, ip: p.status?.podIP, role: p.metadata.labels?.[ROLE_LABEL] ?? '(no label)' })),
-    lease: lease ? { holder: lease.spec.holderIdentity, renewAgeSeconds: renewAgeSeconds(lease, now), transitions: lease.spec.leaseTransitions, acquireTime: lease.spec.acquireTime } : undefined,
+    leader: {
+      pod: leaderPod,
+      ip,
+      flinkHolder: record.kind === 'ok' ? record.holderIdentity : undefined,
+      lockRenewAgeSeconds: record.kind === 'ok' && record.renewTime ? (now - record.renewTime) / 1000 : undefined,
+      transitions: record.kind === 'ok' ? record.leaderTransitions : undefined,
+      problem:
+        record.kind === 'ok'
+          ? undefined
+          : record.kind === 'missing'
+            ? lock
+              ? 'no leader annotation'
+              : `${clusterConfigMapName(id)} not found`
+            : record.reason,
+    },
+    candidates: pods.map((p) => ({
+      pod: p.metadata.name,
+      ip: p.status?.podIP,
+      role: p.metadata.labels?.[ROLE_LABEL] ?? '(no label)',
+    })),
+    lease: lease
+      ? {
+          holder: lease.spec.holderIdentity,
+          renewAgeSeconds: renewAgeSeconds(lease, now),
+          transitions: lease.spec.leaseTransitions,
+          acquireTime: lease.spec.acquireTime,
+        }
+      : undefined,
     haConfigMaps: ha.items.map((c) => c.metadata.name).sort(),
     jobs,
-    pointers: pointers.map((p) => ({ configMap: p.configMap, key: p.key, kind: p.kind, jobId: p.jobId, path: p.path ?? null })),
+    pointers: pointers.map((p) => ({
+      configMap: p.configMap,
+      key: p.key,
+      kind: p.kind,
+      jobId: p.jobId,
+      path: p.path ?? null,
+    })),
     brokenPointers: BROKEN_POINTERS_NOTE,
   };
   if (json) {
@@ -173,12 +229,21 @@ async function status(api: KubeApi, ns: string, id: string, json: boolean, io: C
     `flink lock:  renewed ${s(report.leader.lockRenewAgeSeconds)} ago, ${report.leader.transitions ?? '?'} transitions`,
     `lease:       ${lease ? `${lease.spec.holderIdentity} renewed ${s(report.lease!.renewAgeSeconds)} ago, ${lease.spec.leaseTransitions ?? 0} transitions` : '(none: the HA agent has not written it)'}`,
     'candidates:',
-    ...(pods.length ? report.candidates.map((c) => `  ${c.pod.padEnd(40)} ${String(c.ip ?? '-').padEnd(16)} ${c.role}`) : ['  (no JobManager pods)']),
+    ...(pods.length
+      ? report.candidates.map((c) => `  ${c.pod.padEnd(40)} ${String(c.ip ?? '-').padEnd(16)} ${c.role}`)
+      : ['  (no JobManager pods)']),
     `HA ConfigMaps: ${report.haConfigMaps.length ? report.haConfigMaps.join(', ') : '(none)'}`,
     'jobs known to HA:',
-    ...(jobs.length ? jobs.map((j) => `  ${j.jobId} job graph: ${j.jobGraph ? 'yes' : 'NO'}, checkpoints: ${j.checkpoints.length ? j.checkpoints.join(', ') : '(none)'}`) : ['  (none)']),
+    ...(jobs.length
+      ? jobs.map(
+          (j) =>
+            `  ${j.jobId} job graph: ${j.jobGraph ? 'yes' : 'NO'}, checkpoints: ${j.checkpoints.length ? j.checkpoints.join(', ') : '(none)'}`,
+        )
+      : ['  (none)']),
     'HA pointers (ConfigMap key -> file):',
-    ...(pointers.length ? pointers.map((p) => `  ${p.configMap} ${p.key} -> ${p.path ?? '(no path found in the state handle)'}`) : ['  (none)']),
+    ...(pointers.length
+      ? pointers.map((p) => `  ${p.configMap} ${p.key} -> ${p.path ?? '(no path found in the state handle)'}`)
+      : ['  (none)']),
     `broken pointers: ${BROKEN_POINTERS_NOTE}`,
   ];
   io.stdout.write(lines.join('\n') + '\n');
@@ -187,14 +252,18 @@ async function status(api: KubeApi, ns: string, id: string, json: boolean, io: C
 
 async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: CliIo): Promise<number> {
   const pods = await jobManagerPods(api, ns, id);
-  const ha = (await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` })).items.map((c) => c.metadata.name).sort();
+  const ha = (await api.listConfigMaps(ns, { labelSelector: `app=${id},type=flink-native-kubernetes` })).items
+    .map((c) => c.metadata.name)
+    .sort();
   if (ha.length === 0) {
     io.stdout.write(`no HA ConfigMaps of cluster ${id} in namespace ${ns}\n`);
     return 0;
   }
   io.stdout.write(`HA ConfigMaps of cluster ${id} in namespace ${ns}:\n${ha.map((n) => `  ${n}`).join('\n')}\n`);
   if (pods.length) {
-    io.stderr.write(`refusing to delete: ${pods.length} JobManager pod(s) of ${id} still run (${pods.map((p) => p.metadata.name).join(', ')}); delete or scale the cluster to 0 first\n`);
+    io.stderr.write(
+      `refusing to delete: ${pods.length} JobManager pod(s) of ${id} still run (${pods.map((p) => p.metadata.name).join(', ')}); delete or scale the cluster to 0 first\n`,
+    );
     return 1;
   }
   let confirmed = yes;
@@ -205,7 +274,9 @@ async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: Cli
     confirmed = answer.trim() === id;
   }
   if (!confirmed) {
-    io.stdout.write('dry run: nothing deleted. Re-run with --yes to delete them (a new cluster with this id would otherwise recover these jobs).\n');
+    io.stdout.write(
+      'dry run: nothing deleted. Re-run with --yes to delete them (a new cluster with this id would otherwise recover these jobs).\n',
+    );
     return 0;
   }
   for (const name of ha) {
@@ -241,13 +312,19 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
     else env[AGENT_FLAGS[a]] = value;
   }
   const reportConfigError = (e: ConfigError) => {
-    io.stderr.write(`${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`);
+    io.stderr.write(
+      `${e.message.replace(/ ([A-Z_]+) is required/g, (_m, name: string) => ` ${flagFor(name) ?? name} is required`)}\n`,
+    );
     return 2;
   };
   // Settings first, all at once, before anything is read: the namespace can still come from
   // the kubeconfig and the pod IP from the pod, so stand-ins fill those for this check.
   try {
-    configFromEnv({ ...env, [AgentEnv.POD_NAMESPACE]: env[AgentEnv.POD_NAMESPACE] || 'default', [AgentEnv.POD_IP]: env[AgentEnv.POD_IP] || (env[AgentEnv.POD_NAME] ? '127.0.0.1' : undefined) });
+    configFromEnv({
+      ...env,
+      [AgentEnv.POD_NAMESPACE]: env[AgentEnv.POD_NAMESPACE] || 'default',
+      [AgentEnv.POD_IP]: env[AgentEnv.POD_IP] || (env[AgentEnv.POD_NAME] ? '127.0.0.1' : undefined),
+    });
   } catch (e) {
     if (e instanceof ConfigError) return reportConfigError(e);
     throw e;
@@ -262,7 +339,11 @@ async function agent(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const config = configFromEnv(env);
-    await runAgent(config, connection, jsonLogger((l) => io.stdout.write(l)));
+    await runAgent(
+      config,
+      connection,
+      jsonLogger((l) => io.stdout.write(l)),
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof ConfigError)) {

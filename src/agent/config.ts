@@ -36,7 +36,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
     if (!Number.isFinite(n) || n < min || n > max) {
-      problems.push(`${name}=${JSON.stringify(raw)} must be a number >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`);
+      problems.push(
+        `${name}=${JSON.stringify(raw)} must be a number >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`,
+      );
     }
     return n;
   };
@@ -59,7 +61,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     flinkGid: number('HA_AGENT_FLINK_GID', 9999, 0),
   };
   // The role decision compares this with the IP in Flink's leader entry.
-  if (config.podIp && !isIP(config.podIp)) problems.push(`${AgentEnv.POD_IP}=${JSON.stringify(config.podIp)} is not an IP address (set it from status.podIP)`);
+  if (config.podIp && !isIP(config.podIp))
+    problems.push(`${AgentEnv.POD_IP}=${JSON.stringify(config.podIp)} is not an IP address (set it from status.podIP)`);
   if (problems.length) throw new ConfigError(`invalid agent environment: ${problems.join('; ')}`);
   return config;
 }

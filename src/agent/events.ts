@@ -13,7 +13,11 @@ export interface EventTarget {
 export class EventRecorder {
   private readonly last = new Map<string, string>();
 
-  constructor(private readonly api: KubeApi, private readonly target: EventTarget, private readonly now: () => number) {}
+  constructor(
+    private readonly api: KubeApi,
+    private readonly target: EventTarget,
+    private readonly now: () => number,
+  ) {}
 
   /** Records unless the same (reason, message) was the last one for `topic`; returns whether it did. */
   public async record(topic: string, type: 'Normal' | 'Warning', reason: string, message: string): Promise<boolean> {

@@ -17,11 +17,18 @@ export function startHttpServer(port: number, h: HttpHandlers, host = '0.0.0.0')
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed\n');
     switch (path) {
-      case '/healthz': return h.healthy() ? send(200, 'text/plain', 'ok\n') : send(503, 'text/plain', 'agent loop stalled\n');
-      case '/readyz': return h.ready() ? send(200, 'text/plain', 'ok\n') : send(503, 'text/plain', 'not ready: no answer from the API server yet\n');
-      case '/metrics': return send(200, 'text/plain; version=0.0.4', h.metrics());
-      case '/status': return send(200, 'application/json', JSON.stringify(h.status(), null, 2) + '\n');
-      default: return send(404, 'text/plain', 'not found: try /healthz, /readyz, /metrics, /status\n');
+      case '/healthz':
+        return h.healthy() ? send(200, 'text/plain', 'ok\n') : send(503, 'text/plain', 'agent loop stalled\n');
+      case '/readyz':
+        return h.ready()
+          ? send(200, 'text/plain', 'ok\n')
+          : send(503, 'text/plain', 'not ready: no answer from the API server yet\n');
+      case '/metrics':
+        return send(200, 'text/plain; version=0.0.4', h.metrics());
+      case '/status':
+        return send(200, 'application/json', JSON.stringify(h.status(), null, 2) + '\n');
+      default:
+        return send(404, 'text/plain', 'not found: try /healthz, /readyz, /metrics, /status\n');
     }
   });
   return new Promise((resolve, reject) => {

@@ -42,7 +42,13 @@ export interface Pod {
 
 export interface KubeEvent {
   readonly metadata: { readonly generateName?: string; readonly name?: string; readonly namespace: string };
-  readonly involvedObject: { readonly kind: string; readonly name: string; readonly namespace: string; readonly uid?: string; readonly apiVersion?: string };
+  readonly involvedObject: {
+    readonly kind: string;
+    readonly name: string;
+    readonly namespace: string;
+    readonly uid?: string;
+    readonly apiVersion?: string;
+  };
   readonly reason: string;
   readonly message: string;
   readonly type: 'Normal' | 'Warning';
@@ -61,7 +67,10 @@ export type WatchEvent =
 
 /** An HTTP error from the API server. */
 export class ApiError extends Error {
-  constructor(public readonly status: number, message: string) {
+  constructor(
+    public readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -79,13 +88,22 @@ export interface Selector {
 
 export interface KubeApi {
   getConfigMap(namespace: string, name: string): Promise<ConfigMap>;
-  listConfigMaps(namespace: string, selector: Selector): Promise<{ readonly items: ConfigMap[]; readonly resourceVersion: string }>;
+  listConfigMaps(
+    namespace: string,
+    selector: Selector,
+  ): Promise<{ readonly items: ConfigMap[]; readonly resourceVersion: string }>;
   deleteConfigMap(namespace: string, name: string): Promise<void>;
   /**
    * Streams watch events for one ConfigMap from `resourceVersion` until the stream ends,
    * `signal` aborts, or an error (an ApiError with 410 for "too old").
    */
-  watchConfigMap(namespace: string, name: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, signal: AbortSignal): Promise<void>;
+  watchConfigMap(
+    namespace: string,
+    name: string,
+    resourceVersion: string,
+    onEvent: (e: WatchEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
   getLease(namespace: string, name: string): Promise<Lease>;
   createLease(namespace: string, lease: Lease): Promise<Lease>;
   /** PUT with metadata.resourceVersion: 409 when stale. */

@@ -28,7 +28,11 @@ const REREAD_MS = 60_000;
  * bundle, so both files are re-read at most once a minute (the token also after a 401);
  * a CA file that cannot be read keeps the last good bundle.
  */
-export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = SA_DIR, now: () => number = Date.now): Connection {
+export function inClusterConnection(
+  env: NodeJS.ProcessEnv = process.env,
+  dir = SA_DIR,
+  now: () => number = Date.now,
+): Connection {
   const host = env.KUBERNETES_SERVICE_HOST;
   const port = env.KUBERNETES_SERVICE_PORT ?? '443';
   if (!host) throw new Error('not running in a cluster (KUBERNETES_SERVICE_HOST is unset); pass a kubeconfig');
@@ -38,12 +42,17 @@ export function inClusterConnection(env: NodeJS.ProcessEnv = process.env, dir = 
     server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     ca: () => {
       if (now() - ca.at > REREAD_MS) {
-        try { ca = { value: readFileSync(`${dir}/ca.crt`), at: now() }; } catch { ca = { ...ca, at: now() }; }
+        try {
+          ca = { value: readFileSync(`${dir}/ca.crt`), at: now() };
+        } catch {
+          ca = { ...ca, at: now() };
+        }
       }
       return ca.value;
     },
     token: (refresh = false) => {
-      if (refresh || !token || now() - token.at > REREAD_MS) token = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now() };
+      if (refresh || !token || now() - token.at > REREAD_MS)
+        token = { value: readFileSync(`${dir}/token`, 'utf8').trim(), at: now() };
       return token.value;
     },
   };
@@ -73,7 +82,10 @@ export class HttpKubeClient implements KubeApi {
   }
 
   public async listConfigMaps(ns: string, selector: Selector) {
-    const list = await this.json<{ items: ConfigMap[]; metadata: { resourceVersion: string } }>('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${query(selector)}`);
+    const list = await this.json<{ items: ConfigMap[]; metadata: { resourceVersion: string } }>(
+      'GET',
+      `/api/v1/namespaces/${enc(ns)}/configmaps${query(selector)}`,
+    );
     return { items: list.items ?? [], resourceVersion: list.metadata.resourceVersion };
   }
 
@@ -81,39 +93,70 @@ export class HttpKubeClient implements KubeApi {
     await this.json('DELETE', `/api/v1/namespaces/${enc(ns)}/configmaps/${enc(name)}`);
   }
 
-  public watchConfigMap(ns: string, name: string, resourceVersion: string, onEvent: (e: WatchEvent) => void, signal: AbortSignal): Promise<void> {
-    const q = query({ fieldSelector: `metadata.name=${name}` }, { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(WATCH_TIMEOUT_SECONDS) });
+  public watchConfigMap(
+    ns: string,
+    name: string,
+    resourceVersion: string,
+    onEvent: (e: WatchEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const q = query(
+      { fieldSelector: `metadata.name=${name}` },
+      { watch: '1', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(WATCH_TIMEOUT_SECONDS) },
+    );
     return new Promise<void>((resolveWatch, rejectWatch) => {
       // Every way out removes the abort listener, or each watch would leak one.
       const done = () => signal.removeEventListener('abort', abort);
-      const resolve = () => { done(); resolveWatch(); };
-      const reject = (e: unknown) => { done(); rejectWatch(e); };
-      const req = this.request('GET', `/api/v1/namespaces/${enc(ns)}/configmaps${q}`, undefined, undefined, false, (res) => {
-        if ((res.statusCode ?? 0) >= 300) {
-          collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
-          return;
-        }
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const line = buffer.slice(0, nl).trim();
-            buffer = buffer.slice(nl + 1);
-            if (!line) continue;
-            try { onEvent(JSON.parse(line)); } catch (e) { req.destroy(e as Error); return; }
+      const resolve = () => {
+        done();
+        resolveWatch();
+      };
+      const reject = (e: unknown) => {
+        done();
+        rejectWatch(e);
+      };
+      const req = this.request(
+        'GET',
+        `/api/v1/namespaces/${enc(ns)}/configmaps${q}`,
+        undefined,
+        undefined,
+        false,
+        (res) => {
+          if ((res.statusCode ?? 0) >= 300) {
+            collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
+            return;
           }
-        });
-        res.on('end', () => resolve());
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('watch connection dropped')));
-      });
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            let nl: number;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+              const line = buffer.slice(0, nl).trim();
+              buffer = buffer.slice(nl + 1);
+              if (!line) continue;
+              try {
+                onEvent(JSON.parse(line));
+              } catch (e) {
+                req.destroy(e as Error);
+                return;
+              }
+            }
+          });
+          res.on('end', () => resolve());
+          res.on('error', reject);
+          res.on('aborted', () => reject(new Error('watch connection dropped')));
+        },
+      );
       // The server ends watches after timeoutSeconds; silence well beyond that is a dead
       // connection (e.g. a partition), which only a client-side timeout notices.
       req.setTimeout(WATCH_IDLE_TIMEOUT_MS, () => req.destroy(new Error('watch connection idle for too long')));
-      function abort() { req.destroy(); resolve(); }
-      if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
+      function abort() {
+        req.destroy();
+        resolve();
+      }
+      if (signal.aborted) abort();
+      else signal.addEventListener('abort', abort, { once: true });
       req.on('error', (e) => (signal.aborted ? resolve() : reject(e)));
       req.end();
     });
@@ -128,15 +171,31 @@ export class HttpKubeClient implements KubeApi {
   }
 
   public replaceLease(ns: string, lease: Lease): Promise<Lease> {
-    return this.json('PUT', `/apis/coordination.k8s.io/v1/namespaces/${enc(ns)}/leases/${enc(lease.metadata.name)}`, lease);
+    return this.json(
+      'PUT',
+      `/apis/coordination.k8s.io/v1/namespaces/${enc(ns)}/leases/${enc(lease.metadata.name)}`,
+      lease,
+    );
   }
 
   public async listPods(ns: string, labelSelector: string): Promise<Pod[]> {
-    return (await this.json<{ items: Pod[] }>('GET', `/api/v1/namespaces/${enc(ns)}/pods${query({ labelSelector })}`)).items ?? [];
+    return (
+      (await this.json<{ items: Pod[] }>('GET', `/api/v1/namespaces/${enc(ns)}/pods${query({ labelSelector })}`))
+        .items ?? []
+    );
   }
 
-  public async patchPodLabels(ns: string, name: string, labels: { readonly [key: string]: string | null }): Promise<void> {
-    await this.json('PATCH', `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`, { metadata: { labels } }, 'application/merge-patch+json');
+  public async patchPodLabels(
+    ns: string,
+    name: string,
+    labels: { readonly [key: string]: string | null },
+  ): Promise<void> {
+    await this.json(
+      'PATCH',
+      `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`,
+      { metadata: { labels } },
+      'application/merge-patch+json',
+    );
   }
 
   public async createEvent(ns: string, event: KubeEvent): Promise<void> {
@@ -156,7 +215,13 @@ export class HttpKubeClient implements KubeApi {
   private newAgent(): http.Agent {
     if (this.base.protocol !== 'https:') return new http.Agent({ keepAlive: true });
     this.agentCa = this.currentCa();
-    return new https.Agent({ keepAlive: true, ca: this.agentCa, cert: this.conn.cert, key: this.conn.key, rejectUnauthorized: !this.conn.insecureSkipTlsVerify });
+    return new https.Agent({
+      keepAlive: true,
+      ca: this.agentCa,
+      cert: this.conn.cert,
+      key: this.conn.key,
+      rejectUnauthorized: !this.conn.insecureSkipTlsVerify,
+    });
   }
 
   /** The agent for the next request: a new one when the CA bundle changed. */
@@ -171,7 +236,13 @@ export class HttpKubeClient implements KubeApi {
     return this.agent;
   }
 
-  private json<T>(method: string, path: string, body?: unknown, contentType = 'application/json', retried = false): Promise<T> {
+  private json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+    retried = false,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const req = this.request(method, path, body, contentType, retried, (res) => {
         collect(res).then((text) => {
@@ -181,7 +252,11 @@ export class HttpKubeClient implements KubeApi {
             return this.json<T>(method, path, body, contentType, true).then(resolve, reject);
           }
           if (status < 200 || status >= 300) return reject(apiError(status, text));
-          try { resolve(text ? JSON.parse(text) : (undefined as T)); } catch (e) { reject(e); }
+          try {
+            resolve(text ? JSON.parse(text) : (undefined as T));
+          } catch (e) {
+            reject(e);
+          }
         }, reject);
       });
       req.on('error', reject);
@@ -191,7 +266,14 @@ export class HttpKubeClient implements KubeApi {
     });
   }
 
-  private request(method: string, path: string, body: unknown, contentType: string | undefined, refreshToken: boolean, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
+  private request(
+    method: string,
+    path: string,
+    body: unknown,
+    contentType: string | undefined,
+    refreshToken: boolean,
+    onResponse: (res: http.IncomingMessage) => void,
+  ): http.ClientRequest {
     const url = new URL(path, this.base);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined && contentType) headers['content-type'] = contentType;
@@ -223,6 +305,10 @@ function collect(res: http.IncomingMessage): Promise<string> {
 
 function apiError(status: number, body: string): ApiError {
   let message = body.slice(0, 300);
-  try { message = JSON.parse(body).message ?? message; } catch { /* not a Status object */ }
+  try {
+    message = JSON.parse(body).message ?? message;
+  } catch {
+    /* not a Status object */
+  }
   return new ApiError(status, `HTTP ${status}: ${message}`);
 }

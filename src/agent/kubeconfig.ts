@@ -9,7 +9,10 @@ import { Connection } from './kube-client';
  * tokens, token files or client certificates (inline or as files). Exec and auth-provider
  * plugins are not supported; the error says so.
  */
-export function kubeconfigConnection(path = process.env.KUBECONFIG?.split(':')[0] || join(homedir(), '.kube', 'config'), context?: string): Connection & { namespace?: string } {
+export function kubeconfigConnection(
+  path = process.env.KUBECONFIG?.split(':')[0] || join(homedir(), '.kube', 'config'),
+  context?: string,
+): Connection & { namespace?: string } {
   let doc: any;
   try {
     doc = parse(readFileSync(path, 'utf8'));
@@ -23,7 +26,9 @@ export function kubeconfigConnection(path = process.env.KUBECONFIG?.split(':')[0
   const user = (doc.users ?? []).find((u: any) => u.name === ctx.user)?.user ?? {};
   if (!cluster?.server) throw new Error(`kubeconfig ${path}: cluster "${ctx.cluster}" has no server`);
   if (user.exec || user['auth-provider']) {
-    throw new Error(`kubeconfig ${path}: user "${ctx.user}" uses an exec/auth-provider plugin, which is not supported; use a token (e.g. kubectl create token) or client certificates`);
+    throw new Error(
+      `kubeconfig ${path}: user "${ctx.user}" uses an exec/auth-provider plugin, which is not supported; use a token (e.g. kubectl create token) or client certificates`,
+    );
   }
   const file = (p: string) => readFileSync(isAbsolute(p) ? p : join(dirname(path), p));
   const data = (inline?: string, f?: string) => (inline ? Buffer.from(inline, 'base64') : f ? file(f) : undefined);

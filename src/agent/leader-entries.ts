@@ -50,7 +50,10 @@ export function parseLeaderEntries(data: { readonly [key: string]: string } | un
     const value = data![key];
     if (typeof value !== 'string' || value === '') continue; // revoked leadership
     const entry = parseEntry(key, value);
-    if (typeof entry === 'string') { problems.push(entry); continue; }
+    if (typeof entry === 'string') {
+      problems.push(entry);
+      continue;
+    }
     if (component === 'restserver' || component === 'dispatcher' || component === 'resourcemanager') {
       out[component] = entry;
     } else {

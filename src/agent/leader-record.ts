@@ -8,15 +8,15 @@ export const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
 
 export type LeaderRecord =
   | {
-    readonly kind: 'ok';
-    /** A random UUID per JobManager process, not a pod name. */
-    readonly holderIdentity: string;
-    readonly leaseDurationSeconds: number;
-    /** Epoch milliseconds, or undefined when absent or unreadable. */
-    readonly acquireTime?: number;
-    readonly renewTime?: number;
-    readonly leaderTransitions: number;
-  }
+      readonly kind: 'ok';
+      /** A random UUID per JobManager process, not a pod name. */
+      readonly holderIdentity: string;
+      readonly leaseDurationSeconds: number;
+      /** Epoch milliseconds, or undefined when absent or unreadable. */
+      readonly acquireTime?: number;
+      readonly renewTime?: number;
+      readonly leaderTransitions: number;
+    }
   | { readonly kind: 'missing' }
   | { readonly kind: 'unparseable'; readonly reason: string; readonly raw: string };
 
@@ -31,9 +31,11 @@ export function parseDurationSeconds(value: unknown): number | undefined {
   const v = value.trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
   const iso = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(v);
-  if (iso && (iso[1] || iso[2] || iso[3])) return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
+  if (iso && (iso[1] || iso[2] || iso[3]))
+    return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
   const go = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/.exec(v);
-  if (go && (go[1] || go[2] || go[3] || go[4])) return Number(go[1] ?? 0) * 3600 + Number(go[2] ?? 0) * 60 + Number(go[3] ?? 0) + Number(go[4] ?? 0) / 1000;
+  if (go && (go[1] || go[2] || go[3] || go[4]))
+    return Number(go[1] ?? 0) * 3600 + Number(go[2] ?? 0) * 60 + Number(go[3] ?? 0) + Number(go[4] ?? 0) / 1000;
   return undefined;
 }
 
@@ -68,7 +70,11 @@ export function parseLeaderRecord(annotation: string | undefined): LeaderRecord 
   }
   const leaseDurationSeconds = parseDurationSeconds(json.leaseDuration ?? json.leaseDurationSeconds);
   if (leaseDurationSeconds === undefined) {
-    return { kind: 'unparseable', reason: `unknown leaseDuration format: ${JSON.stringify(json.leaseDuration)}`, raw: annotation };
+    return {
+      kind: 'unparseable',
+      reason: `unknown leaseDuration format: ${JSON.stringify(json.leaseDuration)}`,
+      raw: annotation,
+    };
   }
   const transitions = Number(json.leaderTransitions ?? 0);
   return {

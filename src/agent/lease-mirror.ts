@@ -59,9 +59,10 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
   // Step 1
   let current: Lease;
   try {
-    current = p.cached && p.cached.spec.holderIdentity === p.holder && p.cached.metadata.resourceVersion
-      ? p.cached
-      : await api.getLease(p.namespace, p.name);
+    current =
+      p.cached && p.cached.spec.holderIdentity === p.holder && p.cached.metadata.resourceVersion
+        ? p.cached
+        : await api.getLease(p.namespace, p.name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
     try {
@@ -69,7 +70,13 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
         metadata: { name: p.name, namespace: p.namespace, labels: leaseLabels(p.clusterId) },
-        spec: { holderIdentity: p.holder, leaseDurationSeconds: p.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: 0 },
+        spec: {
+          holderIdentity: p.holder,
+          leaseDurationSeconds: p.leaseDurationSeconds,
+          acquireTime: now,
+          renewTime: now,
+          leaseTransitions: 0,
+        },
       });
       return { outcome: 'created', lease };
     } catch (e2) {
@@ -81,10 +88,19 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
   const takeover = current.spec.holderIdentity !== p.holder;
   const theirAcquire = parseTime(current.spec.acquireTime);
   if (takeover && p.flinkRenewTime !== undefined && theirAcquire !== undefined && theirAcquire > p.flinkRenewTime) {
-    return { outcome: 'conflict', reason: `${current.spec.holderIdentity} took the Lease after our last view of Flink's lock; waiting for a fresher view` };
+    return {
+      outcome: 'conflict',
+      reason: `${current.spec.holderIdentity} took the Lease after our last view of Flink's lock; waiting for a fresher view`,
+    };
   }
   const spec = takeover
-    ? { holderIdentity: p.holder, leaseDurationSeconds: p.leaseDurationSeconds, acquireTime: now, renewTime: now, leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1 }
+    ? {
+        holderIdentity: p.holder,
+        leaseDurationSeconds: p.leaseDurationSeconds,
+        acquireTime: now,
+        renewTime: now,
+        leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1,
+      }
     : { ...current.spec, leaseDurationSeconds: p.leaseDurationSeconds, renewTime: now };
   // Step 4
   try {
@@ -96,7 +112,11 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
     });
     return { outcome: takeover ? 'taken-over' : 'renewed', lease };
   } catch (e) {
-    if (isConflict(e)) return { outcome: 'conflict', reason: `the Lease changed since resourceVersion ${current.metadata.resourceVersion}` };
+    if (isConflict(e))
+      return {
+        outcome: 'conflict',
+        reason: `the Lease changed since resourceVersion ${current.metadata.resourceVersion}`,
+      };
     throw e;
   }
 }
@@ -106,4 +126,3 @@ export function renewAgeSeconds(lease: Lease | undefined, now: number): number |
   const t = parseTime(lease?.spec.renewTime);
   return t === undefined ? undefined : Math.max(0, (now - t) / 1000);
 }
-

@@ -5,7 +5,10 @@ export interface Logger {
   log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l), now: () => number = Date.now): Logger {
+export function jsonLogger(
+  write: (line: string) => void = (l) => process.stdout.write(l),
+  now: () => number = Date.now,
+): Logger {
   return {
     log(level, msg, fields = {}) {
       write(JSON.stringify({ time: new Date(now()).toISOString(), level, msg, ...fields }) + '\n');
@@ -13,4 +16,8 @@ export function jsonLogger(write: (line: string) => void = (l) => process.stdout
   };
 }
 
-export const silentLogger: Logger = { log() { /* tests */ } };
+export const silentLogger: Logger = {
+  log() {
+    /* tests */
+  },
+};

@@ -13,7 +13,11 @@ import { runAgent } from './run';
 function connection(env: NodeJS.ProcessEnv): Connection {
   if (env.KUBE_API_URL) {
     const token = env.KUBE_TOKEN;
-    return { server: env.KUBE_API_URL, token: token ? () => token : undefined, ca: env.KUBE_CA_FILE ? readFileSync(env.KUBE_CA_FILE) : undefined };
+    return {
+      server: env.KUBE_API_URL,
+      token: token ? () => token : undefined,
+      ca: env.KUBE_CA_FILE ? readFileSync(env.KUBE_CA_FILE) : undefined,
+    };
   }
   return inClusterConnection(env);
 }
@@ -31,6 +35,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'ha-agent failed', error: String(e?.stack ?? e) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'ha-agent failed',
+      error: String(e?.stack ?? e),
+    }) + '\n',
+  );
   process.exit(1);
 });

@@ -8,7 +8,12 @@ interface Family {
   readonly values: Map<string, { labels: Labels; value: number }>;
 }
 
-const key = (labels: Labels) => JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+const key = (labels: Labels) =>
+  JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
 const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
 export class Metrics {
@@ -42,7 +47,10 @@ export class Metrics {
     for (const [name, f] of this.families) {
       lines.push(`# HELP ${name} ${f.help}`, `# TYPE ${name} ${f.type}`);
       for (const { labels, value } of f.values.values()) {
-        const l = Object.keys(labels).sort().map((k) => `${k}="${escape(labels[k])}"`).join(',');
+        const l = Object.keys(labels)
+          .sort()
+          .map((k) => `${k}="${escape(labels[k])}"`)
+          .join(',');
         lines.push(`${name}${l ? `{${l}}` : ''} ${Number.isFinite(value) ? value : 'NaN'}`);
       }
     }
@@ -67,9 +75,15 @@ export function agentMetrics(): Metrics {
     .gauge('flink_ha_agent_leader', '1 when this pod is the Flink leader, else 0')
     .gauge('flink_ha_agent_role', '1 for the current role of this pod (leader, standby, unknown)')
     .counter('flink_ha_agent_leader_transitions_total', 'Leader changes observed by this agent')
-    .gauge('flink_ha_agent_last_leader_change_timestamp_seconds', 'When this agent last saw the leader change (unix seconds)')
-    .gauge('flink_ha_agent_lease_renew_age_seconds', 'Seconds since Flink\'s leader lock was renewed')
-    .gauge('flink_ha_agent_storage_probe_latency_seconds', 'Duration of the last HA storage write/fsync/read/delete probe')
+    .gauge(
+      'flink_ha_agent_last_leader_change_timestamp_seconds',
+      'When this agent last saw the leader change (unix seconds)',
+    )
+    .gauge('flink_ha_agent_lease_renew_age_seconds', "Seconds since Flink's leader lock was renewed")
+    .gauge(
+      'flink_ha_agent_storage_probe_latency_seconds',
+      'Duration of the last HA storage write/fsync/read/delete probe',
+    )
     .gauge('flink_ha_agent_storage_healthy', '1 when the last HA storage check found nothing wrong')
     .gauge('flink_ha_agent_broken_pointers', 'HA ConfigMap pointers whose files are missing from HA storage')
     .counter('flink_ha_agent_api_errors_total', 'Failed Kubernetes API calls by operation');

@@ -60,7 +60,14 @@ export function findPointers(configMaps: readonly ConfigMap[]): HaPointer[] {
   for (const cm of [...configMaps].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     for (const key of Object.keys(cm.data ?? {}).sort()) {
       const job = JOB_GRAPH_KEY.exec(key);
-      if (job) out.push({ configMap: cm.metadata.name, key, kind: 'job-graph', jobId: job[2], path: extractPath(cm.data![key]) });
+      if (job)
+        out.push({
+          configMap: cm.metadata.name,
+          key,
+          kind: 'job-graph',
+          jobId: job[2],
+          path: extractPath(cm.data![key]),
+        });
       else if (CHECKPOINT_KEY.test(key)) {
         const jobId = /-([0-9a-f]{32})-config-map$/.exec(cm.metadata.name)?.[1];
         out.push({ configMap: cm.metadata.name, key, kind: 'checkpoint', jobId, path: extractPath(cm.data![key]) });
@@ -107,8 +114,9 @@ export async function findBrokenPointers(
     broken.push({
       ...ptr,
       localPath: local,
-      fix: `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; if it is lost, scale the JobManagers to 0, `
-        + (ptr.kind === 'job-graph'
+      fix:
+        `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; if it is lost, scale the JobManagers to 0, ` +
+        (ptr.kind === 'job-graph'
           ? `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} and delete the job's ConfigMap, then scale up and resubmit the job (from a savepoint if you have one)`
           : `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} (Flink then recovers from an older checkpoint), then scale up`),
     });

@@ -40,24 +40,34 @@ export function decideRole(i: RoleInput): RoleDecision {
   const leaseMs = i.leaseDurationSeconds * 1000;
   if (i.lastApiContact === undefined) return { role: HaRole.UNKNOWN, reason: 'no answer from the API server yet' };
   if (i.now - i.lastApiContact > leaseMs) {
-    return { role: HaRole.UNKNOWN, reason: `no answer from the API server for ${Math.round((i.now - i.lastApiContact) / 1000)} s (lease ${i.leaseDurationSeconds} s)` };
+    return {
+      role: HaRole.UNKNOWN,
+      reason: `no answer from the API server for ${Math.round((i.now - i.lastApiContact) / 1000)} s (lease ${i.leaseDurationSeconds} s)`,
+    };
   }
-  if (!i.configMapFound) return { role: HaRole.UNKNOWN, reason: 'Flink\'s leader ConfigMap does not exist (yet)' };
-  if (i.record.kind === 'missing') return { role: HaRole.UNKNOWN, reason: 'no leader annotation on Flink\'s ConfigMap' };
-  if (i.record.kind === 'unparseable') return { role: HaRole.UNKNOWN, reason: `leader annotation unreadable: ${i.record.reason}` };
+  if (!i.configMapFound) return { role: HaRole.UNKNOWN, reason: "Flink's leader ConfigMap does not exist (yet)" };
+  if (i.record.kind === 'missing') return { role: HaRole.UNKNOWN, reason: "no leader annotation on Flink's ConfigMap" };
+  if (i.record.kind === 'unparseable')
+    return { role: HaRole.UNKNOWN, reason: `leader annotation unreadable: ${i.record.reason}` };
   if (i.record.holderIdentity === '') return { role: HaRole.UNKNOWN, reason: 'the lock is released (empty holder)' };
   const recordLeaseMs = Math.max(leaseMs, i.record.leaseDurationSeconds * 1000);
   if (i.record.renewTime === undefined) return { role: HaRole.UNKNOWN, reason: 'the lock has no readable renewTime' };
   const age = i.now - i.record.renewTime;
   if (age > recordLeaseMs + STALENESS_MARGIN_MS) {
-    return { role: HaRole.UNKNOWN, reason: `the lock was last renewed ${Math.round(age / 1000)} s ago (lease ${recordLeaseMs / 1000} s): election under way or leader gone` };
+    return {
+      role: HaRole.UNKNOWN,
+      reason: `the lock was last renewed ${Math.round(age / 1000)} s ago (lease ${recordLeaseMs / 1000} s): election under way or leader gone`,
+    };
   }
   const ip = leaderIp(i.entries);
   if (ip === undefined) return { role: HaRole.UNKNOWN, reason: 'no restserver or dispatcher leader entry' };
   // Flink takes the lock first and publishes the new leader's address in a second write;
   // until then the entries name the old leader, which must not keep (or get) the label.
   if (i.entriesFromPreviousHolder) {
-    return { role: HaRole.UNKNOWN, reason: `a new leader holds the lock but has not published its address yet; the entries still name the previous leader ${ip}` };
+    return {
+      role: HaRole.UNKNOWN,
+      reason: `a new leader holds the lock but has not published its address yet; the entries still name the previous leader ${ip}`,
+    };
   }
   return ip === i.podIp
     ? { role: HaRole.LEADER, leaderIp: ip, reason: `this pod's IP ${ip} is in the leader entry` }

@@ -15,9 +15,17 @@ import { nodeFs } from './storage-check';
 export async function runAgent(config: AgentConfig, connection: Connection, log: Logger): Promise<void> {
   const api = new HttpKubeClient(connection);
   const agent = new HaAgent({
-    api, clock: systemClock, log, config, fs: nodeFs,
+    api,
+    clock: systemClock,
+    log,
+    config,
+    fs: nodeFs,
     // Only "no such file" means missing: EIO, ESTALE or EACCES say nothing about the pointer.
-    exists: (p) => access(p).then(() => true, (e: NodeJS.ErrnoException) => e.code !== 'ENOENT'),
+    exists: (p) =>
+      access(p).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+      ),
   });
   const server = await startHttpServer(config.port, {
     healthy: () => agent.healthy(),
@@ -26,7 +34,11 @@ export async function runAgent(config: AgentConfig, connection: Connection, log:
     status: () => agent.status(),
   });
   const address = server.address();
-  log.log('info', 'ha-agent started', { pod: config.podName, cluster: config.clusterId, port: typeof address === 'object' && address ? address.port : config.port });
+  log.log('info', 'ha-agent started', {
+    pod: config.podName,
+    cluster: config.clusterId,
+    port: typeof address === 'object' && address ? address.port : config.port,
+  });
 
   const controller = new AbortController();
   let stopping = false;

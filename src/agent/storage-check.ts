@@ -29,7 +29,15 @@ export const nodeFs: StorageFs = {
 };
 
 export interface StorageFinding {
-  readonly code: 'missing' | 'not-directory' | 'not-a-mount' | 'not-writable' | 'read-back-mismatch' | 'low-space' | 'permissions' | 'hung';
+  readonly code:
+    | 'missing'
+    | 'not-directory'
+    | 'not-a-mount'
+    | 'not-writable'
+    | 'read-back-mismatch'
+    | 'low-space'
+    | 'permissions'
+    | 'hung';
   readonly message: string;
   readonly fix: string;
 }
@@ -66,20 +74,37 @@ export async function checkStorage(fs: StorageFs, p: StorageCheckParams): Promis
   try {
     st = await fs.stat(p.path);
   } catch (e) {
-    findings.push({ code: 'missing', message: `${p.path} does not exist (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'check that the HA claim is bound and mounted: kubectl describe pod, kubectl get pvc' });
+    findings.push({
+      code: 'missing',
+      message: `${p.path} does not exist (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      fix: 'check that the HA claim is bound and mounted: kubectl describe pod, kubectl get pvc',
+    });
     return { healthy: false, findings };
   }
   if (!st.isDirectory()) {
-    findings.push({ code: 'not-directory', message: `${p.path} is not a directory`, fix: 'mount the HA claim at this path' });
+    findings.push({
+      code: 'not-directory',
+      message: `${p.path} is not a directory`,
+      fix: 'mount the HA claim at this path',
+    });
     return { healthy: false, findings };
   }
   try {
     const parent = await fs.stat(dirname(p.path));
     if (parent.dev === st.dev) {
-      findings.push({ code: 'not-a-mount', message: `${p.path} is on the same device as its parent: no volume is mounted there, so HA files would not survive the pod`, fix: 'mount the HA claim at this path' });
+      findings.push({
+        code: 'not-a-mount',
+        message: `${p.path} is on the same device as its parent: no volume is mounted there, so HA files would not survive the pod`,
+        fix: 'mount the HA claim at this path',
+      });
     }
-  } catch { /* the parent is not ours to judge */ }
-  const writable = (st.uid === p.uid && (st.mode & 0o200) !== 0) || (st.gid === p.gid && (st.mode & 0o020) !== 0) || (st.mode & 0o002) !== 0;
+  } catch {
+    /* the parent is not ours to judge */
+  }
+  const writable =
+    (st.uid === p.uid && (st.mode & 0o200) !== 0) ||
+    (st.gid === p.gid && (st.mode & 0o020) !== 0) ||
+    (st.mode & 0o002) !== 0;
   if (!writable) {
     findings.push({
       code: 'permissions',
@@ -92,18 +117,29 @@ export async function checkStorage(fs: StorageFs, p: StorageCheckParams): Promis
     const freeBytes = s.bavail * s.bsize;
     const totalBytes = s.blocks * s.bsize;
     if (freeBytes < p.minFreeBytes) {
-      findings.push({ code: 'low-space', message: `only ${Math.round(freeBytes / 1048576)} MiB free on ${p.path}`, fix: 'grow the claim, or remove old checkpoints and savepoints' });
+      findings.push({
+        code: 'low-space',
+        message: `only ${Math.round(freeBytes / 1048576)} MiB free on ${p.path}`,
+        fix: 'grow the claim, or remove old checkpoints and savepoints',
+      });
     }
     const probe = await probeWrite(fs, p);
     if (probe.finding) findings.push(probe.finding);
     return { healthy: findings.length === 0, findings, probeLatencyMs: probe.latencyMs, freeBytes, totalBytes };
   } catch (e) {
-    findings.push({ code: 'not-writable', message: `cannot inspect ${p.path}: ${(e as Error).message}`, fix: 'check the volume' });
+    findings.push({
+      code: 'not-writable',
+      message: `cannot inspect ${p.path}: ${(e as Error).message}`,
+      fix: 'check the volume',
+    });
     return { healthy: false, findings };
   }
 }
 
-async function probeWrite(fs: StorageFs, p: StorageCheckParams): Promise<{ latencyMs?: number; finding?: StorageFinding }> {
+async function probeWrite(
+  fs: StorageFs,
+  p: StorageCheckParams,
+): Promise<{ latencyMs?: number; finding?: StorageFinding }> {
   const file = join(p.path, `.ha-agent-${p.probeName}`);
   const payload = Buffer.from(`cdk8s-flink ha-agent probe ${p.now()}\n`);
   const start = p.now();
@@ -113,7 +149,14 @@ async function probeWrite(fs: StorageFs, p: StorageCheckParams): Promise<{ laten
     await fs.unlink(file);
     const latencyMs = p.now() - start;
     if (!back.equals(payload)) {
-      return { latencyMs, finding: { code: 'read-back-mismatch', message: `read back different bytes from ${file}`, fix: 'the volume does not return what was written: check the storage backend' } };
+      return {
+        latencyMs,
+        finding: {
+          code: 'read-back-mismatch',
+          message: `read back different bytes from ${file}`,
+          fix: 'the volume does not return what was written: check the storage backend',
+        },
+      };
     }
     return { latencyMs };
   } catch (e) {
@@ -122,7 +165,12 @@ async function probeWrite(fs: StorageFs, p: StorageCheckParams): Promise<{ laten
       finding: {
         code: 'not-writable',
         message: `cannot write ${file}: ${code ?? (e as Error).message}${code === 'EROFS' ? ' (read-only filesystem)' : ''}`,
-        fix: code === 'EROFS' ? 'the claim is mounted read-only; mount it read-write' : code === 'ENOSPC' ? 'the volume is full; grow the claim' : 'make the volume writable for the Flink user',
+        fix:
+          code === 'EROFS'
+            ? 'the claim is mounted read-only; mount it read-write'
+            : code === 'ENOSPC'
+              ? 'the volume is full; grow the claim'
+              : 'make the volume writable for the Flink user',
       },
     };
   }

@@ -21,7 +21,9 @@ export function loadAgentBundle(): string {
   if (cached === undefined) {
     const file = join(packageRoot(), 'assets', AGENT_BUNDLE_FILE);
     if (!existsSync(file)) {
-      throw new Error(`cdk8s-flink: the HA agent bundle ${file} is missing; run "npm run bundle:agent" (or disable the agent with haAgent: { enabled: false })`);
+      throw new Error(
+        `cdk8s-flink: the HA agent bundle ${file} is missing; run "npm run bundle:agent" (or disable the agent with haAgent: { enabled: false })`,
+      );
     }
     cached = readFileSync(file, 'utf8');
   }

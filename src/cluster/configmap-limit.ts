@@ -6,6 +6,10 @@ const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
 export function checkConfigMapSize(name: string, data: { [key: string]: string }): void {
   const bytes = Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   if (bytes > CONFIGMAP_LIMIT_BYTES) {
-    fail(`ConfigMap ${name}`, `${bytes} bytes`, 'exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent');
+    fail(
+      `ConfigMap ${name}`,
+      `${bytes} bytes`,
+      "exceeds Kubernetes' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent",
+    );
   }
 }

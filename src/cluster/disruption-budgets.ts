@@ -12,13 +12,14 @@ export class FlinkDisruptionBudgets extends Construct {
   constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
     super(scope, id);
     const names = objectNames(c.clusterId);
-    const budget = (bid: string, name: string, component: Component) => new k8s.KubePodDisruptionBudget(this, bid, {
-      metadata: metadata(ctx, name, component),
-      spec: {
-        maxUnavailable: k8s.IntOrString.fromNumber(1),
-        selector: { matchLabels: selectorLabels(c.clusterId, component) },
-      },
-    });
+    const budget = (bid: string, name: string, component: Component) =>
+      new k8s.KubePodDisruptionBudget(this, bid, {
+        metadata: metadata(ctx, name, component),
+        spec: {
+          maxUnavailable: k8s.IntOrString.fromNumber(1),
+          selector: { matchLabels: selectorLabels(c.clusterId, component) },
+        },
+      });
     budget('JobManager', names.jobManager, Component.JOBMANAGER);
     if (c.taskManager.replicas > 0) budget('TaskManager', names.taskManager, Component.TASKMANAGER);
   }

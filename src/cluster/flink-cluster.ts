@@ -40,7 +40,12 @@ export class FlinkCluster extends Construct {
    * by path, with the reason and the fix; with `strict: true`, any error finding throws.
    * @see https://nightlies.apache.org/flink/flink-kubernetes-operator-docs-stable/docs/custom-resource/reference/
    */
-  public static fromFlinkDeployment(scope: Construct, id: string, manifest: object | string, options: FlinkDeploymentConversionOptions = {}): FlinkCluster {
+  public static fromFlinkDeployment(
+    scope: Construct,
+    id: string,
+    manifest: object | string,
+    options: FlinkDeploymentConversionOptions = {},
+  ): FlinkCluster {
     const { props, report } = flinkDeploymentToProps(manifest, options);
     const cluster = new FlinkCluster(scope, id, props);
     cluster._conversionReport = report;
@@ -68,7 +73,11 @@ export class FlinkCluster extends Construct {
   constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id);
     let chartNamespace: string | undefined;
-    try { chartNamespace = Chart.of(this).namespace; } catch { chartNamespace = undefined; }
+    try {
+      chartNamespace = Chart.of(this).namespace;
+    } catch {
+      chartNamespace = undefined;
+    }
     const c = (this.resolved = resolveCluster(props, id, chartNamespace));
     this.clusterId = c.clusterId;
     this.namespace = c.namespace;
@@ -84,7 +93,10 @@ export class FlinkCluster extends Construct {
       'log4j-console.properties': log4jConsoleProperties(c.logLevel),
     };
     checkConfigMapSize(names.config, configData);
-    new k8s.KubeConfigMap(this, 'Config', { metadata: metadata(ctx, names.config, Component.CONFIG), data: configData });
+    new k8s.KubeConfigMap(this, 'Config', {
+      metadata: metadata(ctx, names.config, Component.CONFIG),
+      data: configData,
+    });
     const configChecksum = createHash('sha256').update(JSON.stringify(configData)).digest('hex');
 
     const storage = c.highAvailability.storage;
@@ -101,10 +113,15 @@ export class FlinkCluster extends Construct {
 
     const agent = c.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', c, ctx) : undefined;
     this.leaderLeaseName = agent?.leaseName;
-    const rbac = new FlinkRbac(this, 'Rbac', { ctx, haEnabled: c.highAvailability.enabled, agentLeaseName: agent?.leaseName });
+    const rbac = new FlinkRbac(this, 'Rbac', {
+      ctx,
+      haEnabled: c.highAvailability.enabled,
+      agentLeaseName: agent?.leaseName,
+    });
 
     this.jobManager = new JobManagerDeployment(this, 'JobManager', {
-      cluster: c, ctx,
+      cluster: c,
+      ctx,
       serviceAccountName: rbac.jobManagerServiceAccountName,
       configMapName: names.config,
       configChecksum,
@@ -113,7 +130,8 @@ export class FlinkCluster extends Construct {
       extraPodLabels: agent?.podLabels,
     });
     this.taskManager = new TaskManagerDeployment(this, 'TaskManager', {
-      cluster: c, ctx,
+      cluster: c,
+      ctx,
       serviceAccountName: rbac.taskManagerServiceAccountName,
       configMapName: names.config,
       configChecksum,
@@ -125,7 +143,11 @@ export class FlinkCluster extends Construct {
     if (c.networkPolicies) new FlinkNetworkPolicies(this, 'NetworkPolicies', c, ctx);
     new FlinkMonitoring(this, 'Monitoring', c, ctx);
     if (c.restIngress) {
-      new RestIngress(this, 'RestIngress', { ...c.restIngress, ctx, serviceName: this.restLeaderServiceName ?? this.restServiceName });
+      new RestIngress(this, 'RestIngress', {
+        ...c.restIngress,
+        ctx,
+        serviceName: this.restLeaderServiceName ?? this.restServiceName,
+      });
     }
     if (c.argoCdSyncWaves) addSyncWaves(this);
 
@@ -143,7 +165,9 @@ export class FlinkCluster extends Construct {
   private validateFinalObjects(): string[] {
     const replicas = this.jobManager.deployment.toJson().spec?.replicas ?? 1;
     if (replicas > 1 && !this.resolved.highAvailability.enabled) {
-      return [`Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`];
+      return [
+        `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`,
+      ];
     }
     return [];
   }
@@ -156,7 +180,11 @@ export class FlinkCluster extends Construct {
     const key = `${this.namespace}/${this.clusterId}`;
     const other = claimed.get(key);
     if (other) {
-      fail('clusterId', this.clusterId, `is already used by ${other} in namespace "${this.namespace}"; the two clusters would share Flink's HA ConfigMaps and storage. Give each a distinct clusterId`);
+      fail(
+        'clusterId',
+        this.clusterId,
+        `is already used by ${other} in namespace "${this.namespace}"; the two clusters would share Flink's HA ConfigMaps and storage. Give each a distinct clusterId`,
+      );
     }
     claimed.set(key, this.node.path);
   }

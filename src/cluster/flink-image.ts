@@ -19,7 +19,11 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/;
 export function resolveFlinkImage(props: FlinkImageProps | undefined, traits: FlinkVersionTraits): ResolvedImage {
   const repository = props?.repository ?? 'flink';
   if (typeof repository !== 'string' || !REPOSITORY.test(repository)) {
-    fail('image.repository', repository, 'is not an image repository; write e.g. "flink" or "registry.example.com/team/flink" (no tag, no digest)');
+    fail(
+      'image.repository',
+      repository,
+      'is not an image repository; write e.g. "flink" or "registry.example.com/team/flink" (no tag, no digest)',
+    );
   }
   const tag = props?.tag ?? traits.version;
   if (typeof tag !== 'string' || !TAG.test(tag)) {
@@ -27,7 +31,11 @@ export function resolveFlinkImage(props: FlinkImageProps | undefined, traits: Fl
   }
   const tagVersion = /^v?(\d+)\.(\d+)(?=$|[._-])/.exec(tag);
   if (tagVersion && `${tagVersion[1]}.${tagVersion[2]}` !== traits.version) {
-    fail('image.tag', tag, `names Flink ${tagVersion[1]}.${tagVersion[2]} but flinkVersion is ${traits.version}; set flinkVersion to match the image, or use a ${traits.version}.x tag`);
+    fail(
+      'image.tag',
+      tag,
+      `names Flink ${tagVersion[1]}.${tagVersion[2]} but flinkVersion is ${traits.version}; set flinkVersion to match the image, or use a ${traits.version}.x tag`,
+    );
   }
   let reference = `${repository}:${tag}`;
   if (props?.digest !== undefined) {
@@ -36,11 +44,21 @@ export function resolveFlinkImage(props: FlinkImageProps | undefined, traits: Fl
     }
     reference += `@${props.digest}`;
   }
-  const pullSecrets = requireList('image.pullSecrets', props?.pullSecrets ?? [], 'Secret names', '["registry-credentials"]');
+  const pullSecrets = requireList(
+    'image.pullSecrets',
+    props?.pullSecrets ?? [],
+    'Secret names',
+    '["registry-credentials"]',
+  );
   pullSecrets.forEach((s, i) => requireDnsSubdomain(`image.pullSecrets[${i}]`, s, 'Secret name'));
   return {
     reference,
-    pullPolicy: requireEnum('image.pullPolicy', props?.pullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT, ImagePullPolicy, 'ImagePullPolicy'),
+    pullPolicy: requireEnum(
+      'image.pullPolicy',
+      props?.pullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+      ImagePullPolicy,
+      'ImagePullPolicy',
+    ),
     pullSecrets: [...pullSecrets],
   };
 }

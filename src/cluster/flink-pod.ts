@@ -39,7 +39,10 @@ export function prepareScript(opts: {
   }
   if (opts.jarPath) {
     // The emptyDir hides the image's usrlib: keep what the image has there, then add the job jar.
-    lines.push('if [ -d /opt/flink/usrlib ]; then cp -R /opt/flink/usrlib/. /work/usrlib/; fi', `cp ${opts.jarPath} /work/usrlib/`);
+    lines.push(
+      'if [ -d /opt/flink/usrlib ]; then cp -R /opt/flink/usrlib/. /work/usrlib/; fi',
+      `cp ${opts.jarPath} /work/usrlib/`,
+    );
   }
   return lines.join('\n');
 }
@@ -67,7 +70,8 @@ export interface FlinkPodOptions {
   readonly extraPodLabels?: { [key: string]: string };
 }
 
-const cpuQuantity = (cores: number) => k8s.Quantity.fromString(Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`);
+const cpuQuantity = (cores: number) =>
+  k8s.Quantity.fromString(Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`);
 
 /** The pod template of a Flink JobManager or TaskManager. */
 export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.PodTemplateSpec {
@@ -107,9 +111,15 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
   const envFrom: k8s.EnvFromSource[] = [];
   if (creds?.envFromSecret) envFrom.push({ secretRef: { name: creds.envFromSecret } });
   if (creds?.fileSecret) {
-    volumes.push({ name: 'fs-credentials', secret: { secretName: creds.fileSecret.name, items: [{ key: creds.fileSecret.key, path: creds.fileSecret.key }] } });
+    volumes.push({
+      name: 'fs-credentials',
+      secret: { secretName: creds.fileSecret.name, items: [{ key: creds.fileSecret.key, path: creds.fileSecret.key }] },
+    });
     mounts.push({ name: 'fs-credentials', mountPath: `/opt/flink/secrets/${creds.fileSecret.name}`, readOnly: true });
-    env.push({ name: creds.fileSecret.fileEnv, value: `/opt/flink/secrets/${creds.fileSecret.name}/${creds.fileSecret.key}` });
+    env.push({
+      name: creds.fileSecret.fileEnv,
+      value: `/opt/flink/secrets/${creds.fileSecret.name}/${creds.fileSecret.key}`,
+    });
   }
   for (const v of o.pods.volumes) {
     volumes.push(v.volume);
@@ -144,22 +154,33 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
       ...(Object.keys(o.pods.nodeSelector).length ? { nodeSelector: o.pods.nodeSelector } : {}),
       ...(o.pods.tolerations.length ? { tolerations: o.pods.tolerations } : {}),
       affinity: spreadAffinity(selector, o.pods.affinity),
-      topologySpreadConstraints: [{
-        // ScheduleAnyway: a one-zone cluster must still schedule every pod.
-        maxSkew: 1,
-        topologyKey: 'topology.kubernetes.io/zone',
-        whenUnsatisfiable: 'ScheduleAnyway',
-        labelSelector: { matchLabels: selector },
-      }],
-      initContainers: [{
-        name: 'prepare-flink',
-        image: c.image.reference,
-        imagePullPolicy: c.image.pullPolicy,
-        command: ['sh', '-c', prepareScript({ staleConfigFile: c.traits.staleConfigFileName, plugins, jarPath: o.jarPath })],
-        volumeMounts: workMounts,
-        resources: { requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') }, limits: { memory: k8s.Quantity.fromString('64Mi') } },
-        securityContext: containerSecurityContext(),
-      }],
+      topologySpreadConstraints: [
+        {
+          // ScheduleAnyway: a one-zone cluster must still schedule every pod.
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: { matchLabels: selector },
+        },
+      ],
+      initContainers: [
+        {
+          name: 'prepare-flink',
+          image: c.image.reference,
+          imagePullPolicy: c.image.pullPolicy,
+          command: [
+            'sh',
+            '-c',
+            prepareScript({ staleConfigFile: c.traits.staleConfigFileName, plugins, jarPath: o.jarPath }),
+          ],
+          volumeMounts: workMounts,
+          resources: {
+            requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') },
+            limits: { memory: k8s.Quantity.fromString('64Mi') },
+          },
+          securityContext: containerSecurityContext(),
+        },
+      ],
       containers: [
         {
           name: FLINK_CONTAINER_NAME,
@@ -170,9 +191,21 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
           ...(envFrom.length ? { envFrom } : {}),
           ports: o.ports,
           // Start-up (JVM, HA recovery) may be slow; liveness only counts once the port is open.
-          startupProbe: { tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) }, periodSeconds: 5, failureThreshold: 60 },
-          livenessProbe: { tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) }, periodSeconds: 10, failureThreshold: 6 },
-          readinessProbe: { tcpSocket: { port: k8s.IntOrString.fromString(o.readinessPort) }, periodSeconds: 5, failureThreshold: 3 },
+          startupProbe: {
+            tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) },
+            periodSeconds: 5,
+            failureThreshold: 60,
+          },
+          livenessProbe: {
+            tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) },
+            periodSeconds: 10,
+            failureThreshold: 6,
+          },
+          readinessProbe: {
+            tcpSocket: { port: k8s.IntOrString.fromString(o.readinessPort) },
+            periodSeconds: 5,
+            failureThreshold: 3,
+          },
           resources,
           volumeMounts: mounts,
           securityContext: containerSecurityContext(),
@@ -192,10 +225,15 @@ function spreadAffinity(selector: { [key: string]: string }, extra: k8s.Affinity
     ...(extra.podAffinity ? { podAffinity: extra.podAffinity } : {}),
     podAntiAffinity: {
       preferredDuringSchedulingIgnoredDuringExecution: [
-        { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: selector } } },
+        {
+          weight: 100,
+          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: selector } },
+        },
         ...(anti.preferredDuringSchedulingIgnoredDuringExecution ?? []),
       ],
-      ...(anti.requiredDuringSchedulingIgnoredDuringExecution ? { requiredDuringSchedulingIgnoredDuringExecution: anti.requiredDuringSchedulingIgnoredDuringExecution } : {}),
+      ...(anti.requiredDuringSchedulingIgnoredDuringExecution
+        ? { requiredDuringSchedulingIgnoredDuringExecution: anti.requiredDuringSchedulingIgnoredDuringExecution }
+        : {}),
     },
   };
 }

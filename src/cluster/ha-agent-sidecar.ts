@@ -9,8 +9,15 @@ import { containerSecurityContext } from './pod-security';
 import { ResolvedCluster } from './resolve';
 import { durationMillis } from '../config/values';
 import {
-  AGENT_BUNDLE_FILE, AGENT_BUNDLE_MOUNT_PATH, AGENT_CONTAINER_NAME, AGENT_PORT, AGENT_PORT_NAME, AgentEnv, HaRole,
-  leaderLeaseName, ROLE_LABEL,
+  AGENT_BUNDLE_FILE,
+  AGENT_BUNDLE_MOUNT_PATH,
+  AGENT_CONTAINER_NAME,
+  AGENT_PORT,
+  AGENT_PORT_NAME,
+  AgentEnv,
+  HaRole,
+  leaderLeaseName,
+  ROLE_LABEL,
 } from '../agent/contract';
 
 /**
@@ -61,7 +68,12 @@ export class HaAgentSidecar extends Construct {
       ...(storage.claimName ? [{ name: AgentEnv.HA_STORAGE_PATH, value: HA_MOUNT_PATH }] : []),
       { name: AgentEnv.FLINK_VERSION, value: c.traits.version },
       { name: AgentEnv.LEASE_NAME, value: this.leaseName },
-      { name: AgentEnv.LEASE_DURATION_SECONDS, value: String(Math.ceil(durationMillis('highAvailability.leaseDuration', c.highAvailability.leaseDuration) / 1000)) },
+      {
+        name: AgentEnv.LEASE_DURATION_SECONDS,
+        value: String(
+          Math.ceil(durationMillis('highAvailability.leaseDuration', c.highAvailability.leaseDuration) / 1000),
+        ),
+      },
       { name: AgentEnv.PORT, value: String(AGENT_PORT) },
     ];
     const http = (path: string) => ({ httpGet: { path, port: k8s.IntOrString.fromString(AGENT_PORT_NAME) } });

@@ -75,7 +75,11 @@ export interface HaStorageSpec {
 export abstract class HaStorage {
   /** A PersistentVolumeClaim created with the cluster, named `<clusterId>-ha`. */
   public static newClaim(props: NewClaimProps = {}): HaStorage {
-    return new ClaimStorage('new-claim', undefined, requireObject('highAvailability.storage', props, 'HaStorage.newClaim({ size: Size.gibibytes(1) })'));
+    return new ClaimStorage(
+      'new-claim',
+      undefined,
+      requireObject('highAvailability.storage', props, 'HaStorage.newClaim({ size: Size.gibibytes(1) })'),
+    );
   }
 
   /** A claim that already exists in the namespace. */
@@ -83,7 +87,11 @@ export abstract class HaStorage {
     return new ClaimStorage(
       'existing-claim',
       requireDnsSubdomain('highAvailability.storage.claimName', claimName, 'PersistentVolumeClaim name'),
-      requireObject('highAvailability.storage', props, 'HaStorage.existingClaim("flink-ha", { accessMode: AccessMode.READ_WRITE_MANY })'),
+      requireObject(
+        'highAvailability.storage',
+        props,
+        'HaStorage.existingClaim("flink-ha", { accessMode: AccessMode.READ_WRITE_MANY })',
+      ),
     );
   }
 
@@ -92,7 +100,14 @@ export abstract class HaStorage {
    * Flink filesystem plugin is enabled in the image automatically.
    */
   public static objectStore(uri: string, props: ObjectStoreProps = {}): HaStorage {
-    return new ObjectStoreStorage(uri, requireObject('highAvailability.storage', props, 'HaStorage.objectStore("s3://bucket/ha", { credentials: { envFromSecret: "flink-s3" } })'));
+    return new ObjectStoreStorage(
+      uri,
+      requireObject(
+        'highAvailability.storage',
+        props,
+        'HaStorage.objectStore("s3://bucket/ha", { credentials: { envFromSecret: "flink-s3" } })',
+      ),
+    );
   }
 
   /** @internal */
@@ -107,17 +122,26 @@ class ClaimStorage extends HaStorage {
     private readonly kind: 'new-claim' | 'existing-claim',
     private readonly claimName: string | undefined,
     private readonly props: NewClaimProps,
-  ) { super(); }
+  ) {
+    super();
+  }
 
   public _resolve(clusterId: string): HaStorageSpec {
     const p = 'highAvailability.storage';
     const accessMode = this.props.accessMode ?? AccessMode.READ_WRITE_MANY;
     if (!Object.values(AccessMode).includes(accessMode)) {
-      fail(`${p}.accessMode`, accessMode, `must be one of ${Object.keys(AccessMode).map((k) => 'AccessMode.' + k).join(', ')}`);
+      fail(
+        `${p}.accessMode`,
+        accessMode,
+        `must be one of ${Object.keys(AccessMode)
+          .map((k) => 'AccessMode.' + k)
+          .join(', ')}`,
+      );
     }
     const size = this.props.size ?? Size.gibibytes(1);
     sizeMebibytes(`${p}.size`, size);
-    if (this.props.storageClassName !== undefined) requireDnsSubdomain(`${p}.storageClassName`, this.props.storageClassName, 'StorageClass name');
+    if (this.props.storageClassName !== undefined)
+      requireDnsSubdomain(`${p}.storageClassName`, this.props.storageClassName, 'StorageClass name');
     return {
       kind: this.kind,
       storageDir: parseStorageUri(p, `file://${HA_MOUNT_PATH}`),
@@ -129,30 +153,54 @@ class ClaimStorage extends HaStorage {
   }
 
   public toString(): string {
-    return this.kind === 'new-claim' ? 'HaStorage.newClaim(...)' : `HaStorage.existingClaim(${JSON.stringify(this.claimName)})`;
+    return this.kind === 'new-claim'
+      ? 'HaStorage.newClaim(...)'
+      : `HaStorage.existingClaim(${JSON.stringify(this.claimName)})`;
   }
 }
 
 class ObjectStoreStorage extends HaStorage {
-  constructor(private readonly uri: string, private readonly props: ObjectStoreProps) { super(); }
+  constructor(
+    private readonly uri: string,
+    private readonly props: ObjectStoreProps,
+  ) {
+    super();
+  }
 
   public _resolve(): HaStorageSpec {
     const p = 'highAvailability.storage';
     const storageDir = parseStorageUri(p, this.uri);
     if (storageDir.scheme === 'file') {
-      fail(p, this.uri, 'is a file:// path; use HaStorage.newClaim() or HaStorage.existingClaim() so every candidate mounts the same volume');
+      fail(
+        p,
+        this.uri,
+        'is a file:// path; use HaStorage.newClaim() or HaStorage.existingClaim() so every candidate mounts the same volume',
+      );
     }
     const c = this.props.credentials;
     if (c !== undefined) requireObject(`${p}.credentials`, c, '{ envFromSecret: "flink-s3" }');
-    if (c?.envFromSecret !== undefined) requireDnsSubdomain(`${p}.credentials.envFromSecret`, c.envFromSecret, 'Secret name');
+    if (c?.envFromSecret !== undefined)
+      requireDnsSubdomain(`${p}.credentials.envFromSecret`, c.envFromSecret, 'Secret name');
     if (c?.fileSecret !== undefined) {
-      requireObject(`${p}.credentials.fileSecret`, c.fileSecret, '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }');
+      requireObject(
+        `${p}.credentials.fileSecret`,
+        c.fileSecret,
+        '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }',
+      );
       requireDnsSubdomain(`${p}.credentials.fileSecret.name`, c.fileSecret.name, 'Secret name');
       if (!/^[-._a-zA-Z0-9]+$/.test(requireString(`${p}.credentials.fileSecret.key`, c.fileSecret.key))) {
-        fail(`${p}.credentials.fileSecret.key`, c.fileSecret.key, 'is not a valid Secret key (letters, digits, "-", "_" and ".")');
+        fail(
+          `${p}.credentials.fileSecret.key`,
+          c.fileSecret.key,
+          'is not a valid Secret key (letters, digits, "-", "_" and ".")',
+        );
       }
       if (typeof c.fileSecret.fileEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.fileSecret.fileEnv)) {
-        fail(`${p}.credentials.fileSecret.fileEnv`, c.fileSecret.fileEnv, 'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS');
+        fail(
+          `${p}.credentials.fileSecret.fileEnv`,
+          c.fileSecret.fileEnv,
+          'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS',
+        );
       }
     }
     return { kind: 'object-store', storageDir, credentials: c };

@@ -19,7 +19,8 @@ export function jobManagerArgs(c: ResolvedCluster): string[] {
     'standalone-job',
     ...(ha ? c.traits.standaloneJobHostArgs(host) : []),
     ...(j.entryClass ? ['--job-classname', j.entryClass] : []),
-    '--job-id', j.jobId,
+    '--job-id',
+    j.jobId,
     ...(j.initialSavepointPath ? ['--fromSavepoint', j.initialSavepointPath] : []),
     ...(j.allowNonRestoredState ? ['--allowNonRestoredState'] : []),
     // "--" ends the entrypoint's options, so a job argument such as "-host" is not taken for one;
@@ -41,7 +42,8 @@ function singleMountClaim(c: ResolvedCluster): boolean {
  * services, and find their own address by connecting to it, so they need neither.
  */
 export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[] {
-  if (!c.highAvailability.enabled) return [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc }];
+  if (!c.highAvailability.enabled)
+    return [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc }];
   if (component !== Component.JOBMANAGER) return [];
   return [
     { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
@@ -86,9 +88,16 @@ export class JobManagerDeployment extends Construct {
         // Without HA two JobManagers must never run side by side; with HA a new
         // candidate joins as a standby before an old one leaves - unless the HA claim can
         // only be mounted by one pod (then the new pod would wait for it forever).
-        strategy: ha && !singleMountClaim(c)
-          ? { type: 'RollingUpdate', rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) } }
-          : { type: 'Recreate' },
+        strategy:
+          ha && !singleMountClaim(c)
+            ? {
+                type: 'RollingUpdate',
+                rollingUpdate: {
+                  maxSurge: k8s.IntOrString.fromNumber(1),
+                  maxUnavailable: k8s.IntOrString.fromNumber(0),
+                },
+              }
+            : { type: 'Recreate' },
         template: flinkPodTemplate(c, {
           component: Component.JOBMANAGER,
           pods: c.jobManager,
@@ -116,4 +125,3 @@ export class JobManagerDeployment extends Construct {
     });
   }
 }
-

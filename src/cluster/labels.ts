@@ -46,7 +46,12 @@ export function objectLabels(ctx: MetadataContext, component: Component): { [key
 }
 
 /** Metadata with an explicit name (never a generated hash), the namespace and labels. */
-export function metadata(ctx: MetadataContext, name: string, component: Component, annotations?: { [key: string]: string }): ApiObjectMetadata {
+export function metadata(
+  ctx: MetadataContext,
+  name: string,
+  component: Component,
+  annotations?: { [key: string]: string },
+): ApiObjectMetadata {
   return {
     name,
     namespace: ctx.namespace,

@@ -22,16 +22,25 @@ export class FlinkNetworkPolicies extends Construct {
     const metrics = c.metrics.prometheus ? [FlinkPorts.METRICS] : [];
     const agent = c.agent.enabled ? [AGENT_PORT] : [];
     const jmIngress: k8s.NetworkPolicyIngressRule[] = [
-      { from: [ownPods], ports: [FlinkPorts.RPC, FlinkPorts.BLOB, FlinkPorts.REST, FlinkPorts.METRIC_QUERY, ...metrics, ...agent].map(tcp) },
+      {
+        from: [ownPods],
+        ports: [FlinkPorts.RPC, FlinkPorts.BLOB, FlinkPorts.REST, FlinkPorts.METRIC_QUERY, ...metrics, ...agent].map(
+          tcp,
+        ),
+      },
     ];
     if (c.restAllowedFrom.length) jmIngress.push({ from: c.restAllowedFrom, ports: [tcp(FlinkPorts.REST)] });
     if (metrics.length + agent.length && c.metrics.allowedFrom.length) {
       jmIngress.push({ from: c.metrics.allowedFrom, ports: [...metrics, ...agent].map(tcp) });
     }
     const tmIngress: k8s.NetworkPolicyIngressRule[] = [
-      { from: [ownPods], ports: [FlinkPorts.TASKMANAGER_RPC, FlinkPorts.TASKMANAGER_DATA, FlinkPorts.METRIC_QUERY, ...metrics].map(tcp) },
+      {
+        from: [ownPods],
+        ports: [FlinkPorts.TASKMANAGER_RPC, FlinkPorts.TASKMANAGER_DATA, FlinkPorts.METRIC_QUERY, ...metrics].map(tcp),
+      },
     ];
-    if (metrics.length && c.metrics.allowedFrom.length) tmIngress.push({ from: c.metrics.allowedFrom, ports: metrics.map(tcp) });
+    if (metrics.length && c.metrics.allowedFrom.length)
+      tmIngress.push({ from: c.metrics.allowedFrom, ports: metrics.map(tcp) });
     new k8s.KubeNetworkPolicy(this, 'JobManager', {
       metadata: metadata(ctx, names.jobManager, Component.JOBMANAGER),
       spec: {

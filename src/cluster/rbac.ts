@@ -33,7 +33,11 @@ export class FlinkRbac extends Construct {
     if (props.haEnabled) {
       // Flink's leader election and HA metadata: the lock ConfigMap and one per job,
       // created and cleaned up by the leader. Names are dynamic, so no resourceNames.
-      jmRules.push({ apiGroups: [''], resources: ['configmaps'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] });
+      jmRules.push({
+        apiGroups: [''],
+        resources: ['configmaps'],
+        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      });
       // TaskManagers find the leaders by watching the lock ConfigMap; a failed watch is fatal to them.
       tmRules.push({ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] });
     }
@@ -41,7 +45,12 @@ export class FlinkRbac extends Construct {
       jmRules.push(
         // Kubernetes cannot restrict "create" by name; get/update are limited to the agent's Lease.
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
-        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: [props.agentLeaseName], verbs: ['get', 'patch', 'update'] },
+        {
+          apiGroups: ['coordination.k8s.io'],
+          resources: ['leases'],
+          resourceNames: [props.agentLeaseName],
+          verbs: ['get', 'patch', 'update'],
+        },
         // The agent labels its own pod leader/standby; pod names are random, so no resourceNames.
         { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'patch'] },
         { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },

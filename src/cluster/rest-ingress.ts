@@ -12,10 +12,20 @@ export class RestIngress extends Construct {
       spec: {
         ...(props.ingressClassName ? { ingressClassName: props.ingressClassName } : {}),
         ...(props.tlsSecretName ? { tls: [{ hosts: [props.host], secretName: props.tlsSecretName }] } : {}),
-        rules: [{
-          host: props.host,
-          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: props.serviceName, port: { name: 'rest' } } } }] },
-        }],
+        rules: [
+          {
+            host: props.host,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: props.serviceName, port: { name: 'rest' } } },
+                },
+              ],
+            },
+          },
+        ],
       },
     });
   }

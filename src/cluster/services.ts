@@ -16,7 +16,12 @@ export class FlinkServices extends Construct {
     super(scope, id);
     const names = objectNames(c.clusterId);
     const jm = selectorLabels(c.clusterId, Component.JOBMANAGER);
-    const rest: k8s.ServicePort = { name: 'rest', port: FlinkPorts.REST, targetPort: k8s.IntOrString.fromString('rest'), protocol: 'TCP' };
+    const rest: k8s.ServicePort = {
+      name: 'rest',
+      port: FlinkPorts.REST,
+      targetPort: k8s.IntOrString.fromString('rest'),
+      protocol: 'TCP',
+    };
 
     this.restServiceName = names.rest;
     new k8s.KubeService(this, 'Rest', {
@@ -31,7 +36,15 @@ export class FlinkServices extends Construct {
         spec: {
           type: 'ClusterIP',
           selector: { ...jm, [ROLE_LABEL]: HaRole.LEADER },
-          ports: [rest, { name: AGENT_PORT_NAME, port: AGENT_PORT, targetPort: k8s.IntOrString.fromString(AGENT_PORT_NAME), protocol: 'TCP' }],
+          ports: [
+            rest,
+            {
+              name: AGENT_PORT_NAME,
+              port: AGENT_PORT,
+              targetPort: k8s.IntOrString.fromString(AGENT_PORT_NAME),
+              protocol: 'TCP',
+            },
+          ],
         },
       });
     }

@@ -50,18 +50,28 @@ export interface ResolvedCheckpointing {
 export function resolveCheckpointing(props: CheckpointingProps, storageDir: string | undefined): ResolvedCheckpointing {
   const p = 'checkpointing';
   if (durationMillis(`${p}.interval`, props.interval) < 10) {
-    fail(`${p}.interval`, props.interval, 'must be at least 10 milliseconds (Flink\'s minimum checkpoint interval)');
+    fail(`${p}.interval`, props.interval, "must be at least 10 milliseconds (Flink's minimum checkpoint interval)");
   }
   const root = storageDir?.replace(/\/+$/, '');
   const directory = props.directory ?? (root ? `${root}/checkpoints` : undefined);
   if (directory === undefined) {
-    fail(`${p}.directory`, undefined, 'is required when there is no HA storage to put checkpoints under; set it to an s3://, gs:// or abfss:// URI');
+    fail(
+      `${p}.directory`,
+      undefined,
+      'is required when there is no HA storage to put checkpoints under; set it to an s3://, gs:// or abfss:// URI',
+    );
   }
   return {
     interval: props.interval,
-    mode: requireEnum(`${p}.mode`, props.mode ?? CheckpointingMode.EXACTLY_ONCE, CheckpointingMode, 'CheckpointingMode'),
+    mode: requireEnum(
+      `${p}.mode`,
+      props.mode ?? CheckpointingMode.EXACTLY_ONCE,
+      CheckpointingMode,
+      'CheckpointingMode',
+    ),
     directory,
-    savepointDirectory: props.savepointDirectory ?? (root ? `${root}/savepoints` : directory.replace(/\/+$/, '') + '-savepoints'),
+    savepointDirectory:
+      props.savepointDirectory ?? (root ? `${root}/savepoints` : directory.replace(/\/+$/, '') + '-savepoints'),
     retained: requireInt(`${p}.retained`, props.retained ?? 1, 1, 1000),
     incremental: requireBoolean(`${p}.incremental`, props.incremental ?? false),
     retainOnCancellation: requireBoolean(`${p}.retainOnCancellation`, props.retainOnCancellation ?? true),
@@ -78,6 +88,8 @@ export function checkpointingConfig(c: ResolvedCheckpointing, traits: FlinkVersi
     [keys.savepointDir]: c.savepointDirectory,
     [keys.retained]: String(c.retained),
     [keys.incremental]: String(c.incremental),
-    'execution.checkpointing.externalized-checkpoint-retention': c.retainOnCancellation ? 'RETAIN_ON_CANCELLATION' : 'DELETE_ON_CANCELLATION',
+    'execution.checkpointing.externalized-checkpoint-retention': c.retainOnCancellation
+      ? 'RETAIN_ON_CANCELLATION'
+      : 'DELETE_ON_CANCELLATION',
   };
 }

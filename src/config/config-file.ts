@@ -24,7 +24,11 @@ export function renderConfigFile(entries: Readonly<Record<string, string>>, trai
     const value = entries[key];
     if (legacy) {
       if (/[#\n\r]/.test(value) || value !== value.trim()) {
-        fail(`flinkConfiguration["${key}"]`, value, 'cannot be written to flink-conf.yaml (Flink 1.18 reads "#" as a comment and trims values); remove the "#", line break or surrounding spaces');
+        fail(
+          `flinkConfiguration["${key}"]`,
+          value,
+          'cannot be written to flink-conf.yaml (Flink 1.18 reads "#" as a comment and trims values); remove the "#", line break or surrounding spaces',
+        );
       }
       return `${key}: ${value}`;
     }

@@ -37,9 +37,18 @@ export function buildFlinkConfig(c: ResolvedCluster): Record<string, string> {
       // Without it every standalone cluster on the same storage shares "/default".
       'high-availability.cluster-id': c.clusterId,
       'high-availability.jobmanager.port': String(FlinkPorts.RPC),
-      'high-availability.kubernetes.leader-election.lease-duration': flinkDuration('highAvailability.leaseDuration', ha.leaseDuration),
-      'high-availability.kubernetes.leader-election.renew-deadline': flinkDuration('highAvailability.renewDeadline', ha.renewDeadline),
-      'high-availability.kubernetes.leader-election.retry-period': flinkDuration('highAvailability.retryPeriod', ha.retryPeriod),
+      'high-availability.kubernetes.leader-election.lease-duration': flinkDuration(
+        'highAvailability.leaseDuration',
+        ha.leaseDuration,
+      ),
+      'high-availability.kubernetes.leader-election.renew-deadline': flinkDuration(
+        'highAvailability.renewDeadline',
+        ha.renewDeadline,
+      ),
+      'high-availability.kubernetes.leader-election.retry-period': flinkDuration(
+        'highAvailability.retryPeriod',
+        ha.retryPeriod,
+      ),
     });
   }
   if (c.metrics.prometheus) {

@@ -20,7 +20,11 @@ export class FlinkVersionTraits {
   /** Validates a version coming from JavaScript callers that bypass the enum. */
   public static of(version: unknown): FlinkVersionTraits {
     if (typeof version !== 'string' || !ORDER.includes(version)) {
-      fail('flinkVersion', version, `is not a supported Flink version; use one of FlinkVersion.${Object.keys(FlinkVersion).join(', FlinkVersion.')} (${ORDER.join(', ')})`);
+      fail(
+        'flinkVersion',
+        version,
+        `is not a supported Flink version; use one of FlinkVersion.${Object.keys(FlinkVersion).join(', FlinkVersion.')} (${ORDER.join(', ')})`,
+      );
     }
     return new FlinkVersionTraits(version as FlinkVersion);
   }
@@ -51,26 +55,24 @@ export class FlinkVersionTraits {
 
   /** `standalone-job --host` was removed in 2.0; the rpc address is then a dynamic property. */
   public get standaloneJobHostArgs(): (host: string) => string[] {
-    return this.major >= 2
-      ? (host) => [`-Djobmanager.rpc.address=${host}`]
-      : (host) => ['--host', host];
+    return this.major >= 2 ? (host) => [`-Djobmanager.rpc.address=${host}`] : (host) => ['--host', host];
   }
 
   /** Checkpoint keys moved under `execution.checkpointing.*` in 1.20. */
   public get checkpointKeys(): { dir: string; savepointDir: string; retained: string; incremental: string } {
     return this.atLeast(FlinkVersion.V1_20)
       ? {
-        dir: 'execution.checkpointing.dir',
-        savepointDir: 'execution.checkpointing.savepoint-dir',
-        retained: 'execution.checkpointing.num-retained',
-        incremental: 'execution.checkpointing.incremental',
-      }
+          dir: 'execution.checkpointing.dir',
+          savepointDir: 'execution.checkpointing.savepoint-dir',
+          retained: 'execution.checkpointing.num-retained',
+          incremental: 'execution.checkpointing.incremental',
+        }
       : {
-        dir: 'state.checkpoints.dir',
-        savepointDir: 'state.savepoints.dir',
-        retained: 'state.checkpoints.num-retained',
-        incremental: 'state.backend.incremental',
-      };
+          dir: 'state.checkpoints.dir',
+          savepointDir: 'state.savepoints.dir',
+          retained: 'state.checkpoints.num-retained',
+          incremental: 'state.backend.incremental',
+        };
   }
 
   /** Key of the job-graph pointer in Flink's cluster ConfigMap. */

@@ -20,7 +20,8 @@ const ANNOTATIONS_MAX_BYTES = 256 * 1024;
 
 /** Throws unless `value` is a plain object (not null, not an array). */
 export function requireObject<T>(prop: string, value: T, example: string): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(prop, value, `must be an object, e.g. ${example}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(prop, value, `must be an object, e.g. ${example}`);
   return value;
 }
 
@@ -33,7 +34,11 @@ export function requireList<T>(prop: string, value: T[], what: string, example: 
 /** Throws unless `value` is a DNS-1123 label (Service, container, port and volume names). */
 export function requireDnsLabel(prop: string, value: unknown, what: string): string {
   if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
-    fail(prop, value, `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`);
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
+    );
   }
   return value;
 }
@@ -41,7 +46,11 @@ export function requireDnsLabel(prop: string, value: unknown, what: string): str
 /** Throws unless `value` is a DNS-1123 subdomain (names of most objects: Secrets, claims, classes). */
 export function requireDnsSubdomain(prop: string, value: unknown, what: string): string {
   if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    fail(prop, value, `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`);
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
+    );
   }
   return value;
 }
@@ -57,11 +66,17 @@ function isQualifiedName(key: string): boolean {
 
 /** Throws unless `labels` is an object of valid label keys to valid label values. */
 export function requireLabels(prop: string, labels: unknown): { [key: string]: string } {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) fail(prop, labels, 'must be an object of label keys to values, e.g. { team: "data" }');
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels))
+    fail(prop, labels, 'must be an object of label keys to values, e.g. { team: "data" }');
   for (const [k, v] of Object.entries(labels as object)) {
-    if (!isQualifiedName(k)) fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    if (!isQualifiedName(k))
+      fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
-      fail(`${prop}["${k}"]`, v, 'is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")');
+      fail(
+        `${prop}["${k}"]`,
+        v,
+        'is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
+      );
     }
   }
   return { ...(labels as { [key: string]: string }) };
@@ -70,7 +85,11 @@ export function requireLabels(prop: string, labels: unknown): { [key: string]: s
 /** Throws unless `annotations` is an object of valid keys to string values, within the size limit. */
 export function requireAnnotations(prop: string, annotations: unknown): { [key: string]: string } {
   if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) {
-    fail(prop, annotations, 'must be an object of annotation keys to values, e.g. { "example.com/owner": "data-team" }');
+    fail(
+      prop,
+      annotations,
+      'must be an object of annotation keys to values, e.g. { "example.com/owner": "data-team" }',
+    );
   }
   let bytes = 0;
   for (const [k, v] of Object.entries(annotations as object)) {
@@ -78,14 +97,23 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
     if (typeof v !== 'string') fail(`${prop}["${k}"]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
     bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
-  if (bytes > ANNOTATIONS_MAX_BYTES) fail(prop, `${bytes} bytes`, 'exceeds the 256 KiB Kubernetes allows for an object\'s annotations; keep large data in a ConfigMap');
+  if (bytes > ANNOTATIONS_MAX_BYTES)
+    fail(
+      prop,
+      `${bytes} bytes`,
+      "exceeds the 256 KiB Kubernetes allows for an object's annotations; keep large data in a ConfigMap",
+    );
   return { ...(annotations as { [key: string]: string }) };
 }
 
 /** Throws unless `name` is an environment variable name Kubernetes 1.28 accepts. */
 export function requireEnvVarName(prop: string, name: unknown): string {
   if (typeof name !== 'string' || !ENV_VAR_NAME.test(name)) {
-    fail(prop, name, 'is not a valid environment variable name: letters, digits, "_", "-" and ".", not starting with a digit');
+    fail(
+      prop,
+      name,
+      'is not a valid environment variable name: letters, digits, "_", "-" and ".", not starting with a digit',
+    );
   }
   return name;
 }
@@ -105,11 +133,23 @@ export function requirePeers<T>(prop: string, peers: T[]): T[] {
     const keys = Object.keys(peer as object);
     const unknown = keys.filter((k) => !PEER_FIELDS.includes(k));
     if (keys.length === 0 || unknown.length) {
-      fail(`${prop}[${i}]`, peer, `must set podSelector, namespaceSelector or ipBlock${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example.slice(1, -1)}`);
+      fail(
+        `${prop}[${i}]`,
+        peer,
+        `must set podSelector, namespaceSelector or ipBlock${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example.slice(1, -1)}`,
+      );
     }
-    for (const k of keys) requireObject(`${prop}[${i}].${k}`, (peer as any)[k], k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }');
+    for (const k of keys)
+      requireObject(
+        `${prop}[${i}].${k}`,
+        (peer as any)[k],
+        k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
+      );
     const ipBlock = (peer as any).ipBlock;
-    if (ipBlock !== undefined && (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))) {
+    if (
+      ipBlock !== undefined &&
+      (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))
+    ) {
       fail(`${prop}[${i}].ipBlock.cidr`, ipBlock.cidr, 'must be a CIDR such as "10.0.0.0/8"');
     }
   });
@@ -125,10 +165,18 @@ export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromS
     const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
     const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
     if (refs.length !== 1 || unknown.length) {
-      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`);
+      fail(
+        `${prop}[${i}]`,
+        s,
+        `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`,
+      );
     }
     const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
-    requireDnsSubdomain(`${prop}[${i}].${refs[0]}.name`, ref.name, refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name');
+    requireDnsSubdomain(
+      `${prop}[${i}].${refs[0]}.name`,
+      ref.name,
+      refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name',
+    );
     if (ref.optional !== undefined) requireBoolean(`${prop}[${i}].${refs[0]}.optional`, ref.optional);
     if (s.prefix !== undefined) requireEnvVarName(`${prop}[${i}].prefix`, s.prefix);
   });

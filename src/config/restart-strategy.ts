@@ -64,15 +64,25 @@ export class RestartStrategy {
 
   public static failureRate(props: FailureRateRestartProps): RestartStrategy {
     const p = 'restartStrategy.failureRate';
-    requireObject(p, props, '{ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.seconds(10) }');
+    requireObject(
+      p,
+      props,
+      '{ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.seconds(10) }',
+    );
     const interval = durationMillis(`${p}.interval`, props.interval);
     if (interval === 0) fail(`${p}.interval`, props.interval, 'must be longer than zero');
     const delay = durationMillis(`${p}.delay`, props.delay);
     if (delay >= interval) {
-      fail(`${p}.delay`, props.delay, `must be shorter than interval (${flinkDuration(`${p}.interval`, props.interval)}), or no second failure can ever fall inside the window`);
+      fail(
+        `${p}.delay`,
+        props.delay,
+        `must be shorter than interval (${flinkDuration(`${p}.interval`, props.interval)}), or no second failure can ever fall inside the window`,
+      );
     }
     return new RestartStrategy(RestartStrategyType.FAILURE_RATE, {
-      'restart-strategy.failure-rate.max-failures-per-interval': String(requireInt(`${p}.maxFailuresPerInterval`, props.maxFailuresPerInterval, 1)),
+      'restart-strategy.failure-rate.max-failures-per-interval': String(
+        requireInt(`${p}.maxFailuresPerInterval`, props.maxFailuresPerInterval, 1),
+      ),
       'restart-strategy.failure-rate.failure-rate-interval': flinkDuration(`${p}.interval`, props.interval),
       'restart-strategy.failure-rate.delay': flinkDuration(`${p}.delay`, props.delay),
     });
@@ -83,21 +93,29 @@ export class RestartStrategy {
     requireObject(p, props, '{ initialBackoff: Duration.seconds(1), maxBackoff: Duration.minutes(1) }');
     const initial = props.initialBackoff ?? Duration.seconds(1);
     const max = props.maxBackoff ?? Duration.minutes(1);
-    if (durationMillis(`${p}.initialBackoff`, initial) === 0) fail(`${p}.initialBackoff`, initial, 'must be longer than zero');
+    if (durationMillis(`${p}.initialBackoff`, initial) === 0)
+      fail(`${p}.initialBackoff`, initial, 'must be longer than zero');
     if (durationMillis(`${p}.maxBackoff`, max) < durationMillis(`${p}.initialBackoff`, initial)) {
       fail(`${p}.maxBackoff`, max, `must not be shorter than initialBackoff (${initial.toHumanString()})`);
     }
     const reset = props.resetBackoffThreshold ?? Duration.hours(1);
-    if (durationMillis(`${p}.resetBackoffThreshold`, reset) === 0) fail(`${p}.resetBackoffThreshold`, reset, 'must be longer than zero');
+    if (durationMillis(`${p}.resetBackoffThreshold`, reset) === 0)
+      fail(`${p}.resetBackoffThreshold`, reset, 'must be longer than zero');
     const keys: Record<string, string> = {
       'restart-strategy.exponential-delay.initial-backoff': flinkDuration(`${p}.initialBackoff`, initial),
       'restart-strategy.exponential-delay.max-backoff': flinkDuration(`${p}.maxBackoff`, max),
-      'restart-strategy.exponential-delay.backoff-multiplier': String(requireNumber(`${p}.backoffMultiplier`, props.backoffMultiplier ?? 1.5, 1)),
+      'restart-strategy.exponential-delay.backoff-multiplier': String(
+        requireNumber(`${p}.backoffMultiplier`, props.backoffMultiplier ?? 1.5, 1),
+      ),
       'restart-strategy.exponential-delay.reset-backoff-threshold': flinkDuration(`${p}.resetBackoffThreshold`, reset),
-      'restart-strategy.exponential-delay.jitter-factor': String(requireNumber(`${p}.jitterFactor`, props.jitterFactor ?? 0.1, 0, 1)),
+      'restart-strategy.exponential-delay.jitter-factor': String(
+        requireNumber(`${p}.jitterFactor`, props.jitterFactor ?? 0.1, 0, 1),
+      ),
     };
     if (props.attemptsBeforeResetBackoff !== undefined) {
-      keys['restart-strategy.exponential-delay.attempts-before-reset-backoff'] = String(requireInt(`${p}.attemptsBeforeResetBackoff`, props.attemptsBeforeResetBackoff, 1));
+      keys['restart-strategy.exponential-delay.attempts-before-reset-backoff'] = String(
+        requireInt(`${p}.attemptsBeforeResetBackoff`, props.attemptsBeforeResetBackoff, 1),
+      );
     }
     return new RestartStrategy(RestartStrategyType.EXPONENTIAL_DELAY, keys);
   }

@@ -10,15 +10,15 @@ export interface FilesystemPlugin {
 
 const PLUGINS: Record<string, FilesystemPlugin> = {
   // Presto's S3 filesystem is the one Flink recommends for checkpoints and HA.
-  's3': { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
-  's3p': { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
-  's3a': { dir: 's3-fs-hadoop', jarPrefix: 'flink-s3-fs-hadoop' },
-  'gs': { dir: 'gs-fs-hadoop', jarPrefix: 'flink-gs-fs-hadoop' },
-  'abfs': { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
-  'abfss': { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
-  'wasb': { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
-  'wasbs': { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
-  'oss': { dir: 'oss-fs-hadoop', jarPrefix: 'flink-oss-fs-hadoop' },
+  s3: { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
+  s3p: { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
+  s3a: { dir: 's3-fs-hadoop', jarPrefix: 'flink-s3-fs-hadoop' },
+  gs: { dir: 'gs-fs-hadoop', jarPrefix: 'flink-gs-fs-hadoop' },
+  abfs: { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
+  abfss: { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
+  wasb: { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
+  wasbs: { dir: 'azure-fs-hadoop', jarPrefix: 'flink-azure-fs-hadoop' },
+  oss: { dir: 'oss-fs-hadoop', jarPrefix: 'flink-oss-fs-hadoop' },
 };
 
 /** Object-store schemes the construct can enable a filesystem plugin for. */
@@ -35,10 +35,15 @@ export interface StorageUri {
 
 /** Parses and validates a storage URI, naming `prop` in errors. */
 export function parseStorageUri(prop: string, uri: unknown): StorageUri {
-  if (typeof uri !== 'string') fail(prop, uri, 'must be a URI string such as s3://bucket/flink or file:///opt/flink/ha');
+  if (typeof uri !== 'string')
+    fail(prop, uri, 'must be a URI string such as s3://bucket/flink or file:///opt/flink/ha');
   const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/.exec(uri);
   if (!m) {
-    fail(prop, uri, `has no scheme; write file://${uri.startsWith('/') ? uri : '/' + uri} for a mounted path or s3://bucket/path for an object store`);
+    fail(
+      prop,
+      uri,
+      `has no scheme; write file://${uri.startsWith('/') ? uri : '/' + uri} for a mounted path or s3://bucket/path for an object store`,
+    );
   }
   const [, scheme, rest] = m;
   if (/\s/.test(uri)) fail(prop, uri, 'must not contain white space');
@@ -48,7 +53,11 @@ export function parseStorageUri(prop: string, uri: unknown): StorageUri {
   }
   const plugin = PLUGINS[scheme];
   if (!plugin) {
-    fail(prop, uri, `uses scheme "${scheme}://", which has no Flink filesystem plugin in the official image; use file:// or one of ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}`);
+    fail(
+      prop,
+      uri,
+      `uses scheme "${scheme}://", which has no Flink filesystem plugin in the official image; use file:// or one of ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}`,
+    );
   }
   if (!/^[^/]+/.test(rest)) fail(prop, uri, `needs a bucket or container: ${scheme}://<bucket>/<path>`);
   return { uri: uri.replace(/\/+$/, ''), scheme, plugin };

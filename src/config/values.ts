@@ -75,7 +75,13 @@ export function requireString(prop: string, value: unknown): string {
 export function requireEnum<T extends string>(prop: string, value: unknown, e: Record<string, T>, enumName: string): T {
   const values = Object.values(e) as string[];
   if (typeof value !== 'string' || !values.includes(value)) {
-    fail(prop, value, `must be one of ${Object.keys(e).map((k) => `${enumName}.${k}`).join(', ')}`);
+    fail(
+      prop,
+      value,
+      `must be one of ${Object.keys(e)
+        .map((k) => `${enumName}.${k}`)
+        .join(', ')}`,
+    );
   }
   return value as T;
 }

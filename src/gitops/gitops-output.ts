@@ -27,7 +27,11 @@ export interface GitOpsOutputOptions {
 function yamlFiles(dir: string): string[] {
   let out: string[] = [];
   let entries: string[];
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const e of entries) {
     const p = join(dir, e);
     if (statSync(p).isDirectory()) out = out.concat(yamlFiles(p));
@@ -55,7 +59,10 @@ export function synthGitOps(app: App, options: GitOpsOutputOptions): string[] {
     }
     for (const o of objects) {
       const path = `${o.metadata?.namespace ?? '_cluster'}/${String(o.kind).toLowerCase()}-${o.metadata?.name}.yaml`;
-      if (files.has(path)) throw new Error(`two objects would be written to ${path}: ${o.kind} "${o.metadata?.name}" appears twice in namespace ${o.metadata?.namespace}`);
+      if (files.has(path))
+        throw new Error(
+          `two objects would be written to ${path}: ${o.kind} "${o.metadata?.name}" appears twice in namespace ${o.metadata?.namespace}`,
+        );
       files.set(path, [o]);
     }
   }

@@ -11,9 +11,16 @@ export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
  */
 export function syncWaveOf(kind: string): number {
   switch (kind) {
-    case 'ServiceAccount': case 'Role': case 'RoleBinding': case 'ConfigMap': return -1;
-    case 'PodMonitor': case 'Ingress': return 1;
-    default: return 0;
+    case 'ServiceAccount':
+    case 'Role':
+    case 'RoleBinding':
+    case 'ConfigMap':
+      return -1;
+    case 'PodMonitor':
+    case 'Ingress':
+      return 1;
+    default:
+      return 0;
   }
 }
 

@@ -6,9 +6,12 @@
 
 /** Keys that look like Flink options but are not, with why and what to use. */
 export const NOT_FLINK_OPTIONS: Readonly<Record<string, string>> = {
-  'flink.master.num-task-managers': 'the number of TaskManagers is spec.taskManager.replicas (taskManager.replicas in FlinkClusterProps)',
-  'taskmanager.replicas': 'the number of TaskManagers is spec.taskManager.replicas (taskManager.replicas in FlinkClusterProps)',
-  'jobmanager.replicas': 'the number of JobManagers is spec.jobManager.replicas (jobManager.replicas in FlinkClusterProps)',
+  'flink.master.num-task-managers':
+    'the number of TaskManagers is spec.taskManager.replicas (taskManager.replicas in FlinkClusterProps)',
+  'taskmanager.replicas':
+    'the number of TaskManagers is spec.taskManager.replicas (taskManager.replicas in FlinkClusterProps)',
+  'jobmanager.replicas':
+    'the number of JobManagers is spec.jobManager.replicas (jobManager.replicas in FlinkClusterProps)',
 };
 
 /** Prefixes of settings the Flink Kubernetes Operator reads for itself; Flink never sees them. */
@@ -18,7 +21,11 @@ export const OPERATOR_KEY_PREFIXES: readonly string[] = ['kubernetes.operator.',
  * Keys the operator refuses in flinkConfiguration ("Forbidden Flink config key"): it
  * derives them from metadata.name and metadata.namespace.
  */
-export const OPERATOR_FORBIDDEN_KEYS: readonly string[] = ['kubernetes.namespace', 'kubernetes.cluster-id', 'high-availability.cluster-id'];
+export const OPERATOR_FORBIDDEN_KEYS: readonly string[] = [
+  'kubernetes.namespace',
+  'kubernetes.cluster-id',
+  'high-availability.cluster-id',
+];
 
 /**
  * Options of Flink's native Kubernetes mode: the JobManager reads them to create
@@ -30,14 +37,32 @@ export const NATIVE_MODE_KEYS: ReadonlyArray<[RegExp, string]> = [
   [/^kubernetes\.container\.image\.pull-policy$/, 'spec.imagePullPolicy (image.pullPolicy)'],
   [/^kubernetes\.container\.image\.pull-secrets$/, 'image.pullSecrets'],
   [/^kubernetes\.jobmanager\.replicas$/, 'spec.jobManager.replicas (jobManager.replicas)'],
-  [/^kubernetes\.(jobmanager\.|taskmanager\.)?service-account$/, 'nothing: the construct creates least-privilege service accounts'],
-  [/^kubernetes\.jobmanager\.cpu(\.amount|\.limit-factor)?$/, 'spec.jobManager.resource.cpu (jobManager.resources.cpu / cpuLimit)'],
-  [/^kubernetes\.taskmanager\.cpu(\.amount|\.limit-factor)?$/, 'spec.taskManager.resource.cpu (taskManager.resources.cpu / cpuLimit)'],
+  [
+    /^kubernetes\.(jobmanager\.|taskmanager\.)?service-account$/,
+    'nothing: the construct creates least-privilege service accounts',
+  ],
+  [
+    /^kubernetes\.jobmanager\.cpu(\.amount|\.limit-factor)?$/,
+    'spec.jobManager.resource.cpu (jobManager.resources.cpu / cpuLimit)',
+  ],
+  [
+    /^kubernetes\.taskmanager\.cpu(\.amount|\.limit-factor)?$/,
+    'spec.taskManager.resource.cpu (taskManager.resources.cpu / cpuLimit)',
+  ],
   [/^kubernetes\.(jobmanager|taskmanager)\.memory\.limit-factor$/, 'the resources props (memory request = limit)'],
   [/^kubernetes\.rest-service\.(exposed\.type|annotations|exposed\.node-port-address-type)$/, 'restIngress'],
-  [/^kubernetes\.pod-template-file(\.default|\.jobmanager|\.taskmanager)?$/, 'spec.podTemplate (nodeSelector, tolerations, affinity, env, podLabels, podAnnotations)'],
-  [/^kubernetes\.(jobmanager|taskmanager)\.(node-selector|tolerations|labels|annotations|owner\.reference|entrypoint\.args)$/, 'the jobManager/taskManager pod props'],
-  [/^kubernetes\.(entry\.path|flink\.conf\.dir|flink\.log\.dir|hadoop\.conf\.config-map\.name|kerberos\.krb5-conf\.path)$/, 'nothing: the construct lays out the image itself'],
+  [
+    /^kubernetes\.pod-template-file(\.default|\.jobmanager|\.taskmanager)?$/,
+    'spec.podTemplate (nodeSelector, tolerations, affinity, env, podLabels, podAnnotations)',
+  ],
+  [
+    /^kubernetes\.(jobmanager|taskmanager)\.(node-selector|tolerations|labels|annotations|owner\.reference|entrypoint\.args)$/,
+    'the jobManager/taskManager pod props',
+  ],
+  [
+    /^kubernetes\.(entry\.path|flink\.conf\.dir|flink\.log\.dir|hadoop\.conf\.config-map\.name|kerberos\.krb5-conf\.path)$/,
+    'nothing: the construct lays out the image itself',
+  ],
 ];
 
 /** The native-mode replacement for `key`, if it is a native-mode option. */

@@ -23,7 +23,10 @@ export function constructRejection(props: FlinkClusterProps, namespace = 'defaul
  * The construct's verdict on one piece of pod props (an env var, a volume), checked on an
  * otherwise minimal cluster so that only that piece can fail.
  */
-export function podPropRejection(flinkVersion: FlinkVersion, pod: NonNullable<FlinkClusterProps['jobManager']>): FlinkValidationError | undefined {
+export function podPropRejection(
+  flinkVersion: FlinkVersion,
+  pod: NonNullable<FlinkClusterProps['jobManager']>,
+): FlinkValidationError | undefined {
   return constructRejection({
     flinkVersion,
     clusterId: 'probe',

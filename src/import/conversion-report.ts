@@ -22,17 +22,27 @@ export interface ConversionFinding {
 export class FindingList {
   private readonly items: ConversionFinding[] = [];
 
-  public error(path: string, message: string): void { this.add('error', path, message); }
-  public warning(path: string, message: string): void { this.add('warning', path, message); }
-  public info(path: string, message: string): void { this.add('info', path, message); }
+  public error(path: string, message: string): void {
+    this.add('error', path, message);
+  }
+  public warning(path: string, message: string): void {
+    this.add('warning', path, message);
+  }
+  public info(path: string, message: string): void {
+    this.add('info', path, message);
+  }
 
   public add(severity: FindingSeverity, path: string, message: string): void {
     this.items.push({ path, severity, message });
   }
 
-  public get findings(): readonly ConversionFinding[] { return this.items; }
+  public get findings(): readonly ConversionFinding[] {
+    return this.items;
+  }
 
-  public get hasErrors(): boolean { return this.items.some((f) => f.severity === 'error'); }
+  public get hasErrors(): boolean {
+    return this.items.some((f) => f.severity === 'error');
+  }
 }
 
 /** Path of a child field: `a.b` for plain names, `a["x.y"]` for keys with dots or odd characters. */
@@ -54,7 +64,10 @@ export function countFindings(findings: readonly ConversionFinding[]): string {
  */
 export function formatFindings(findings: readonly ConversionFinding[]): string {
   if (findings.length === 0) return 'no findings\n';
-  const rows: Array<[string, string, string]> = [['SEVERITY', 'PATH', 'MESSAGE'], ...findings.map((f): [string, string, string] => [f.severity, f.path, f.message])];
+  const rows: Array<[string, string, string]> = [
+    ['SEVERITY', 'PATH', 'MESSAGE'],
+    ...findings.map((f): [string, string, string] => [f.severity, f.path, f.message]),
+  ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   return rows.map(([s, p, m]) => `${s.padEnd(w0)}  ${p.padEnd(w1)}  ${m}`.trimEnd()).join('\n') + '\n';
@@ -67,5 +80,9 @@ export function formatFindings(findings: readonly ConversionFinding[]): string {
 export function strictConversionError(name: string, findings: readonly ConversionFinding[]): FlinkValidationError {
   const errors = findings.filter((f) => f.severity === 'error');
   const list = errors.map((f, i) => `(${i + 1}) ${f.path}: ${f.message}`).join('; ');
-  return new FlinkValidationError('FlinkDeployment', JSON.stringify(name), `cannot be converted: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}`);
+  return new FlinkValidationError(
+    'FlinkDeployment',
+    JSON.stringify(name),
+    `cannot be converted: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${list}`,
+  );
 }

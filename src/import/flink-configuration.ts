@@ -1,5 +1,11 @@
 import { Duration } from 'cdk8s';
-import { misspelledTypedKey, nativeModeReplacement, NOT_FLINK_OPTIONS, OPERATOR_FORBIDDEN_KEYS, OPERATOR_KEY_PREFIXES } from './config-keys';
+import {
+  misspelledTypedKey,
+  nativeModeReplacement,
+  NOT_FLINK_OPTIONS,
+  OPERATOR_FORBIDDEN_KEYS,
+  OPERATOR_KEY_PREFIXES,
+} from './config-keys';
 import { childPath, FindingList } from './conversion-report';
 import { parseBoolean, parseDurationMillis, parseMemoryBytes, parseWholeNumber } from './quantities';
 import { RestartEntry, restartStrategyFromConfig } from './restart-strategy';
@@ -54,8 +60,10 @@ export function flattenConfiguration(raw: Record<string, unknown>, prefix = ''):
   const out: Array<[string, unknown]> = [];
   for (const [k, v] of Object.entries(raw)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(...flattenConfiguration(v as Record<string, unknown>, key));
-    else if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))) out.push([key, v.join(';')]);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      out.push(...flattenConfiguration(v as Record<string, unknown>, key));
+    else if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
+      out.push([key, v.join(';')]);
     else out.push([key, v]);
   }
   return out;
@@ -81,7 +89,10 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
   for (const [rawKey, value] of flattenConfiguration(raw as Record<string, unknown>)) {
     const path = childPath(base, rawKey);
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-      findings.error(path, `${JSON.stringify(value)} is not a configuration value (a string, number or boolean); not mapped`);
+      findings.error(
+        path,
+        `${JSON.stringify(value)} is not a configuration value (a string, number or boolean); not mapped`,
+      );
       continue;
     }
     const notOption = NOT_FLINK_OPTIONS[rawKey];
@@ -90,18 +101,27 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
       continue;
     }
     if (OPERATOR_KEY_PREFIXES.some((p) => rawKey.startsWith(p))) {
-      findings.warning(path, 'is a Flink Kubernetes Operator setting, not a Flink option; the construct has no operator, so it is not used');
+      findings.warning(
+        path,
+        'is a Flink Kubernetes Operator setting, not a Flink option; the construct has no operator, so it is not used',
+      );
       continue;
     }
     let key = rawKey;
     const meant = misspelledTypedKey(rawKey);
     if (meant) {
-      findings.error(path, `is not a Flink option (Flink ignores it, so this setting has no effect under the operator); did you mean ${meant}? Read as ${meant}`);
+      findings.error(
+        path,
+        `is not a Flink option (Flink ignores it, so this setting has no effect under the operator); did you mean ${meant}? Read as ${meant}`,
+      );
       key = meant;
     }
     const current = currentNameOf(key, traits);
     if (current !== key) {
-      findings.warning(path, `is the legacy spelling of ${current} (deprecated for Flink ${traits.version}); read as ${current}`);
+      findings.warning(
+        path,
+        `is the legacy spelling of ${current} (deprecated for Flink ${traits.version}); read as ${current}`,
+      );
       key = current;
     }
     if (OPERATOR_FORBIDDEN_KEYS.includes(key)) {
@@ -117,7 +137,10 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
 
     const native = nativeModeReplacement(key);
     if (native) {
-      findings.warning(path, `is an option of Flink's native Kubernetes mode; the construct runs a standalone cluster, where it has no effect. Not mapped; use ${native}`);
+      findings.warning(
+        path,
+        `is an option of Flink's native Kubernetes mode; the construct runs a standalone cluster, where it has no effect. Not mapped; use ${native}`,
+      );
       continue;
     }
     try {
@@ -139,11 +162,20 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
 }
 
 /** Keys the operator refuses; the construct derives them too, so only their intent is kept. */
-function readForbidden(key: string, value: string | number | boolean, path: string, intent: Mutable<ConfigIntent>, findings: FindingList): void {
+function readForbidden(
+  key: string,
+  value: string | number | boolean,
+  path: string,
+  intent: Mutable<ConfigIntent>,
+  findings: FindingList,
+): void {
   const refused = `the operator refuses this key ("Forbidden Flink config key: ${key}") and derives it from metadata`;
   if (key === 'kubernetes.cluster-id') {
     intent.clusterId = { value: String(value), path };
-    findings.error(path, `${refused}.name; used as clusterId (sets kubernetes.cluster-id and high-availability.cluster-id)`);
+    findings.error(
+      path,
+      `${refused}.name; used as clusterId (sets kubernetes.cluster-id and high-availability.cluster-id)`,
+    );
   } else if (key === 'high-availability.cluster-id') {
     findings.error(path, `${refused}.name; not mapped: the construct sets it to clusterId`);
   } else {
@@ -152,7 +184,13 @@ function readForbidden(key: string, value: string | number | boolean, path: stri
 }
 
 /** Reads a key that has a typed prop. Returns false when `key` has none. */
-function readTyped(key: string, value: string | number | boolean, path: string, intent: Mutable<ConfigIntent>, findings: FindingList): boolean {
+function readTyped(
+  key: string,
+  value: string | number | boolean,
+  path: string,
+  intent: Mutable<ConfigIntent>,
+  findings: FindingList,
+): boolean {
   const unreadable = (what: string) => findings.error(path, `${JSON.stringify(value)} is not ${what}; not mapped`);
   const duration = (): number | undefined => {
     const ms = parseDurationMillis(value);
@@ -194,14 +232,24 @@ function readTyped(key: string, value: string | number | boolean, path: string, 
       const v = text.toLowerCase();
       if (KUBERNETES_HA_VALUES.includes(v)) {
         intent.haEnabled = { value: true, path };
-        if (v !== 'kubernetes') findings.info(path, 'the factory class is the old spelling of "kubernetes"; mapped to Kubernetes HA (highAvailability.enabled)');
+        if (v !== 'kubernetes')
+          findings.info(
+            path,
+            'the factory class is the old spelling of "kubernetes"; mapped to Kubernetes HA (highAvailability.enabled)',
+          );
       } else if (v === 'none') {
         intent.haEnabled = { value: false, path };
       } else if (v === 'zookeeper') {
         intent.haEnabled = { value: true, path };
-        findings.error(path, 'ZooKeeper HA is not supported: the construct uses Flink\'s Kubernetes HA (ConfigMap leader election); converted to Kubernetes HA, and high-availability.zookeeper.* keys have no effect');
+        findings.error(
+          path,
+          "ZooKeeper HA is not supported: the construct uses Flink's Kubernetes HA (ConfigMap leader election); converted to Kubernetes HA, and high-availability.zookeeper.* keys have no effect",
+        );
       } else {
-        findings.error(path, `${JSON.stringify(value)} is an HA services factory the construct cannot configure; it supports Kubernetes HA only. Not mapped`);
+        findings.error(
+          path,
+          `${JSON.stringify(value)} is an HA services factory the construct cannot configure; it supports Kubernetes HA only. Not mapped`,
+        );
       }
       return true;
     }
@@ -226,7 +274,8 @@ function readTyped(key: string, value: string | number | boolean, path: string, 
     }
     case 'execution.checkpointing.mode': {
       const mode = text.toUpperCase().replace(/-/g, '_');
-      if (mode === CheckpointingMode.EXACTLY_ONCE || mode === CheckpointingMode.AT_LEAST_ONCE) intent.checkpointMode = mode;
+      if (mode === CheckpointingMode.EXACTLY_ONCE || mode === CheckpointingMode.AT_LEAST_ONCE)
+        intent.checkpointMode = mode;
       else unreadable('EXACTLY_ONCE or AT_LEAST_ONCE');
       return true;
     }

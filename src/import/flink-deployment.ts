@@ -10,7 +10,14 @@ import { PodTemplateProps, readPodTemplates } from './pod-template';
 import { parseCpu, parseMemoryBytes, toMebibytes, parseWholeNumber } from './quantities';
 import { describeRestartStrategy, restartStrategyFromJobField } from './restart-strategy';
 import { HA_MOUNT_PATH, HaStorage } from '../cluster/ha-storage';
-import { FlinkClusterProps, FlinkImageProps, FlinkJobProps, FlinkPodProps, HighAvailabilityProps, ImagePullPolicy } from '../cluster/props';
+import {
+  FlinkClusterProps,
+  FlinkImageProps,
+  FlinkJobProps,
+  FlinkPodProps,
+  HighAvailabilityProps,
+  ImagePullPolicy,
+} from '../cluster/props';
 import { CheckpointingProps } from '../config/checkpointing';
 import { FlinkVersion, FlinkVersionTraits } from '../config/flink-version';
 import { RestartStrategy } from '../config/restart-strategy';
@@ -55,17 +62,24 @@ const isMap = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Throws a FlinkValidationError when the input is not one FlinkDeployment, when no
  * supported Flink version can be determined, and in strict mode when there are errors.
  */
-export function flinkDeploymentToProps(manifest: object | string, options: FlinkDeploymentConversionOptions = {}): FlinkDeploymentConversion {
+export function flinkDeploymentToProps(
+  manifest: object | string,
+  options: FlinkDeploymentConversionOptions = {},
+): FlinkDeploymentConversion {
   const doc = parseManifest(manifest);
   const findings = new FindingList();
   const root = doc as Obj;
   checkFields(root, CRD_FIELDS.root, '', findings);
   if (root.apiVersion !== API_VERSION) {
-    findings.error('apiVersion', `${JSON.stringify(root.apiVersion)} is not ${API_VERSION}, the FlinkDeployment version the conversion reads; converted as ${API_VERSION}`);
+    findings.error(
+      'apiVersion',
+      `${JSON.stringify(root.apiVersion)} is not ${API_VERSION}, the FlinkDeployment version the conversion reads; converted as ${API_VERSION}`,
+    );
   }
   const metadata = isMap(root.metadata) ? root.metadata : {};
   const spec = isMap(root.spec) ? root.spec : {};
-  if (!isMap(root.spec)) findings.error('spec', 'is missing; a FlinkDeployment needs at least spec.flinkVersion and spec.image');
+  if (!isMap(root.spec))
+    findings.error('spec', 'is missing; a FlinkDeployment needs at least spec.flinkVersion and spec.image');
   readMetadataExtras(metadata, findings);
   checkFields(spec, CRD_FIELDS.spec, 'spec', findings);
 
@@ -91,11 +105,21 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
   const checkpointing = readCheckpointing(config, ha.rebase, ha.props.enabled !== false, findings);
   const taskSlots = config.taskSlots?.value;
 
-  const jobManager = podProps('jobManager', jmSpec, config.jobManagerProcessBytes, pods.jobManager, ha.claimVolume, findings);
+  const jobManager = podProps(
+    'jobManager',
+    jmSpec,
+    config.jobManagerProcessBytes,
+    pods.jobManager,
+    ha.claimVolume,
+    findings,
+  );
   const tmReplicas = readReplicas(tmSpec, 'taskManager', findings);
   const jmReplicas = readReplicas(jmSpec, 'jobManager', findings);
   if (jmReplicas === undefined && ha.props.enabled !== false) {
-    findings.info('spec.jobManager.replicas', 'is absent: the operator would run 1 JobManager; the construct runs 2 leader candidates with HA (one leader, one standby), so a failed leader is replaced without waiting for a new pod');
+    findings.info(
+      'spec.jobManager.replicas',
+      'is absent: the operator would run 1 JobManager; the construct runs 2 leader candidates with HA (one leader, one standby), so a failed leader is replaced without waiting for a new pod',
+    );
   }
   let taskManagerReplicas = tmReplicas;
   if (job && tmReplicas !== undefined) {
@@ -103,19 +127,35 @@ export function flinkDeploymentToProps(manifest: object | string, options: Flink
     // over parallelism" in its CRD reference), whatever job.parallelism says.
     const effective = tmReplicas * (taskSlots ?? 1);
     if (job.parallelism !== effective) {
-      const path = spec.job && isMap(spec.job) && spec.job.parallelism !== undefined ? 'spec.job.parallelism' : config.parallelism?.path ?? 'spec.job.parallelism';
-      findings.warning(path, `${job.parallelism === undefined ? 'is absent, and' : `(${job.parallelism}) is ignored:`} the operator runs the job at taskManager.replicas x taskmanager.numberOfTaskSlots = ${effective} when replicas are set; converted as parallelism ${effective}`);
+      const path =
+        spec.job && isMap(spec.job) && spec.job.parallelism !== undefined
+          ? 'spec.job.parallelism'
+          : (config.parallelism?.path ?? 'spec.job.parallelism');
+      findings.warning(
+        path,
+        `${job.parallelism === undefined ? 'is absent, and' : `(${job.parallelism}) is ignored:`} the operator runs the job at taskManager.replicas x taskmanager.numberOfTaskSlots = ${effective} when replicas are set; converted as parallelism ${effective}`,
+      );
       job = { ...job, parallelism: effective };
     }
   }
   if (tmReplicas === undefined) {
     const slots = taskSlots ?? 1;
     taskManagerReplicas = job ? Math.max(1, Math.ceil((job.parallelism ?? 1) / slots)) : 1;
-    findings.info('spec.taskManager.replicas', job
-      ? `is absent: the operator's native mode starts TaskManagers on demand; the construct runs a fixed number, ${taskManagerReplicas} (job parallelism ${job.parallelism ?? 1} / ${slots} slot${slots === 1 ? '' : 's'} each)`
-      : 'is absent: the operator\'s native mode starts TaskManagers on demand; the construct runs a fixed number, 1; set spec.taskManager.replicas');
+    findings.info(
+      'spec.taskManager.replicas',
+      job
+        ? `is absent: the operator's native mode starts TaskManagers on demand; the construct runs a fixed number, ${taskManagerReplicas} (job parallelism ${job.parallelism ?? 1} / ${slots} slot${slots === 1 ? '' : 's'} each)`
+        : "is absent: the operator's native mode starts TaskManagers on demand; the construct runs a fixed number, 1; set spec.taskManager.replicas",
+    );
   }
-  const taskManager = podProps('taskManager', tmSpec, config.taskManagerProcessBytes, pods.taskManager, undefined, findings);
+  const taskManager = podProps(
+    'taskManager',
+    tmSpec,
+    config.taskManagerProcessBytes,
+    pods.taskManager,
+    undefined,
+    findings,
+  );
 
   // A session cluster keeps its default parallelism as a plain key (application mode maps it to job.parallelism).
   const flinkConfiguration: Record<string, string> = { ...config.passThrough };
@@ -158,7 +198,9 @@ function parseManifest(manifest: object | string): Obj {
   }
   if (!isMap(doc)) fail('is not a Kubernetes object; expected a FlinkDeployment');
   if (doc.kind !== 'FlinkDeployment') {
-    fail(`is a ${JSON.stringify(doc.kind)}, not a FlinkDeployment; only FlinkDeployments (apiVersion ${API_VERSION}) can be converted`);
+    fail(
+      `is a ${JSON.stringify(doc.kind)}, not a FlinkDeployment; only FlinkDeployments (apiVersion ${API_VERSION}) can be converted`,
+    );
   }
   return doc;
 }
@@ -172,15 +214,23 @@ function checkFields(obj: Obj, known: readonly string[], path: string, findings:
   for (const key of Object.keys(obj)) {
     if (known.includes(key)) continue;
     const hint = key === 'className' ? '; did you mean entryClass?' : '';
-    findings.error(path ? childPath(path, key) : key, `is not part of the FlinkDeployment CRD (the API server rejects or drops it)${hint}`);
+    findings.error(
+      path ? childPath(path, key) : key,
+      `is not part of the FlinkDeployment CRD (the API server rejects or drops it)${hint}`,
+    );
   }
 }
 
 function readMetadataExtras(metadata: Obj, findings: FindingList): void {
   for (const key of Object.keys(metadata)) {
     const path = childPath('metadata', key);
-    if (key === 'labels' || key === 'annotations') findings.info(path, 'of the FlinkDeployment are not carried over: the construct labels its objects itself (add chart labels for your own)');
-    else if (!CRD_FIELDS.metadata.includes(key as never)) findings.error(path, 'is not an ObjectMeta field; not mapped');
+    if (key === 'labels' || key === 'annotations')
+      findings.info(
+        path,
+        'of the FlinkDeployment are not carried over: the construct labels its objects itself (add chart labels for your own)',
+      );
+    else if (!CRD_FIELDS.metadata.includes(key as never))
+      findings.error(path, 'is not an ObjectMeta field; not mapped');
     // Server-written fields (uid, resourceVersion, ...) are expected in exported manifests.
     else if (!SERVER_METADATA.has(key) && key !== 'name' && key !== 'namespace') findings.info(path, 'not mapped');
   }
@@ -191,17 +241,32 @@ function readFlinkVersion(spec: Obj, findings: FindingList): FlinkVersion | unde
   const raw = spec.flinkVersion;
   if (raw !== undefined) {
     const version = CRD_FLINK_VERSIONS[String(raw)];
-    if (!version) findings.error('spec.flinkVersion', `${JSON.stringify(raw)} is not supported by the construct; use one of ${supported} (with a matching image)`);
+    if (!version)
+      findings.error(
+        'spec.flinkVersion',
+        `${JSON.stringify(raw)} is not supported by the construct; use one of ${supported} (with a matching image)`,
+      );
     return version as FlinkVersion | undefined;
   }
-  const image = typeof spec.image === 'string' ? parseImageReference(spec.image) : isMap(spec.image) ? { tag: spec.image.tag === undefined ? undefined : String(spec.image.tag) } : {};
+  const image =
+    typeof spec.image === 'string'
+      ? parseImageReference(spec.image)
+      : isMap(spec.image)
+        ? { tag: spec.image.tag === undefined ? undefined : String(spec.image.tag) }
+        : {};
   const fromTag = tagFlinkVersion(image.tag);
   if (fromTag && Object.values(CRD_FLINK_VERSIONS).includes(fromTag)) {
     const crd = Object.keys(CRD_FLINK_VERSIONS).find((k) => CRD_FLINK_VERSIONS[k] === fromTag);
-    findings.error('spec.flinkVersion', `is missing (the operator rejects the FlinkDeployment: "Flink Version must be defined."); inferred ${fromTag} from the image tag ${image.tag}; add flinkVersion: ${crd}`);
+    findings.error(
+      'spec.flinkVersion',
+      `is missing (the operator rejects the FlinkDeployment: "Flink Version must be defined."); inferred ${fromTag} from the image tag ${image.tag}; add flinkVersion: ${crd}`,
+    );
     return fromTag as FlinkVersion;
   }
-  findings.error('spec.flinkVersion', `is missing and the image tag names no supported version; set one of ${supported}`);
+  findings.error(
+    'spec.flinkVersion',
+    `is missing and the image tag names no supported version; set one of ${supported}`,
+  );
   return undefined;
 }
 
@@ -217,20 +282,35 @@ function readImage(spec: Obj, flinkVersion: FlinkVersion, findings: FindingList)
     const repository = String(raw.repository ?? '');
     const tag = raw.tag === undefined ? undefined : String(raw.tag);
     const fix = `image: ${repository}${tag ? `:${tag}` : ''}${raw.pullPolicy ? ` and imagePullPolicy: ${raw.pullPolicy}` : ''}`;
-    findings.error('spec.image', `an object {repository, tag, pullPolicy} is not part of the FlinkDeployment CRD, where image is a string "repository:tag[@digest]" (the API server rejects the object); converted as ${fix}`);
-    for (const key of Object.keys(raw).filter((k) => !['repository', 'tag', 'pullPolicy'].includes(k))) findings.error(childPath('spec.image', key), 'is not an image field; not mapped');
+    findings.error(
+      'spec.image',
+      `an object {repository, tag, pullPolicy} is not part of the FlinkDeployment CRD, where image is a string "repository:tag[@digest]" (the API server rejects the object); converted as ${fix}`,
+    );
+    for (const key of Object.keys(raw).filter((k) => !['repository', 'tag', 'pullPolicy'].includes(k)))
+      findings.error(childPath('spec.image', key), 'is not an image field; not mapped');
     image = { repository, tag };
     if (policy === undefined) policy = raw.pullPolicy;
   } else if (raw !== undefined) {
-    findings.error('spec.image', `${JSON.stringify(raw)} is not an image reference; not mapped (the construct uses flink:${flinkVersion})`);
+    findings.error(
+      'spec.image',
+      `${JSON.stringify(raw)} is not an image reference; not mapped (the construct uses flink:${flinkVersion})`,
+    );
   }
   if (image && image.tag === undefined && image.digest === undefined) {
-    findings.warning('spec.image', `has no tag, so it pulls "latest", which moves between Flink versions; converted with tag "latest" - pin a ${flinkVersion}.x tag`);
+    findings.warning(
+      'spec.image',
+      `has no tag, so it pulls "latest", which moves between Flink versions; converted with tag "latest" - pin a ${flinkVersion}.x tag`,
+    );
     image.tag = 'latest';
   }
   if (policy !== undefined) {
-    if ((Object.values(ImagePullPolicy) as unknown[]).includes(policy)) (image ??= {}).pullPolicy = policy as ImagePullPolicy;
-    else findings.error('spec.imagePullPolicy', `${JSON.stringify(policy)} is not Always, IfNotPresent or Never; not mapped`);
+    if ((Object.values(ImagePullPolicy) as unknown[]).includes(policy))
+      (image ??= {}).pullPolicy = policy as ImagePullPolicy;
+    else
+      findings.error(
+        'spec.imagePullPolicy',
+        `${JSON.stringify(policy)} is not Always, IfNotPresent or Never; not mapped`,
+      );
   }
   if (!image) return undefined;
   return Object.fromEntries(Object.entries(image).filter(([, v]) => v !== undefined && v !== '')) as FlinkImageProps;
@@ -238,15 +318,23 @@ function readImage(spec: Obj, flinkVersion: FlinkVersion, findings: FindingList)
 
 function readServiceAccount(raw: unknown, findings: FindingList): void {
   if (raw === undefined) return;
-  const why = 'not used: the construct creates least-privilege service accounts for JobManagers (HA ConfigMaps) and TaskManagers (read-only); bind extra roles to those if your job needs the API';
+  const why =
+    'not used: the construct creates least-privilege service accounts for JobManagers (HA ConfigMaps) and TaskManagers (read-only); bind extra roles to those if your job needs the API';
   if (typeof raw === 'string') findings.warning('spec.serviceAccount', why);
-  else findings.error('spec.serviceAccount', `must be a string (the service account name) in the FlinkDeployment CRD, not ${JSON.stringify(raw)}; ${why}`);
+  else
+    findings.error(
+      'spec.serviceAccount',
+      `must be a string (the service account name) in the FlinkDeployment CRD, not ${JSON.stringify(raw)}; ${why}`,
+    );
 }
 
 function readClusterId(name: string | undefined, config: ConfigIntent, findings: FindingList): string {
   if (config.clusterId) {
     if (name !== undefined && name !== config.clusterId.value) {
-      findings.info('metadata.name', `${JSON.stringify(name)} is not the clusterId: kubernetes.cluster-id (${JSON.stringify(config.clusterId.value)}) is used, though the operator would use the name`);
+      findings.info(
+        'metadata.name',
+        `${JSON.stringify(name)} is not the clusterId: kubernetes.cluster-id (${JSON.stringify(config.clusterId.value)}) is used, though the operator would use the name`,
+      );
     }
     return sanitizeClusterId(config.clusterId.value, config.clusterId.path, findings);
   }
@@ -260,18 +348,38 @@ function readClusterId(name: string | undefined, config: ConfigIntent, findings:
 /** A valid cluster id from `id`, reporting any change. */
 function sanitizeClusterId(id: string, path: string, findings: FindingList): string {
   if (DEPLOYMENT_NAME.test(id)) return id;
-  const fixed = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 45).replace(/-+$/, '') || 'flink-cluster';
-  findings.error(path, `${JSON.stringify(id)} is not a valid cluster id (at most 45 lowercase letters, digits and "-", starting with a letter); converted as ${JSON.stringify(fixed)}`);
+  const fixed =
+    id
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, 45)
+      .replace(/-+$/, '') || 'flink-cluster';
+  findings.error(
+    path,
+    `${JSON.stringify(id)} is not a valid cluster id (at most 45 lowercase letters, digits and "-", starting with a letter); converted as ${JSON.stringify(fixed)}`,
+  );
   return fixed;
 }
 
-function readNamespace(fromManifest: unknown, fromOptions: string | undefined, findings: FindingList): string | undefined {
+function readNamespace(
+  fromManifest: unknown,
+  fromOptions: string | undefined,
+  findings: FindingList,
+): string | undefined {
   if (fromOptions !== undefined) {
-    if (fromManifest !== undefined && fromManifest !== fromOptions) findings.info('metadata.namespace', `${JSON.stringify(fromManifest)} is overridden by the namespace option (${JSON.stringify(fromOptions)})`);
+    if (fromManifest !== undefined && fromManifest !== fromOptions)
+      findings.info(
+        'metadata.namespace',
+        `${JSON.stringify(fromManifest)} is overridden by the namespace option (${JSON.stringify(fromOptions)})`,
+      );
     return fromOptions;
   }
   if (fromManifest === undefined) {
-    findings.info('metadata.namespace', 'is absent: the cluster goes to the chart\'s namespace (the convert command uses "default", like kubectl)');
+    findings.info(
+      'metadata.namespace',
+      'is absent: the cluster goes to the chart\'s namespace (the convert command uses "default", like kubectl)',
+    );
     return undefined;
   }
   if (typeof fromManifest !== 'string' || !NAMESPACE.test(fromManifest)) {
@@ -284,7 +392,10 @@ function readNamespace(fromManifest: unknown, fromOptions: string | undefined, f
 function component(spec: Obj, name: 'jobManager' | 'taskManager', findings: FindingList): Obj {
   const raw = spec[name];
   if (raw === undefined) return {};
-  if (!isMap(raw)) { findings.error(`spec.${name}`, 'must be an object; not mapped'); return {}; }
+  if (!isMap(raw)) {
+    findings.error(`spec.${name}`, 'must be an object; not mapped');
+    return {};
+  }
   checkFields(raw, CRD_FIELDS.component, `spec.${name}`, findings);
   if (isMap(raw.resource)) checkFields(raw.resource, CRD_FIELDS.resource, `spec.${name}.resource`, findings);
   return raw;
@@ -293,16 +404,39 @@ function component(spec: Obj, name: 'jobManager' | 'taskManager', findings: Find
 function readReplicas(c: Obj, name: string, findings: FindingList): number | undefined {
   if (c.replicas === undefined) return undefined;
   const n = parseWholeNumber(c.replicas);
-  if (n === undefined || n < 1) { findings.error(`spec.${name}.replicas`, `${JSON.stringify(c.replicas)} is not a whole number >= 1; not mapped`); return undefined; }
+  if (n === undefined || n < 1) {
+    findings.error(`spec.${name}.replicas`, `${JSON.stringify(c.replicas)} is not a whole number >= 1; not mapped`);
+    return undefined;
+  }
   return n;
 }
 
 /** Pod templates per component: the common one is read once, so its findings appear once. */
-function readAllPodTemplates(spec: Obj, jm: Obj, tm: Obj, flinkVersion: FlinkVersion, findings: FindingList): { jobManager: PodTemplateProps; taskManager: PodTemplateProps } {
+function readAllPodTemplates(
+  spec: Obj,
+  jm: Obj,
+  tm: Obj,
+  flinkVersion: FlinkVersion,
+  findings: FindingList,
+): { jobManager: PodTemplateProps; taskManager: PodTemplateProps } {
   const both = 'spec.jobManager.resource and spec.taskManager.resource';
-  const common = readPodTemplates([{ template: spec.podTemplate, path: 'spec.podTemplate' }], both, flinkVersion, findings);
-  const own = (c: Obj, name: string) => readPodTemplates([{ template: c.podTemplate, path: `spec.${name}.podTemplate` }], `spec.${name}.resource`, flinkVersion, findings);
-  return { jobManager: mergePods(common, own(jm, 'jobManager')), taskManager: mergePods(common, own(tm, 'taskManager')) };
+  const common = readPodTemplates(
+    [{ template: spec.podTemplate, path: 'spec.podTemplate' }],
+    both,
+    flinkVersion,
+    findings,
+  );
+  const own = (c: Obj, name: string) =>
+    readPodTemplates(
+      [{ template: c.podTemplate, path: `spec.${name}.podTemplate` }],
+      `spec.${name}.resource`,
+      flinkVersion,
+      findings,
+    );
+  return {
+    jobManager: mergePods(common, own(jm, 'jobManager')),
+    taskManager: mergePods(common, own(tm, 'taskManager')),
+  };
 }
 
 /** The operator's merge: component values win, lists are joined (by name for env and volumes). */
@@ -324,28 +458,54 @@ function mergePods(a: PodTemplateProps, b: PodTemplateProps): PodTemplateProps {
 }
 
 /** Resources and pod additions of one component. */
-function podProps(name: 'jobManager' | 'taskManager', c: Obj, processBytes: { value: number; path: string } | undefined, pods: PodTemplateProps, skipVolume: string | undefined, findings: FindingList): FlinkPodProps {
+function podProps(
+  name: 'jobManager' | 'taskManager',
+  c: Obj,
+  processBytes: { value: number; path: string } | undefined,
+  pods: PodTemplateProps,
+  skipVolume: string | undefined,
+  findings: FindingList,
+): FlinkPodProps {
   const r = isMap(c.resource) ? c.resource : {};
   const base = `spec.${name}.resource`;
   let cpu: number | undefined;
   if (r.cpu !== undefined) {
     cpu = parseCpu(r.cpu);
-    if (cpu === undefined) findings.error(`${base}.cpu`, `${JSON.stringify(r.cpu)} is not a CPU amount such as 1, 0.5 or "500m"; not mapped`);
+    if (cpu === undefined)
+      findings.error(
+        `${base}.cpu`,
+        `${JSON.stringify(r.cpu)} is not a CPU amount such as 1, 0.5 or "500m"; not mapped`,
+      );
   }
   let memBytes: number | undefined;
   if (r.memory !== undefined) {
     memBytes = parseMemoryBytes(r.memory);
-    if (memBytes === undefined) findings.error(`${base}.memory`, `${JSON.stringify(r.memory)} is not a memory size such as "1024Mi", "1Gi" or "1024m"; not mapped`);
+    if (memBytes === undefined)
+      findings.error(
+        `${base}.memory`,
+        `${JSON.stringify(r.memory)} is not a memory size such as "1024Mi", "1Gi" or "1024m"; not mapped`,
+      );
   }
-  if (r.ephemeralStorage !== undefined) findings.error(`${base}.ephemeralStorage`, 'has no equivalent: the construct requests no ephemeral storage; not mapped');
+  if (r.ephemeralStorage !== undefined)
+    findings.error(
+      `${base}.ephemeralStorage`,
+      'has no equivalent: the construct requests no ephemeral storage; not mapped',
+    );
   if (memBytes !== undefined && processBytes && processBytes.value !== memBytes) {
-    findings.warning(processBytes.path, `(${mib(processBytes.value)}) disagrees with ${base}.memory (${mib(memBytes)}); the operator sets the process size from ${base}.memory and so does the conversion`);
+    findings.warning(
+      processBytes.path,
+      `(${mib(processBytes.value)}) disagrees with ${base}.memory (${mib(memBytes)}); the operator sets the process size from ${base}.memory and so does the conversion`,
+    );
   }
   const bytes = memBytes ?? processBytes?.value;
   let memory: Size | undefined;
   if (bytes !== undefined) {
     const m = toMebibytes(bytes);
-    if (!m.exact) findings.warning(memBytes !== undefined ? `${base}.memory` : processBytes!.path, `is not a whole number of MiB; rounded down to ${m.mib}Mi`);
+    if (!m.exact)
+      findings.warning(
+        memBytes !== undefined ? `${base}.memory` : processBytes!.path,
+        `is not a whole number of MiB; rounded down to ${m.mib}Mi`,
+      );
     if (m.mib > 0) memory = Size.mebibytes(m.mib);
   }
   const resources = { ...(cpu !== undefined ? { cpu } : {}), ...(memory ? { memory } : {}) };
@@ -366,9 +526,17 @@ function podProps(name: 'jobManager' | 'taskManager', c: Obj, processBytes: { va
 const mib = (bytes: number) => (bytes % MIB === 0 ? `${bytes / MIB}Mi` : `${bytes} bytes`);
 
 /** Where a `file://` directory of the manifest lives in the converted pods. */
-interface Rebase { readonly from: string; readonly to: string }
+interface Rebase {
+  readonly from: string;
+  readonly to: string;
+}
 
-function readHighAvailability(config: ConfigIntent, override: HaStorage | undefined, jmPods: PodTemplateProps, findings: FindingList): { props: HighAvailabilityProps; rebase?: Rebase; claimVolume?: string } {
+function readHighAvailability(
+  config: ConfigIntent,
+  override: HaStorage | undefined,
+  jmPods: PodTemplateProps,
+  findings: FindingList,
+): { props: HighAvailabilityProps; rebase?: Rebase; claimVolume?: string } {
   const timings = {
     ...(config.leaseDuration ? { leaseDuration: config.leaseDuration } : {}),
     ...(config.renewDeadline ? { renewDeadline: config.renewDeadline } : {}),
@@ -376,46 +544,81 @@ function readHighAvailability(config: ConfigIntent, override: HaStorage | undefi
   };
   const enabled = config.haEnabled?.value ?? false;
   if (override) {
-    findings.info('spec.flinkConfiguration', `HA storage comes from the haStorage option${config.haStorageDir ? `; ${config.haStorageDir.path} is not used` : ''}${enabled ? '' : '; HA is enabled by it'}`);
+    findings.info(
+      'spec.flinkConfiguration',
+      `HA storage comes from the haStorage option${config.haStorageDir ? `; ${config.haStorageDir.path} is not used` : ''}${enabled ? '' : '; HA is enabled by it'}`,
+    );
     return { props: { storage: override, ...timings } };
   }
   if (!enabled) {
-    if (config.haStorageDir) findings.warning(config.haStorageDir.path, 'has no effect without high-availability.type: kubernetes; not mapped');
-    findings.info(config.haEnabled?.path ?? 'spec.flinkConfiguration', 'HA is not enabled: converted without HA (one JobManager, no HA agent); set high-availability.type: kubernetes or pass the haStorage option to get leader election and job recovery');
+    if (config.haStorageDir)
+      findings.warning(
+        config.haStorageDir.path,
+        'has no effect without high-availability.type: kubernetes; not mapped',
+      );
+    findings.info(
+      config.haEnabled?.path ?? 'spec.flinkConfiguration',
+      'HA is not enabled: converted without HA (one JobManager, no HA agent); set high-availability.type: kubernetes or pass the haStorage option to get leader election and job recovery',
+    );
     return { props: { enabled: false } };
   }
   const dir = config.haStorageDir;
   if (!dir) {
-    findings.error(config.haEnabled!.path, `HA is enabled without high-availability.storageDir, so Flink would refuse to start; converted with HaStorage.newClaim() (a ReadWriteMany claim mounted at ${HA_MOUNT_PATH})`);
+    findings.error(
+      config.haEnabled!.path,
+      `HA is enabled without high-availability.storageDir, so Flink would refuse to start; converted with HaStorage.newClaim() (a ReadWriteMany claim mounted at ${HA_MOUNT_PATH})`,
+    );
     return { props: { storage: HaStorage.newClaim(), ...timings } };
   }
   const uri = dir.value.startsWith('/') ? `file://${dir.value}` : dir.value;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(uri)?.[1];
   if (scheme === 'file') {
     const path = uri.slice('file://'.length).replace(/\/+$/, '') || '/';
-    const claim = jmPods.claimMounts.find((m) => path === m.mountPath.replace(/\/+$/, '') || path.startsWith(m.mountPath.replace(/\/+$/, '') + '/'));
+    const claim = jmPods.claimMounts.find(
+      (m) => path === m.mountPath.replace(/\/+$/, '') || path.startsWith(m.mountPath.replace(/\/+$/, '') + '/'),
+    );
     if (claim) {
       const rest = path.slice(claim.mountPath.replace(/\/+$/, '').length);
-      findings.info(dir.path, `mapped to HaStorage.existingClaim("${claim.claimName}"): the construct mounts the claim at ${HA_MOUNT_PATH} instead of ${claim.mountPath}, so the storage dir becomes file://${HA_MOUNT_PATH}${rest ? ` (was ${path}; HA data then sits at the claim's root, not under ${rest.slice(1)})` : ''}`);
-      return { props: { storage: HaStorage.existingClaim(claim.claimName), ...timings }, rebase: { from: claim.mountPath.replace(/\/+$/, ''), to: HA_MOUNT_PATH }, claimVolume: claim.volumeName };
+      findings.info(
+        dir.path,
+        `mapped to HaStorage.existingClaim("${claim.claimName}"): the construct mounts the claim at ${HA_MOUNT_PATH} instead of ${claim.mountPath}, so the storage dir becomes file://${HA_MOUNT_PATH}${rest ? ` (was ${path}; HA data then sits at the claim's root, not under ${rest.slice(1)})` : ''}`,
+      );
+      return {
+        props: { storage: HaStorage.existingClaim(claim.claimName), ...timings },
+        rebase: { from: claim.mountPath.replace(/\/+$/, ''), to: HA_MOUNT_PATH },
+        claimVolume: claim.volumeName,
+      };
     }
-    findings.info(dir.path, `mapped to HaStorage.newClaim(): the construct creates a ReadWriteMany claim (1Gi, default StorageClass) shared by all JobManager candidates and mounts it at ${HA_MOUNT_PATH}, so the storage dir becomes file://${HA_MOUNT_PATH}${path === HA_MOUNT_PATH ? '' : ` (was ${path})`}`);
+    findings.info(
+      dir.path,
+      `mapped to HaStorage.newClaim(): the construct creates a ReadWriteMany claim (1Gi, default StorageClass) shared by all JobManager candidates and mounts it at ${HA_MOUNT_PATH}, so the storage dir becomes file://${HA_MOUNT_PATH}${path === HA_MOUNT_PATH ? '' : ` (was ${path})`}`,
+    );
     return { props: { storage: HaStorage.newClaim(), ...timings }, rebase: { from: path, to: HA_MOUNT_PATH } };
   }
   if (scheme && OBJECT_STORE_SCHEMES.includes(scheme)) {
-    findings.info(dir.path, `mapped to HaStorage.objectStore("${uri}"); the ${scheme} filesystem plugin is enabled in the image. Credentials: pods use workload identity unless you pass HaStorage.objectStore(uri, { credentials }) as the haStorage option`);
+    findings.info(
+      dir.path,
+      `mapped to HaStorage.objectStore("${uri}"); the ${scheme} filesystem plugin is enabled in the image. Credentials: pods use workload identity unless you pass HaStorage.objectStore(uri, { credentials }) as the haStorage option`,
+    );
     return { props: { storage: HaStorage.objectStore(uri), ...timings } };
   }
-  findings.error(dir.path, `${JSON.stringify(dir.value)} is not storage the construct can use for HA (file:// on a claim, or ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}); converted with HaStorage.newClaim() - pass the haStorage option to choose`);
+  findings.error(
+    dir.path,
+    `${JSON.stringify(dir.value)} is not storage the construct can use for HA (file:// on a claim, or ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}); converted with HaStorage.newClaim() - pass the haStorage option to choose`,
+  );
   return { props: { storage: HaStorage.newClaim(), ...timings } };
 }
 
 function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): FlinkJobProps | undefined {
   if (raw === undefined || raw === null) {
-    if (config.savepointPath) findings.error(config.savepointPath.path, 'is not mapped: a session cluster has no job to restore');
+    if (config.savepointPath)
+      findings.error(config.savepointPath.path, 'is not mapped: a session cluster has no job to restore');
     return undefined;
   }
-  if (!isMap(raw)) { findings.error('spec.job', 'must be an object; not mapped'); return undefined; }
+  if (!isMap(raw)) {
+    findings.error('spec.job', 'must be an object; not mapped');
+    return undefined;
+  }
   checkFields(raw, CRD_FIELDS.job, 'spec.job', findings);
   const str = (key: string): string | undefined => {
     const v = raw[key];
@@ -425,7 +628,11 @@ function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): Fli
     return undefined;
   };
   const jarUri = str('jarURI');
-  if (!jarUri) findings.error('spec.job.jarURI', 'is missing: the operator then expects the job on the image\'s classpath, but the construct needs the jar (e.g. local:///opt/flink/usrlib/my-job.jar); without it the conversion is a session cluster with no job');
+  if (!jarUri)
+    findings.error(
+      'spec.job.jarURI',
+      "is missing: the operator then expects the job on the image's classpath, but the construct needs the jar (e.g. local:///opt/flink/usrlib/my-job.jar); without it the conversion is a session cluster with no job",
+    );
   let entryClass = str('entryClass');
   if (raw.className !== undefined) {
     if (entryClass === undefined && typeof raw.className === 'string') {
@@ -436,11 +643,21 @@ function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): Fli
   let parallelism: number | undefined;
   if (raw.parallelism !== undefined) {
     parallelism = parseWholeNumber(raw.parallelism);
-    if (parallelism === undefined || parallelism < 1) { findings.error('spec.job.parallelism', `${JSON.stringify(raw.parallelism)} is not a whole number >= 1; not mapped`); parallelism = undefined; }
+    if (parallelism === undefined || parallelism < 1) {
+      findings.error(
+        'spec.job.parallelism',
+        `${JSON.stringify(raw.parallelism)} is not a whole number >= 1; not mapped`,
+      );
+      parallelism = undefined;
+    }
   }
   if (config.parallelism) {
     if (parallelism === undefined) parallelism = config.parallelism.value;
-    else if (parallelism !== config.parallelism.value) findings.warning(config.parallelism.path, `(${config.parallelism.value}) is overridden by spec.job.parallelism (${parallelism}), as the operator does`);
+    else if (parallelism !== config.parallelism.value)
+      findings.warning(
+        config.parallelism.path,
+        `(${config.parallelism.value}) is overridden by spec.job.parallelism (${parallelism}), as the operator does`,
+      );
   }
   let args: string[] | undefined;
   if (raw.args !== undefined) {
@@ -460,14 +677,30 @@ function readJob(raw: unknown, config: ConfigIntent, findings: FindingList): Fli
   allowNonRestoredState ??= config.allowNonRestoredState?.value;
 
   if (raw.upgradeMode !== undefined) {
-    findings.warning('spec.job.upgradeMode', `(${raw.upgradeMode}) is operator-only: the construct takes no savepoint before an upgrade; with HA, a restarted cluster resumes from the latest checkpoint (like last-state), and a new jar starts from initialSavepointPath`);
+    findings.warning(
+      'spec.job.upgradeMode',
+      `(${raw.upgradeMode}) is operator-only: the construct takes no savepoint before an upgrade; with HA, a restarted cluster resumes from the latest checkpoint (like last-state), and a new jar starts from initialSavepointPath`,
+    );
   }
   if (raw.state !== undefined) {
-    if (raw.state === 'suspended') findings.error('spec.job.state', '"suspended" has no equivalent: the converted cluster runs the job; scale the Deployments to zero to stop it');
+    if (raw.state === 'suspended')
+      findings.error(
+        'spec.job.state',
+        '"suspended" has no equivalent: the converted cluster runs the job; scale the Deployments to zero to stop it',
+      );
     else findings.info('spec.job.state', `(${raw.state}) is operator-only: the converted cluster runs the job`);
   }
-  for (const nonce of ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce']) {
-    if (raw[nonce] !== undefined) findings.warning(childPath('spec.job', nonce), 'is operator-only (it triggers an operator action); not mapped. Use Flink\'s REST API or CLI for savepoints');
+  for (const nonce of [
+    'savepointTriggerNonce',
+    'checkpointTriggerNonce',
+    'savepointRedeployNonce',
+    'autoscalerResetNonce',
+  ]) {
+    if (raw[nonce] !== undefined)
+      findings.warning(
+        childPath('spec.job', nonce),
+        "is operator-only (it triggers an operator action); not mapped. Use Flink's REST API or CLI for savepoints",
+      );
   }
   if (!jarUri) return undefined;
   return {
@@ -492,13 +725,23 @@ function pickRestartStrategy(config: ConfigIntent, job: unknown, findings: Findi
   const strategy = restartStrategyFromJobField(seed, path, findings);
   if (strategy) {
     const keys = strategy.toConfig();
-    const fix = Object.entries(keys).map(([k, v]) => `${k}: ${v}`).join(', ');
-    findings.info(path, `converted to restartStrategy ${describeRestartStrategy(strategy)}; in a FlinkDeployment, write spec.flinkConfiguration ${fix}`);
+    const fix = Object.entries(keys)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ');
+    findings.info(
+      path,
+      `converted to restartStrategy ${describeRestartStrategy(strategy)}; in a FlinkDeployment, write spec.flinkConfiguration ${fix}`,
+    );
   }
   return strategy;
 }
 
-function readCheckpointing(config: ConfigIntent, rebase: Rebase | undefined, haOn: boolean, findings: FindingList): CheckpointingProps | undefined {
+function readCheckpointing(
+  config: ConfigIntent,
+  rebase: Rebase | undefined,
+  haOn: boolean,
+  findings: FindingList,
+): CheckpointingProps | undefined {
   const dir = (d: { value: string; path: string } | undefined): string | undefined => {
     if (!d) return undefined;
     const uri = d.value.startsWith('/') ? `file://${d.value}` : d.value;
@@ -509,14 +752,21 @@ function readCheckpointing(config: ConfigIntent, rebase: Rebase | undefined, haO
       if (moved !== uri) findings.info(d.path, `becomes ${moved}: the HA volume is mounted at ${rebase.to}`);
       return moved;
     }
-    findings.warning(d.path, `is a file:// path outside the shared HA volume, which every TaskManager would need to write; not mapped - the construct keeps checkpoints under the HA storage${haOn ? '' : ' (with HA on)'}, or set an object store (s3://, gs://, abfss://)`);
+    findings.warning(
+      d.path,
+      `is a file:// path outside the shared HA volume, which every TaskManager would need to write; not mapped - the construct keeps checkpoints under the HA storage${haOn ? '' : ' (with HA on)'}, or set an object store (s3://, gs://, abfss://)`,
+    );
     return undefined;
   };
   const directory = dir(config.checkpointDir);
   const savepointDirectory = dir(config.savepointDir);
   if (!config.checkpointInterval) {
     for (const d of [config.checkpointDir, config.savepointDir]) {
-      if (d && (d === config.checkpointDir ? directory : savepointDirectory)) findings.warning(d.path, 'is not mapped: the construct sets checkpoint and savepoint directories only with checkpointing on (execution.checkpointing.interval)');
+      if (d && (d === config.checkpointDir ? directory : savepointDirectory))
+        findings.warning(
+          d.path,
+          'is not mapped: the construct sets checkpoint and savepoint directories only with checkpointing on (execution.checkpointing.interval)',
+        );
     }
     return undefined;
   }
@@ -532,16 +782,31 @@ function readCheckpointing(config: ConfigIntent, rebase: Rebase | undefined, haO
 
 /** Spec fields that only steer the operator. */
 function readOperatorOnly(spec: Obj, clusterId: string, namespace: string | undefined, findings: FindingList): void {
-  if (spec.restartNonce !== undefined) findings.warning('spec.restartNonce', 'is operator-only (changing it restarts the cluster); not mapped. A config change rolls the pods by itself (config checksum annotation)');
+  if (spec.restartNonce !== undefined)
+    findings.warning(
+      'spec.restartNonce',
+      'is operator-only (changing it restarts the cluster); not mapped. A config change rolls the pods by itself (config checksum annotation)',
+    );
   if (spec.mode !== undefined) {
-    if (spec.mode === 'native') findings.warning('spec.mode', 'native is operator-only: the construct declares a standalone cluster (fixed JobManager and TaskManager Deployments), so Flink does not create pods itself and needs no pod-creation rights');
-    else if (spec.mode !== 'standalone') findings.error('spec.mode', `${JSON.stringify(spec.mode)} is not native or standalone; not mapped`);
+    if (spec.mode === 'native')
+      findings.warning(
+        'spec.mode',
+        'native is operator-only: the construct declares a standalone cluster (fixed JobManager and TaskManager Deployments), so Flink does not create pods itself and needs no pod-creation rights',
+      );
+    else if (spec.mode !== 'standalone')
+      findings.error('spec.mode', `${JSON.stringify(spec.mode)} is not native or standalone; not mapped`);
   }
   if (spec.ingress !== undefined) {
     const ingress = isMap(spec.ingress) ? spec.ingress : {};
     checkFields(ingress, CRD_FIELDS.ingress, 'spec.ingress', findings);
-    const template = typeof ingress.template === 'string' ? ingress.template.replace(/\{\{name\}\}/g, clusterId).replace(/\{\{namespace\}\}/g, namespace ?? 'default') : undefined;
+    const template =
+      typeof ingress.template === 'string'
+        ? ingress.template.replace(/\{\{name\}\}/g, clusterId).replace(/\{\{namespace\}\}/g, namespace ?? 'default')
+        : undefined;
     const host = template && /^[a-z0-9.-]+$/.test(template) ? template : undefined;
-    findings.error('spec.ingress', `is not mapped: set restIngress: { host: ${host ? JSON.stringify(host) : '"<host>" (the construct serves the UI at "/", not under a path)'}${typeof ingress.className === 'string' ? `, ingressClassName: "${ingress.className}"` : ''} } and admit your ingress controller in network.restAllowedFrom (the REST port is closed to other pods by default)`);
+    findings.error(
+      'spec.ingress',
+      `is not mapped: set restIngress: { host: ${host ? JSON.stringify(host) : '"<host>" (the construct serves the UI at "/", not under a path)'}${typeof ingress.className === 'string' ? `, ingressClassName: "${ingress.className}"` : ''} } and admit your ingress controller in network.restAllowedFrom (the REST port is closed to other pods by default)`,
+    );
   }
 }

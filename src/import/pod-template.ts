@@ -34,7 +34,8 @@ const CONSTRUCT_DECIDES: Readonly<Record<string, string>> = {
   serviceAccountName: 'the construct creates least-privilege service accounts for JobManagers and TaskManagers',
   serviceAccount: 'the construct creates least-privilege service accounts for JobManagers and TaskManagers',
   automountServiceAccountToken: 'the construct mounts the token only when HA needs the API',
-  securityContext: 'the construct applies the "restricted" Pod Security Standard (non-root uid 9999, no privilege escalation, RuntimeDefault seccomp)',
+  securityContext:
+    'the construct applies the "restricted" Pod Security Standard (non-root uid 9999, no privilege escalation, RuntimeDefault seccomp)',
   enableServiceLinks: 'the construct disables service links',
 };
 
@@ -43,12 +44,12 @@ const MAIN_CONTAINER_DECIDES: Readonly<Record<string, string>> = {
   name: '',
   image: 'the image comes from spec.image',
   imagePullPolicy: 'the pull policy comes from spec.imagePullPolicy',
-  ports: 'the construct declares Flink\'s pinned ports',
+  ports: "the construct declares Flink's pinned ports",
   args: 'the construct starts Flink in standalone mode with its own arguments',
   command: 'the construct starts Flink in standalone mode with its own arguments',
-  startupProbe: 'the construct sets TCP probes on Flink\'s ports',
-  livenessProbe: 'the construct sets TCP probes on Flink\'s ports',
-  readinessProbe: 'the construct sets TCP probes on Flink\'s ports',
+  startupProbe: "the construct sets TCP probes on Flink's ports",
+  livenessProbe: "the construct sets TCP probes on Flink's ports",
+  readinessProbe: "the construct sets TCP probes on Flink's ports",
   securityContext: 'the construct applies the "restricted" Pod Security Standard',
 };
 
@@ -65,11 +66,24 @@ export function readPodTemplates(
   flinkVersion: FlinkVersion,
   findings: FindingList,
 ): PodTemplateProps {
-  const out: PodTemplateProps = { nodeSelector: {}, tolerations: [], env: [], envFrom: [], volumes: [], podLabels: {}, podAnnotations: {}, pullSecrets: [], claimMounts: [] };
+  const out: PodTemplateProps = {
+    nodeSelector: {},
+    tolerations: [],
+    env: [],
+    envFrom: [],
+    volumes: [],
+    podLabels: {},
+    podAnnotations: {},
+    pullSecrets: [],
+    claimMounts: [],
+  };
   let affinity: k8s.Affinity | undefined;
   for (const { template, path } of templates) {
     if (template === undefined || template === null) continue;
-    if (!isMap(template)) { findings.error(path, 'must be a Pod template object; not mapped'); continue; }
+    if (!isMap(template)) {
+      findings.error(path, 'must be a Pod template object; not mapped');
+      continue;
+    }
     for (const [field, value] of Object.entries(template)) {
       const p = childPath(path, field);
       if (field === 'apiVersion' || field === 'kind') continue;
@@ -86,10 +100,14 @@ const wrongShape = (findings: FindingList, path: string, v: unknown, expected: s
   findings.error(path, `${JSON.stringify(v)} is not ${expected}; not mapped`);
 
 function readMetadata(value: unknown, path: string, out: PodTemplateProps, findings: FindingList): void {
-  if (!isMap(value)) { wrongShape(findings, path, value, 'an object'); return; }
+  if (!isMap(value)) {
+    wrongShape(findings, path, value, 'an object');
+    return;
+  }
   for (const [field, v] of Object.entries(value)) {
     const p = childPath(path, field);
-    if ((field === 'labels' || field === 'annotations') && !isMap(v)) wrongShape(findings, p, v, 'a map of keys to values');
+    if ((field === 'labels' || field === 'annotations') && !isMap(v))
+      wrongShape(findings, p, v, 'a map of keys to values');
     else if (field === 'labels') Object.assign(out.podLabels, v);
     else if (field === 'annotations') Object.assign(out.podAnnotations, v);
     else if (field === 'name' || field === 'namespace') findings.info(p, 'is ignored: the construct names its pods');
@@ -97,8 +115,18 @@ function readMetadata(value: unknown, path: string, out: PodTemplateProps, findi
   }
 }
 
-function readSpec(value: unknown, path: string, resourcePath: string, flinkVersion: FlinkVersion, out: PodTemplateProps, findings: FindingList): k8s.Affinity | undefined {
-  if (!isMap(value)) { findings.error(path, 'must be a Pod spec; not mapped'); return undefined; }
+function readSpec(
+  value: unknown,
+  path: string,
+  resourcePath: string,
+  flinkVersion: FlinkVersion,
+  out: PodTemplateProps,
+  findings: FindingList,
+): k8s.Affinity | undefined {
+  if (!isMap(value)) {
+    findings.error(path, 'must be a Pod spec; not mapped');
+    return undefined;
+  }
   let affinity: k8s.Affinity | undefined;
   const volumes = Array.isArray(value.volumes) ? (value.volumes as unknown[]).filter(isMap) : [];
   const mountedVolumes = new Set<string>();
@@ -119,7 +147,10 @@ function readSpec(value: unknown, path: string, resourcePath: string, flinkVersi
         else wrongShape(findings, p, v, 'an affinity object');
         break;
       case 'imagePullSecrets':
-        if (!Array.isArray(v)) { wrongShape(findings, p, v, 'a list of { name } references'); break; }
+        if (!Array.isArray(v)) {
+          wrongShape(findings, p, v, 'a list of { name } references');
+          break;
+        }
         v.forEach((ref, i) => {
           if (isMap(ref) && typeof ref.name === 'string') out.pullSecrets.push(ref.name);
           else wrongShape(findings, childPath(p, i), ref, 'a { name } reference');
@@ -128,35 +159,63 @@ function readSpec(value: unknown, path: string, resourcePath: string, flinkVersi
       case 'volumes':
         break;
       case 'containers':
-        if (!Array.isArray(v)) { findings.error(p, 'must be a list of containers; not mapped'); break; }
-        v.forEach((c, i) => readContainer(c, childPath(p, i), resourcePath, volumes, flinkVersion, out, mountedVolumes, findings));
+        if (!Array.isArray(v)) {
+          findings.error(p, 'must be a list of containers; not mapped');
+          break;
+        }
+        v.forEach((c, i) =>
+          readContainer(c, childPath(p, i), resourcePath, volumes, flinkVersion, out, mountedVolumes, findings),
+        );
         break;
       case 'initContainers':
-        findings.error(p, 'is not supported: the construct runs its own init container and has no prop for more; not mapped');
+        findings.error(
+          p,
+          'is not supported: the construct runs its own init container and has no prop for more; not mapped',
+        );
         break;
       default:
         if (CONSTRUCT_DECIDES[field]) findings.warning(p, `is not mapped: ${CONSTRUCT_DECIDES[field]}`);
-        else findings.error(p, 'has no equivalent in the construct\'s pod props (nodeSelector, tolerations, affinity, env, envFrom, volumes, podLabels, podAnnotations); not mapped');
+        else
+          findings.error(
+            p,
+            "has no equivalent in the construct's pod props (nodeSelector, tolerations, affinity, env, envFrom, volumes, podLabels, podAnnotations); not mapped",
+          );
     }
   }
   volumes.forEach((vol, i) => {
     if (!mountedVolumes.has(String(vol.name))) {
-      findings.error(childPath(childPath(path, 'volumes'), i), `volume ${JSON.stringify(vol.name)} is not mounted by ${MAIN_CONTAINER}; not mapped`);
+      findings.error(
+        childPath(childPath(path, 'volumes'), i),
+        `volume ${JSON.stringify(vol.name)} is not mounted by ${MAIN_CONTAINER}; not mapped`,
+      );
     }
   });
   return affinity;
 }
 
 function readContainer(
-  raw: unknown, path: string, resourcePath: string, volumes: Array<Record<string, unknown>>,
-  flinkVersion: FlinkVersion, out: PodTemplateProps, mounted: Set<string>, findings: FindingList,
+  raw: unknown,
+  path: string,
+  resourcePath: string,
+  volumes: Array<Record<string, unknown>>,
+  flinkVersion: FlinkVersion,
+  out: PodTemplateProps,
+  mounted: Set<string>,
+  findings: FindingList,
 ): void {
-  if (!isMap(raw)) { findings.error(path, 'must be a container; not mapped'); return; }
+  if (!isMap(raw)) {
+    findings.error(path, 'must be a container; not mapped');
+    return;
+  }
   if (raw.name !== MAIN_CONTAINER) {
-    const consequence = raw.image === undefined
-      ? 'the operator would add it as a separate container, which has no image, so the API server would reject the pod'
-      : 'the operator would run it as a sidecar, and the construct has no prop for sidecars';
-    findings.error(childPath(path, 'name'), `${JSON.stringify(raw.name)} is not the operator's main container name (${MAIN_CONTAINER}): ${consequence}; its settings (e.g. resources) would not apply to Flink. Not mapped; ${resourcePath} sizes the Flink container`);
+    const consequence =
+      raw.image === undefined
+        ? 'the operator would add it as a separate container, which has no image, so the API server would reject the pod'
+        : 'the operator would run it as a sidecar, and the construct has no prop for sidecars';
+    findings.error(
+      childPath(path, 'name'),
+      `${JSON.stringify(raw.name)} is not the operator's main container name (${MAIN_CONTAINER}): ${consequence}; its settings (e.g. resources) would not apply to Flink. Not mapped; ${resourcePath} sizes the Flink container`,
+    );
     return;
   }
   for (const [field, v] of Object.entries(raw)) {
@@ -173,29 +232,53 @@ function readContainer(
     } else if (field === 'volumeMounts') {
       (v as unknown[]).forEach((m, i) => readMount(m, childPath(p, i), volumes, flinkVersion, out, mounted, findings));
     } else if (field === 'resources') {
-      findings.warning(p, `is not mapped: ${resourcePath} sizes the Flink container (the operator overrides the template's resources with it too)`);
+      findings.warning(
+        p,
+        `is not mapped: ${resourcePath} sizes the Flink container (the operator overrides the template's resources with it too)`,
+      );
     } else if (MAIN_CONTAINER_DECIDES[field] !== undefined) {
       if (MAIN_CONTAINER_DECIDES[field]) findings.warning(p, `is not mapped: ${MAIN_CONTAINER_DECIDES[field]}`);
     } else {
-      findings.error(p, 'has no equivalent in the construct\'s pod props (env, envFrom and volume mounts are mapped); not mapped');
+      findings.error(
+        p,
+        "has no equivalent in the construct's pod props (env, envFrom and volume mounts are mapped); not mapped",
+      );
     }
   }
 }
 
 function readMount(
-  raw: unknown, path: string, volumes: Array<Record<string, unknown>>,
-  flinkVersion: FlinkVersion, out: PodTemplateProps, mounted: Set<string>, findings: FindingList,
+  raw: unknown,
+  path: string,
+  volumes: Array<Record<string, unknown>>,
+  flinkVersion: FlinkVersion,
+  out: PodTemplateProps,
+  mounted: Set<string>,
+  findings: FindingList,
 ): void {
-  if (!isMap(raw)) { wrongShape(findings, path, raw, 'a volume mount'); return; }
+  if (!isMap(raw)) {
+    wrongShape(findings, path, raw, 'a volume mount');
+    return;
+  }
   const index = volumes.findIndex((v) => v.name === raw.name);
-  if (index < 0) { findings.error(path, `mounts volume ${JSON.stringify(raw.name)}, which the template does not declare; not mapped`); return; }
+  if (index < 0) {
+    findings.error(path, `mounts volume ${JSON.stringify(raw.name)}, which the template does not declare; not mapped`);
+    return;
+  }
   mounted.add(String(raw.name));
   const extra = Object.keys(raw).filter((k) => !['name', 'mountPath', 'readOnly'].includes(k));
-  if (extra.length) { findings.error(path, `uses ${extra.join(', ')}, which the construct's volumes prop has no field for; not mapped`); return; }
+  if (extra.length) {
+    findings.error(path, `uses ${extra.join(', ')}, which the construct's volumes prop has no field for; not mapped`);
+    return;
+  }
   const volume = volumes[index] as unknown as k8s.Volume;
   const claim = (volume.persistentVolumeClaim as { claimName?: string } | undefined)?.claimName;
   if (claim) out.claimMounts.push({ claimName: claim, mountPath: String(raw.mountPath), volumeName: volume.name });
-  const entry: ExtraVolume = { volume, mountPath: String(raw.mountPath), ...(raw.readOnly === true ? { readOnly: true } : {}) };
+  const entry: ExtraVolume = {
+    volume,
+    mountPath: String(raw.mountPath),
+    ...(raw.readOnly === true ? { readOnly: true } : {}),
+  };
   const rejection = podPropRejection(flinkVersion, { volumes: [entry] });
   if (rejection) findings.error(path, `not mapped: ${rejection.reason}`);
   else out.volumes.push({ ...entry, path });

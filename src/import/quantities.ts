@@ -19,8 +19,17 @@ const FLINK_MEMORY_UNITS: ReadonlyArray<[readonly string[], number]> = [
 
 /** Kubernetes quantity suffixes for memory. */
 const K8S_MEMORY_SUFFIXES: Readonly<Record<string, number>> = {
-  Ki: 1024, Mi: MIB, Gi: 1024 * MIB, Ti: 1024 * 1024 * MIB, Pi: 1024 ** 5, Ei: 1024 ** 6,
-  M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+  Ki: 1024,
+  Mi: MIB,
+  Gi: 1024 * MIB,
+  Ti: 1024 * 1024 * MIB,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
 };
 
 /**

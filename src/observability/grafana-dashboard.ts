@@ -7,7 +7,12 @@ import { createHash } from 'crypto';
  */
 
 /** A Grafana panel position on the 24-column grid. */
-export interface GridPos { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+export interface GridPos {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
 export interface DashboardPanel {
   readonly id: number;
@@ -27,7 +32,14 @@ export interface Dashboard {
   readonly [key: string]: unknown;
 }
 
-type PanelSpec = [title: string, type: 'stat' | 'timeseries', pos: GridPos, queries: Array<[expr: string, legend: string]>, unit?: string, thresholds?: Array<[number | null, string]>];
+type PanelSpec = [
+  title: string,
+  type: 'stat' | 'timeseries',
+  pos: GridPos,
+  queries: Array<[expr: string, legend: string]>,
+  unit?: string,
+  thresholds?: Array<[number | null, string]>,
+];
 
 /** What the cluster exports, so the dashboard has no panel that could never show data. */
 export interface DashboardSources {
@@ -50,36 +62,121 @@ export function flinkDashboard(clusterId: string, namespace: string, sources: Da
   // does not also match the pods of a cluster named "a-jobmanager-x".
   const jm = `namespace="${namespace}", pod=~"${clusterId}-jobmanager-[a-z0-9]+-[a-z0-9]+"`;
   const all = `namespace="${namespace}", pod=~"${clusterId}-(jobmanager|taskmanager)-[a-z0-9]+-[a-z0-9]+"`;
-  const red: Array<[number | null, string]> = [[null, 'green'], [1, 'red']];
+  const red: Array<[number | null, string]> = [
+    [null, 'green'],
+    [1, 'red'],
+  ];
   const specs: PanelSpec[] = [
-    ...(agent ? [
-      ['Leader pod', 'stat', { x: 0, y: 0, w: 6, h: 4 }, [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']]],
-      ['Leader changes (24h)', 'stat', { x: 6, y: 0, w: 6, h: 4 }, [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']], 'none', [[null, 'green'], [3, 'orange']]],
-    ] as PanelSpec[] : []),
-    ...(storage ? [
-      ['HA storage healthy', 'stat', { x: 12, y: 0, w: 6, h: 4 }, [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']], 'bool_yes_no', [[null, 'red'], [1, 'green']]],
-      ['Broken HA pointers', 'stat', { x: 18, y: 0, w: 6, h: 4 }, [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']], 'none', red],
-    ] as PanelSpec[] : []),
-    ...(agent ? [
-      ['Leader per JobManager pod', 'timeseries', { x: 0, y: 4, w: 12, h: 8 }, [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']]],
-      [storage ? 'Lease renew age and storage probe latency' : 'Lease renew age', 'timeseries', { x: 12, y: 4, w: 12, h: 8 }, [
-        [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
-        ...(storage ? [[`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}']] : []),
-      ], 's'],
-    ] as PanelSpec[] : []),
-    ['Checkpoints (5m)', 'timeseries', { x: 0, y: 12, w: 8, h: 8 }, [
-      [`sum by (job_name) (delta(flink_jobmanager_job_numberOfCompletedCheckpoints{${jm}}[5m]))`, 'completed {{job_name}}'],
-      [`sum by (job_name) (delta(flink_jobmanager_job_numberOfFailedCheckpoints{${jm}}[5m]))`, 'failed {{job_name}}'],
-    ]],
-    ['Last checkpoint duration', 'timeseries', { x: 8, y: 12, w: 8, h: 8 }, [[`max by (job_name) (flink_jobmanager_job_lastCheckpointDuration{${jm}})`, '{{job_name}}']], 'ms'],
-    ['Job restarts', 'timeseries', { x: 16, y: 12, w: 8, h: 8 }, [[`max by (job_name) (flink_jobmanager_job_numRestarts{${jm}})`, '{{job_name}}']]],
-    ['Records per second', 'timeseries', { x: 0, y: 20, w: 12, h: 8 }, [
-      [`sum by (job_name) (flink_taskmanager_job_task_numRecordsInPerSecond{${all}})`, 'in {{job_name}}'],
-      [`sum by (job_name) (flink_taskmanager_job_task_numRecordsOutPerSecond{${all}})`, 'out {{job_name}}'],
-    ], 'recps'],
-    ...(agent ? [
-      ['HA agent API errors', 'timeseries', { x: 12, y: 20, w: 12, h: 8 }, [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']], 'reqps'],
-    ] as PanelSpec[] : []),
+    ...(agent
+      ? ([
+          [
+            'Leader pod',
+            'stat',
+            { x: 0, y: 0, w: 6, h: 4 },
+            [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']],
+          ],
+          [
+            'Leader changes (24h)',
+            'stat',
+            { x: 6, y: 0, w: 6, h: 4 },
+            [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']],
+            'none',
+            [
+              [null, 'green'],
+              [3, 'orange'],
+            ],
+          ],
+        ] as PanelSpec[])
+      : []),
+    ...(storage
+      ? ([
+          [
+            'HA storage healthy',
+            'stat',
+            { x: 12, y: 0, w: 6, h: 4 },
+            [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']],
+            'bool_yes_no',
+            [
+              [null, 'red'],
+              [1, 'green'],
+            ],
+          ],
+          [
+            'Broken HA pointers',
+            'stat',
+            { x: 18, y: 0, w: 6, h: 4 },
+            [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']],
+            'none',
+            red,
+          ],
+        ] as PanelSpec[])
+      : []),
+    ...(agent
+      ? ([
+          [
+            'Leader per JobManager pod',
+            'timeseries',
+            { x: 0, y: 4, w: 12, h: 8 },
+            [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']],
+          ],
+          [
+            storage ? 'Lease renew age and storage probe latency' : 'Lease renew age',
+            'timeseries',
+            { x: 12, y: 4, w: 12, h: 8 },
+            [
+              [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
+              ...(storage ? [[`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}']] : []),
+            ],
+            's',
+          ],
+        ] as PanelSpec[])
+      : []),
+    [
+      'Checkpoints (5m)',
+      'timeseries',
+      { x: 0, y: 12, w: 8, h: 8 },
+      [
+        [
+          `sum by (job_name) (delta(flink_jobmanager_job_numberOfCompletedCheckpoints{${jm}}[5m]))`,
+          'completed {{job_name}}',
+        ],
+        [`sum by (job_name) (delta(flink_jobmanager_job_numberOfFailedCheckpoints{${jm}}[5m]))`, 'failed {{job_name}}'],
+      ],
+    ],
+    [
+      'Last checkpoint duration',
+      'timeseries',
+      { x: 8, y: 12, w: 8, h: 8 },
+      [[`max by (job_name) (flink_jobmanager_job_lastCheckpointDuration{${jm}})`, '{{job_name}}']],
+      'ms',
+    ],
+    [
+      'Job restarts',
+      'timeseries',
+      { x: 16, y: 12, w: 8, h: 8 },
+      [[`max by (job_name) (flink_jobmanager_job_numRestarts{${jm}})`, '{{job_name}}']],
+    ],
+    [
+      'Records per second',
+      'timeseries',
+      { x: 0, y: 20, w: 12, h: 8 },
+      [
+        [`sum by (job_name) (flink_taskmanager_job_task_numRecordsInPerSecond{${all}})`, 'in {{job_name}}'],
+        [`sum by (job_name) (flink_taskmanager_job_task_numRecordsOutPerSecond{${all}})`, 'out {{job_name}}'],
+      ],
+      'recps',
+    ],
+    ...(agent
+      ? ([
+          [
+            'HA agent API errors',
+            'timeseries',
+            { x: 12, y: 20, w: 12, h: 8 },
+            [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']],
+            'reqps',
+          ],
+        ] as PanelSpec[])
+      : []),
   ];
   const panels = specs.map(([title, type, gridPos, queries, unit, thresholds], i): DashboardPanel => ({
     id: i + 1,
@@ -91,13 +188,20 @@ export function flinkDashboard(clusterId: string, namespace: string, sources: Da
     fieldConfig: {
       defaults: {
         unit: unit ?? 'none',
-        ...(thresholds ? { thresholds: { mode: 'absolute', steps: thresholds.map(([value, color]) => ({ value, color })) } } : {}),
+        ...(thresholds
+          ? { thresholds: { mode: 'absolute', steps: thresholds.map(([value, color]) => ({ value, color })) } }
+          : {}),
       },
       overrides: [],
     },
-    options: type === 'stat'
-      ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, textMode: title === 'Leader pod' ? 'name' : 'value', colorMode: 'background' }
-      : { legend: { displayMode: 'list', placement: 'bottom' }, tooltip: { mode: 'multi' } },
+    options:
+      type === 'stat'
+        ? {
+            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+            textMode: title === 'Leader pod' ? 'name' : 'value',
+            colorMode: 'background',
+          }
+        : { legend: { displayMode: 'list', placement: 'bottom' }, tooltip: { mode: 'multi' } },
   }));
   return {
     uid: dashboardUid(clusterId, namespace),

@@ -11,20 +11,35 @@ export class FlinkMonitoring extends Construct {
     super(scope, id);
     const m = c.metrics;
     if (m.podMonitor) {
-      new FlinkPodMonitor(this, 'PodMonitor', { ctx, labels: m.podMonitor.labels, interval: m.podMonitor.interval, agent: c.agent.enabled });
+      new FlinkPodMonitor(this, 'PodMonitor', {
+        ctx,
+        labels: m.podMonitor.labels,
+        interval: m.podMonitor.interval,
+        agent: c.agent.enabled,
+      });
     }
     if (m.grafanaDashboard) {
       const name = objectNames(c.clusterId).dashboard;
-      const meta = metadata(ctx, name, Component.MONITORING, m.grafanaDashboard.folder ? { grafana_folder: m.grafanaDashboard.folder } : undefined);
+      const meta = metadata(
+        ctx,
+        name,
+        Component.MONITORING,
+        m.grafanaDashboard.folder ? { grafana_folder: m.grafanaDashboard.folder } : undefined,
+      );
       new k8s.KubeConfigMap(this, 'GrafanaDashboard', {
         metadata: { ...meta, labels: { ...m.grafanaDashboard.labels, ...meta.labels } },
         // Grafana's sidecar writes every dashboard of every namespace into one folder by key:
         // the key carries the namespace, or clusters with one id in two namespaces collide.
         data: {
-          [`${c.namespace}-${name}.json`]: JSON.stringify(flinkDashboard(c.clusterId, c.namespace, {
-            agent: c.agent.enabled,
-            mountedStorage: c.highAvailability.storage?.claimName !== undefined,
-          }), null, 2) + '\n',
+          [`${c.namespace}-${name}.json`]:
+            JSON.stringify(
+              flinkDashboard(c.clusterId, c.namespace, {
+                agent: c.agent.enabled,
+                mountedStorage: c.highAvailability.storage?.claimName !== undefined,
+              }),
+              null,
+              2,
+            ) + '\n',
         },
       });
     }

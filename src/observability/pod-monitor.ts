@@ -7,7 +7,11 @@ import { AGENT_PORT_NAME } from '../agent/contract';
 export interface PodMonitorSpec {
   readonly selector: { readonly matchLabels: { [key: string]: string } };
   readonly namespaceSelector: { readonly matchNames: string[] };
-  readonly podMetricsEndpoints: ReadonlyArray<{ readonly port: string; readonly path: string; readonly interval: string }>;
+  readonly podMetricsEndpoints: ReadonlyArray<{
+    readonly port: string;
+    readonly path: string;
+    readonly interval: string;
+  }>;
 }
 
 export interface FlinkPodMonitorProps {

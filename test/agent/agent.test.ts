@@ -8,8 +8,19 @@ import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const config = (pod: string, ip: string): AgentConfig => ({
-  podName: pod, namespace: 'flink', podIp: ip, clusterId: 'c', haClusterId: 'c', storageDir: 'file:///opt/flink/ha',
-  leaseName: 'c-jobmanager-leader', leaseDurationSeconds: 15, port: 0, storageIntervalSeconds: 30, minFreeBytes: 0, flinkUid: 9999, flinkGid: 9999,
+  podName: pod,
+  namespace: 'flink',
+  podIp: ip,
+  clusterId: 'c',
+  haClusterId: 'c',
+  storageDir: 'file:///opt/flink/ha',
+  leaseName: 'c-jobmanager-leader',
+  leaseDurationSeconds: 15,
+  port: 0,
+  storageIntervalSeconds: 30,
+  minFreeBytes: 0,
+  flinkUid: 9999,
+  flinkGid: 9999,
 });
 
 /** Flink's lock ConfigMap with `ip` leading, renewed at `renewMs`. */
@@ -18,9 +29,21 @@ function lock(ip: string, renewMs: number, extraData: Record<string, string> = {
     metadata: {
       name: 'c-cluster-config-map',
       labels: { app: 'c', type: 'flink-native-kubernetes' },
-      annotations: { 'control-plane.alpha.kubernetes.io/leader': JSON.stringify({ holderIdentity: `uuid-${ip}`, leaseDuration: 15, acquireTime: microTime(renewMs - 60_000), renewTime: microTime(renewMs), leaderTransitions: 1 }) },
+      annotations: {
+        'control-plane.alpha.kubernetes.io/leader': JSON.stringify({
+          holderIdentity: `uuid-${ip}`,
+          leaseDuration: 15,
+          acquireTime: microTime(renewMs - 60_000),
+          renewTime: microTime(renewMs),
+          leaderTransitions: 1,
+        }),
+      },
     },
-    data: { 'org.apache.flink.k8s.leader.restserver': `s,http://${ip}:8081`, 'org.apache.flink.k8s.leader.dispatcher': `s,pekko.tcp://flink@${ip}:6123/user/rpc/dispatcher_1`, ...extraData },
+    data: {
+      'org.apache.flink.k8s.leader.restserver': `s,http://${ip}:8081`,
+      'org.apache.flink.k8s.leader.dispatcher': `s,pekko.tcp://flink@${ip}:6123/user/rpc/dispatcher_1`,
+      ...extraData,
+    },
   };
 }
 
@@ -30,7 +53,10 @@ function heldLock(holder: string, entriesIp: string, session: string, renewMs: n
   const annotations = cm.metadata.annotations!;
   const key = 'control-plane.alpha.kubernetes.io/leader';
   return {
-    metadata: { ...cm.metadata, annotations: { ...annotations, [key]: annotations[key].replace(`uuid-${entriesIp}`, holder) } },
+    metadata: {
+      ...cm.metadata,
+      annotations: { ...annotations, [key]: annotations[key].replace(`uuid-${entriesIp}`, holder) },
+    },
     data: Object.fromEntries(Object.entries(cm.data!).map(([k, v]) => [k, v.replace(/^s,/, `${session},`)])),
   };
 }
@@ -39,11 +65,21 @@ function heldLock(holder: string, entriesIp: string, session: string, renewMs: n
 function healthyFs() {
   const files = new Map<string, Buffer>();
   return {
-    stat: async (p: string) => ({ isDirectory: () => true, dev: p === '/mnt/ha' ? 2 : 1, uid: 9999, gid: 9999, mode: 0o40775 }),
+    stat: async (p: string) => ({
+      isDirectory: () => true,
+      dev: p === '/mnt/ha' ? 2 : 1,
+      uid: 9999,
+      gid: 9999,
+      mode: 0o40775,
+    }),
     statfs: async () => ({ bavail: 1e6, bsize: 4096, blocks: 2e6 }),
-    writeDurably: async (p: string, data: Buffer) => { files.set(p, data); },
+    writeDurably: async (p: string, data: Buffer) => {
+      files.set(p, data);
+    },
     readFile: async (p: string) => files.get(p) ?? Buffer.from(''),
-    unlink: async (p: string) => { files.delete(p); },
+    unlink: async (p: string) => {
+      files.delete(p);
+    },
   };
 }
 
@@ -56,8 +92,12 @@ function setup() {
   const b = new HaAgent({ api, clock, log: silentLogger, config: config('jm-b', '10.0.0.2') });
   /** Flink writes the lock; both agents see it through their watches. */
   const flink = (cm: ConfigMap | undefined) => {
-    if (cm) api.putConfigMap(cm); else api.configMaps.delete('c-cluster-config-map');
-    for (const agent of [a, b]) { agent.onConfigMap(cm); agent.onContact(); }
+    if (cm) api.putConfigMap(cm);
+    else api.configMaps.delete('c-cluster-config-map');
+    for (const agent of [a, b]) {
+      agent.onConfigMap(cm);
+      agent.onContact();
+    }
   };
   return { api, clock, a, b, flink };
 }
@@ -81,21 +121,25 @@ describe('HaAgent', () => {
 
   test('an election before the new leader publishes: the old leader steps down to unknown, not leader', async () => {
     const { api, clock, a, b, flink } = setup();
-    const held = (holder: string, entriesIp: string, session: string) => heldLock(holder, entriesIp, session, clock.now());
+    const held = (holder: string, entriesIp: string, session: string) =>
+      heldLock(holder, entriesIp, session, clock.now());
     flink(held('uuid-a', '10.0.0.1', 's1'));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
     // jm-b's JobManager takes the lock; its address is not published yet.
     clock.advance(1000);
     flink(held('uuid-b', '10.0.0.1', 's1'));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
     expect(api.label('jm-b', ROLE_LABEL)).toBe('unknown');
     expect(a.status().reason).toMatch(/has not published its address yet/);
     // It publishes: labels follow.
     clock.advance(200);
     flink(held('uuid-b', '10.0.0.2', 's2'));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
     expect(api.label('jm-b', ROLE_LABEL)).toBe('leader');
   });
@@ -103,28 +147,38 @@ describe('HaAgent', () => {
   test('the new leader publishing its dispatcher entry first does not end the wait: the REST entry decides', async () => {
     const { api, clock, a, b, flink } = setup();
     flink(heldLock('uuid-a', '10.0.0.1', 's1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     // B takes the lock, then publishes its dispatcher entry; the REST entry still names A.
     flink(heldLock('uuid-b', '10.0.0.1', 's1', clock.now()));
     const partial = heldLock('uuid-b', '10.0.0.1', 's1', clock.now());
-    const dispatcherOfB = heldLock('uuid-b', '10.0.0.2', 's2', clock.now()).data!['org.apache.flink.k8s.leader.dispatcher'];
+    const dispatcherOfB = heldLock('uuid-b', '10.0.0.2', 's2', clock.now()).data![
+      'org.apache.flink.k8s.leader.dispatcher'
+    ];
     flink({ ...partial, data: { ...partial.data, 'org.apache.flink.k8s.leader.dispatcher': dispatcherOfB } });
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect([api.label('jm-a', ROLE_LABEL), api.label('jm-b', ROLE_LABEL)]).toEqual(['unknown', 'unknown']);
     // A removes its REST entry as it loses leadership: its dispatcher entry is gone too, B's is read.
     flink({ ...partial, data: { 'org.apache.flink.k8s.leader.dispatcher': dispatcherOfB } });
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect([api.label('jm-a', ROLE_LABEL), api.label('jm-b', ROLE_LABEL)]).toEqual(['standby', 'leader']);
   });
 
-  test('the old leader\'s REST entry removed while its dispatcher entry (same session) remains: still waiting', async () => {
+  test("the old leader's REST entry removed while its dispatcher entry (same session) remains: still waiting", async () => {
     const { api, clock, a, b, flink } = setup();
     flink(heldLock('uuid-a', '10.0.0.1', 's1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     const taken = heldLock('uuid-b', '10.0.0.1', 's1', clock.now());
     flink(taken);
-    flink({ ...taken, data: { 'org.apache.flink.k8s.leader.dispatcher': taken.data!['org.apache.flink.k8s.leader.dispatcher'] } });
-    await a.tick(); await b.tick();
+    flink({
+      ...taken,
+      data: { 'org.apache.flink.k8s.leader.dispatcher': taken.data!['org.apache.flink.k8s.leader.dispatcher'] },
+    });
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
   });
 
@@ -141,7 +195,7 @@ describe('HaAgent', () => {
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
   });
 
-  test('a label changed behind the agent\'s back is repaired within the resync period', async () => {
+  test("a label changed behind the agent's back is repaired within the resync period", async () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
@@ -170,27 +224,36 @@ describe('HaAgent', () => {
   test('failover: leadership moves, labels and Lease follow, transitions counted, one Event', async () => {
     const { api, clock, a, b, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     clock.advance(20_000);
     flink(lock('10.0.0.2', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('standby');
     expect(api.label('jm-b', ROLE_LABEL)).toBe('leader');
     expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-b', leaseTransitions: 1 });
     expect(a.metrics.get('flink_ha_agent_leader_transitions_total')).toBe(1);
     expect(a.status().transitionsSeen).toBe(1);
     expect(api.events.filter((e) => e.reason === 'LeaderChanged' && e.involvedObject.name === 'jm-a')).toHaveLength(1);
-    expect(api.events.filter((e) => e.reason === 'HARoleChanged').map((e) => `${e.involvedObject.name}: ${e.message.split(':')[0]}`).sort())
-      .toEqual(['jm-a: ha-role leader -> standby', 'jm-b: ha-role standby -> leader']);
+    expect(
+      api.events
+        .filter((e) => e.reason === 'HARoleChanged')
+        .map((e) => `${e.involvedObject.name}: ${e.message.split(':')[0]}`)
+        .sort(),
+    ).toEqual(['jm-a: ha-role leader -> standby', 'jm-b: ha-role standby -> leader']);
   });
 
   test('a stale lock makes every pod unknown: never two leaders', async () => {
     const { api, clock, a, b, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     clock.advance(25_000); // the leader stopped renewing; watches still deliver nothing new
-    a.onContact(); b.onContact();
-    await a.tick(); await b.tick();
+    a.onContact();
+    b.onContact();
+    await a.tick();
+    await b.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
     expect(api.label('jm-b', ROLE_LABEL)).toBe('unknown');
     expect(a.status().reason).toMatch(/last renewed 25 s ago/);
@@ -240,18 +303,30 @@ describe('HaAgent', () => {
 
   test('broken HA pointers: metric, one Event per distinct finding, status lists them', async () => {
     const { api, clock, flink } = setup();
-    const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const handle = (p: string) =>
+      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
     const files = new Set<string>();
     const agent = new HaAgent({
-      api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      api,
+      clock,
+      log: silentLogger,
+      config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
       fs: healthyFs(),
       exists: async (p) => files.has(p),
     });
-    flink(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') }));
+    flink(
+      lock('10.0.0.1', clock.now(), {
+        [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+      }),
+    );
     await agent.checkStorage();
     await agent.checkStorage();
     expect(agent.metrics.get('flink_ha_agent_broken_pointers')).toBe(1);
-    expect(agent.status().brokenPointers[0]).toMatchObject({ configMap: 'c-cluster-config-map', key: `jobGraph-${JOB}`, localPath: '/mnt/ha/c/submittedJobGraph0123456789ab' });
+    expect(agent.status().brokenPointers[0]).toMatchObject({
+      configMap: 'c-cluster-config-map',
+      key: `jobGraph-${JOB}`,
+      localPath: '/mnt/ha/c/submittedJobGraph0123456789ab',
+    });
     expect(agent.status().jobs).toEqual([{ jobId: JOB, pointers: 1 }]);
     expect(api.events.filter((e) => e.reason === 'HAPointerBroken')).toHaveLength(1);
     files.add('/mnt/ha/c/submittedJobGraph0123456789ab');
@@ -276,13 +351,22 @@ describe('HaAgent', () => {
 
   test('a pointer whose key Flink removes just after deleting its file is not reported (checkpoint subsumption)', async () => {
     const { api, clock, flink } = setup();
-    const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
-    const withPointer = lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') });
+    const handle = (p: string) =>
+      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const withPointer = lock('10.0.0.1', clock.now(), {
+      [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+    });
     const agent = new HaAgent({
-      api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      api,
+      clock,
+      log: silentLogger,
+      config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
       fs: healthyFs(),
       // The file is gone; by the time the agent looks again, so is the key.
-      exists: async () => { api.putConfigMap(lock('10.0.0.1', clock.now())); return false; },
+      exists: async () => {
+        api.putConfigMap(lock('10.0.0.1', clock.now()));
+        return false;
+      },
     });
     flink(withPointer);
     await agent.checkStorage();
@@ -296,11 +380,31 @@ describe('HaAgent', () => {
     let hang = true;
     let stats = 0;
     const volume = healthyFs();
-    const fs = { ...volume, stat: async (p: string) => { stats++; if (hang) await new Promise<void>((r) => { release = r; }); return volume.stat(p); } };
-    const agent = new HaAgent({ api, clock, log: silentLogger, config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' }, fs, storageTimeoutMs: 50 });
+    const fs = {
+      ...volume,
+      stat: async (p: string) => {
+        stats++;
+        if (hang)
+          await new Promise<void>((r) => {
+            release = r;
+          });
+        return volume.stat(p);
+      },
+    };
+    const agent = new HaAgent({
+      api,
+      clock,
+      log: silentLogger,
+      config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      fs,
+      storageTimeoutMs: 50,
+    });
     await agent.checkStorage();
     expect(agent.metrics.get('flink_ha_agent_storage_healthy')).toBe(0);
-    expect(agent.status().storage?.findings[0]).toMatchObject({ code: 'hung', message: expect.stringContaining('/mnt/ha did not answer a storage check within 0.05 s') });
+    expect(agent.status().storage?.findings[0]).toMatchObject({
+      code: 'hung',
+      message: expect.stringContaining('/mnt/ha did not answer a storage check within 0.05 s'),
+    });
     expect(api.events.filter((e) => e.reason === 'HAStorageUnhealthy')).toHaveLength(1);
     await agent.checkStorage();
     expect(stats).toBe(1);
@@ -317,7 +421,14 @@ describe('HaAgent', () => {
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
     const text = a.metrics.render();
-    for (const m of ['flink_ha_agent_leader', 'flink_ha_agent_role', 'flink_ha_agent_leader_transitions_total', 'flink_ha_agent_last_leader_change_timestamp_seconds', 'flink_ha_agent_lease_renew_age_seconds', 'flink_ha_agent_broken_pointers']) {
+    for (const m of [
+      'flink_ha_agent_leader',
+      'flink_ha_agent_role',
+      'flink_ha_agent_leader_transitions_total',
+      'flink_ha_agent_last_leader_change_timestamp_seconds',
+      'flink_ha_agent_lease_renew_age_seconds',
+      'flink_ha_agent_broken_pointers',
+    ]) {
       expect(text).toContain(`# TYPE ${m} `);
     }
     expect(text).toContain('flink_ha_agent_role{role="leader"} 1');
@@ -362,7 +473,10 @@ describe('HaAgent', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let calls = 0;
-    api.patchPodLabels = async (ns, name, labels) => { if (calls++ === 0) await gate; await patch(ns, name, labels); };
+    api.patchPodLabels = async (ns, name, labels) => {
+      if (calls++ === 0) await gate;
+      await patch(ns, name, labels);
+    };
     flink(lock('10.0.0.1', clock.now()));
     const pass = a.tick();
     await flush();
@@ -400,7 +514,11 @@ describe('HaAgent', () => {
     await a.tick();
     // Someone (a human, an old agent) rewrites the Lease behind our back.
     const l = api.leases.get('c-jobmanager-leader')!;
-    api.leases.set('c-jobmanager-leader', { ...l, metadata: { ...l.metadata, resourceVersion: api.nextRv() }, spec: { ...l.spec, holderIdentity: 'someone-else', acquireTime: microTime(clock.now() - 60_000) } });
+    api.leases.set('c-jobmanager-leader', {
+      ...l,
+      metadata: { ...l.metadata, resourceVersion: api.nextRv() },
+      spec: { ...l.spec, holderIdentity: 'someone-else', acquireTime: microTime(clock.now() - 60_000) },
+    });
     api.calls.length = 0;
     clock.advance(6000);
     flink(lock('10.0.0.1', clock.now()));
@@ -412,20 +530,26 @@ describe('HaAgent', () => {
   test('leadership leaves and comes back within a renewal period: the Lease follows at once', async () => {
     const { api, clock, a, b, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     clock.advance(500);
     flink(lock('10.0.0.2', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('jm-b');
     clock.advance(500);
     flink(lock('10.0.0.1', clock.now()));
-    await a.tick(); await b.tick();
+    await a.tick();
+    await b.tick();
     expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 2 });
   });
 
   test('standbys never write the Lease, whatever it says', async () => {
     const { api, clock, b, flink } = setup();
-    api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' }, spec: { holderIdentity: 'gone-pod' } });
+    api.leases.set('c-jobmanager-leader', {
+      metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+      spec: { holderIdentity: 'gone-pod' },
+    });
     for (let i = 0; i < 10; i++) {
       clock.advance(5000);
       flink(lock('10.0.0.1', clock.now()));
@@ -443,7 +567,10 @@ describe('HaAgent', () => {
     let release: () => void = () => undefined;
     const list = api.listConfigMaps.bind(api);
     api.listConfigMaps = async (ns, sel) => {
-      if (sel.labelSelector?.startsWith('app=') && ++checks === 1) await new Promise<void>((r) => { release = r; });
+      if (sel.labelSelector?.startsWith('app=') && ++checks === 1)
+        await new Promise<void>((r) => {
+          release = r;
+        });
       return list(ns, sel);
     };
     api.putConfigMap(lock('10.0.0.1', clock.now()));
@@ -468,7 +595,10 @@ describe('HaAgent', () => {
     const clock = new ManualClock();
     const selectors: string[] = [];
     const list = api.listConfigMaps.bind(api);
-    api.listConfigMaps = (ns, sel) => { selectors.push(sel.labelSelector ?? sel.fieldSelector ?? ''); return list(ns, sel); };
+    api.listConfigMaps = (ns, sel) => {
+      selectors.push(sel.labelSelector ?? sel.fieldSelector ?? '');
+      return list(ns, sel);
+    };
     api.putConfigMap(lock('10.0.0.1', clock.now()));
     const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
     const controller = new AbortController();

@@ -3,11 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-const { bundleAgent } = require('../../scripts/bundle-agent.js') as { bundleAgent(outfile: string): { bytes: number; gzipped: number } };
+const { bundleAgent } = require('../../scripts/bundle-agent.js') as {
+  bundleAgent(outfile: string): { bytes: number; gzipped: number };
+};
 
 describe('agent bundle', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ha-agent-bundle-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ha-agent-bundle-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('byte-identical across builds, small, self-contained', () => {
@@ -20,14 +24,21 @@ describe('agent bundle', () => {
     const text = readFileSync(a, 'utf8');
     // Only Node built-ins may be required at run time.
     const requires = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-    for (const r of requires) expect(r).toMatch(/^(node:)?(fs|fs\/promises|http|https|net|path|os|crypto|url|zlib|events|stream|util|child_process|readline)$/);
+    for (const r of requires)
+      expect(r).toMatch(
+        /^(node:)?(fs|fs\/promises|http|https|net|path|os|crypto|url|zlib|events|stream|util|child_process|readline)$/,
+      );
     expect(text).not.toContain(process.cwd());
   });
 
   test('a bad environment exits 2 with a JSON error naming the problems', () => {
     const out = join(dir, 'agent.js');
     bundleAgent(out);
-    const r = spawnSync(process.execPath, [out], { env: { PATH: process.env.PATH, KUBE_API_URL: 'http://127.0.0.1:9' }, encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(process.execPath, [out], {
+      env: { PATH: process.env.PATH, KUBE_API_URL: 'http://127.0.0.1:9' },
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     expect(r.status).toBe(2);
     const line = JSON.parse(r.stdout.trim().split('\n')[0]);
     expect(line).toMatchObject({ level: 'error' });

@@ -4,12 +4,17 @@ import { microTime } from '../../src/agent/microtime';
 import { FakeKube } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const handle = (p: string) => Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+const handle = (p: string) =>
+  Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
 
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 function cluster(): FakeKube {
@@ -19,11 +24,34 @@ function cluster(): FakeKube {
   api.addPod('c-jobmanager-def', { ...labels, [ROLE_LABEL]: 'standby' }, '10.0.0.2');
   const ha = { app: 'c', type: 'flink-native-kubernetes' };
   api.putConfigMap({
-    metadata: { name: 'c-cluster-config-map', labels: ha, annotations: { 'control-plane.alpha.kubernetes.io/leader': JSON.stringify({ holderIdentity: 'uuid', leaseDuration: 15, renewTime: microTime(Date.now() - 2000), leaderTransitions: 3 }) } },
-    data: { 'org.apache.flink.k8s.leader.restserver': 's,http://10.0.0.1:8081', [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') },
+    metadata: {
+      name: 'c-cluster-config-map',
+      labels: ha,
+      annotations: {
+        'control-plane.alpha.kubernetes.io/leader': JSON.stringify({
+          holderIdentity: 'uuid',
+          leaseDuration: 15,
+          renewTime: microTime(Date.now() - 2000),
+          leaderTransitions: 3,
+        }),
+      },
+    },
+    data: {
+      'org.apache.flink.k8s.leader.restserver': 's,http://10.0.0.1:8081',
+      [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+    },
   });
-  api.putConfigMap({ metadata: { name: `c-${JOB}-config-map`, labels: ha }, data: { counter: '8', 'checkpointID-0000000000000000007': handle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab') } });
-  api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' }, spec: { holderIdentity: 'c-jobmanager-abc', renewTime: microTime(Date.now() - 1000), leaseTransitions: 2 } });
+  api.putConfigMap({
+    metadata: { name: `c-${JOB}-config-map`, labels: ha },
+    data: {
+      counter: '8',
+      'checkpointID-0000000000000000007': handle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab'),
+    },
+  });
+  api.leases.set('c-jobmanager-leader', {
+    metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+    spec: { holderIdentity: 'c-jobmanager-abc', renewTime: microTime(Date.now() - 1000), leaseTransitions: 2 },
+  });
   return api;
 }
 
@@ -36,11 +64,13 @@ describe('cdk8s-flink ha', () => {
     expect(text).toMatch(/c-jobmanager-def\s+10\.0\.0\.2\s+standby/);
     expect(text).toMatch(/lease:\s+c-jobmanager-abc renewed \d\.\d s ago, 2 transitions/);
     expect(text).toContain(`${JOB} job graph: yes, checkpoints: 7`);
-    expect(text).toContain(`c-cluster-config-map jobGraph-${JOB} -> file:/opt/flink/ha/c/submittedJobGraph0123456789ab`);
+    expect(text).toContain(
+      `c-cluster-config-map jobGraph-${JOB} -> file:/opt/flink/ha/c/submittedJobGraph0123456789ab`,
+    );
     expect(text).toMatch(/broken pointers: not checked here: this command cannot see the HA storage/);
   });
 
-  test('clean also refuses for pods carrying Flink\'s native labels', async () => {
+  test("clean also refuses for pods carrying Flink's native labels", async () => {
     const api = cluster();
     api.pods.clear();
     api.addPod('c-taskless-jm', { app: 'c', component: 'jobmanager' }, '10.0.0.9');
@@ -51,7 +81,10 @@ describe('cdk8s-flink ha', () => {
 
   test('clean asks for the cluster id on a terminal', async () => {
     const { PassThrough } = await import('stream');
-    for (const [typed, deleted] of [['c\n', true], ['yes\n', false]] as const) {
+    for (const [typed, deleted] of [
+      ['c\n', true],
+      ['yes\n', false],
+    ] as const) {
       const api = cluster();
       api.pods.clear();
       // readline needs real streams for the prompt and the answer.
@@ -69,9 +102,18 @@ describe('cdk8s-flink ha', () => {
 
   test('status --output json', async () => {
     const t = io();
-    expect(await main(['status', '--cluster-id', 'c', '--output', 'json'], t.io, () => ({ api: cluster(), namespace: 'flink' }))).toBe(0);
+    expect(
+      await main(['status', '--cluster-id', 'c', '--output', 'json'], t.io, () => ({
+        api: cluster(),
+        namespace: 'flink',
+      })),
+    ).toBe(0);
     const r = JSON.parse(t.out());
-    expect(r).toMatchObject({ namespace: 'flink', leader: { pod: 'c-jobmanager-abc', ip: '10.0.0.1', transitions: 3 }, jobs: [{ jobId: JOB, jobGraph: true, checkpoints: [7] }] });
+    expect(r).toMatchObject({
+      namespace: 'flink',
+      leader: { pod: 'c-jobmanager-abc', ip: '10.0.0.1', transitions: 3 },
+      jobs: [{ jobId: JOB, jobGraph: true, checkpoints: [7] }],
+    });
   });
 
   test('clean refuses while JobManagers run', async () => {

@@ -2,7 +2,10 @@ import { followConfigMap } from '../../src/agent/config-map-follower';
 import { ApiError, ConfigMap, KubeApi, WatchEvent } from '../../src/agent/kube-api';
 import { flush, ManualClock } from './support/fake-kube';
 
-const cm = (rv: string, leader = 'x'): ConfigMap => ({ metadata: { name: 'c-cluster-config-map', resourceVersion: rv }, data: { leader } });
+const cm = (rv: string, leader = 'x'): ConfigMap => ({
+  metadata: { name: 'c-cluster-config-map', resourceVersion: rv },
+  data: { leader },
+});
 
 /** One scripted watch call: events to deliver, then how the stream ends. */
 interface WatchScript {
@@ -26,7 +29,8 @@ function scripted(lists: Array<{ items: ConfigMap[]; resourceVersion: string } |
       const next = watches.shift() ?? { then: 'hang' };
       for (const e of next.events ?? []) onEvent(e);
       if (next.then instanceof Error) throw next.then;
-      if (next.then === 'hang') await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+      if (next.then === 'hang')
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
     },
   } as unknown as KubeApi;
   return { api, calls };
@@ -37,12 +41,27 @@ function run(api: KubeApi, clock: ManualClock) {
   const errors: string[] = [];
   let contacts = 0;
   const controller = new AbortController();
-  const done = followConfigMap(api, 'flink', 'c-cluster-config-map', {
-    onState: (c) => states.push(c ? `${c.metadata.resourceVersion}:${c.data?.leader}` : undefined),
-    onContact: () => contacts++,
-    onError: (op, e) => errors.push(`${op}: ${(e as Error).message}`),
-  }, clock, controller.signal);
-  return { states, errors, contacts: () => contacts, stop: async () => { controller.abort(); await done; } };
+  const done = followConfigMap(
+    api,
+    'flink',
+    'c-cluster-config-map',
+    {
+      onState: (c) => states.push(c ? `${c.metadata.resourceVersion}:${c.data?.leader}` : undefined),
+      onContact: () => contacts++,
+      onError: (op, e) => errors.push(`${op}: ${(e as Error).message}`),
+    },
+    clock,
+    controller.signal,
+  );
+  return {
+    states,
+    errors,
+    contacts: () => contacts,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
 }
 
 describe('followConfigMap', () => {
@@ -50,14 +69,24 @@ describe('followConfigMap', () => {
     const { api, calls } = scripted(
       [{ items: [cm('5')], resourceVersion: '7' }],
       [
-        { events: [{ type: 'MODIFIED', object: cm('8', 'a') }, { type: 'BOOKMARK', object: cm('9') }], then: 'end' },
+        {
+          events: [
+            { type: 'MODIFIED', object: cm('8', 'a') },
+            { type: 'BOOKMARK', object: cm('9') },
+          ],
+          then: 'end',
+        },
         { events: [{ type: 'MODIFIED', object: cm('10', 'b') }], then: 'hang' },
       ],
     );
     const clock = new ManualClock();
     const f = run(api, clock);
     await flush();
-    expect(calls).toEqual(['list metadata.name=c-cluster-config-map', 'watch c-cluster-config-map from 7', 'watch c-cluster-config-map from 9']);
+    expect(calls).toEqual([
+      'list metadata.name=c-cluster-config-map',
+      'watch c-cluster-config-map from 7',
+      'watch c-cluster-config-map from 9',
+    ]);
     // Bookmarks move the resourceVersion but are not states.
     expect(f.states).toEqual(['5:x', '8:a', '10:b']);
     expect(f.contacts()).toBeGreaterThanOrEqual(4);
@@ -65,7 +94,10 @@ describe('followConfigMap', () => {
   });
 
   test('the ConfigMap does not exist yet: state undefined, then ADDED', async () => {
-    const { api } = scripted([{ items: [], resourceVersion: '3' }], [{ events: [{ type: 'ADDED', object: cm('4', 'a') }], then: 'hang' }]);
+    const { api } = scripted(
+      [{ items: [], resourceVersion: '3' }],
+      [{ events: [{ type: 'ADDED', object: cm('4', 'a') }], then: 'hang' }],
+    );
     const f = run(api, new ManualClock());
     await flush();
     expect(f.states).toEqual([undefined, '4:a']);
@@ -73,7 +105,10 @@ describe('followConfigMap', () => {
   });
 
   test('DELETED makes the state undefined', async () => {
-    const { api } = scripted([{ items: [cm('3')], resourceVersion: '3' }], [{ events: [{ type: 'DELETED', object: cm('4') }], then: 'hang' }]);
+    const { api } = scripted(
+      [{ items: [cm('3')], resourceVersion: '3' }],
+      [{ events: [{ type: 'DELETED', object: cm('4') }], then: 'hang' }],
+    );
     const f = run(api, new ManualClock());
     await flush();
     expect(f.states).toEqual(['3:x', undefined]);
@@ -82,15 +117,29 @@ describe('followConfigMap', () => {
 
   test.each([
     ['as an HTTP 410', { then: new ApiError(410, 'HTTP 410: too old resource version') } as WatchScript],
-    ['as an ERROR event with a Status 410', { events: [{ type: 'ERROR', object: { code: 410, message: 'too old resource version' } }], then: 'end' } as WatchScript],
+    [
+      'as an ERROR event with a Status 410',
+      {
+        events: [{ type: 'ERROR', object: { code: 410, message: 'too old resource version' } }],
+        then: 'end',
+      } as WatchScript,
+    ],
   ])('410 Gone %s: lists again, without backing off or reporting an error', async (_name, gone) => {
     const { api, calls } = scripted(
-      [{ items: [cm('5')], resourceVersion: '5' }, { items: [cm('20', 'new')], resourceVersion: '21' }],
+      [
+        { items: [cm('5')], resourceVersion: '5' },
+        { items: [cm('20', 'new')], resourceVersion: '21' },
+      ],
       [gone, { then: 'hang' }],
     );
     const f = run(api, new ManualClock());
     await flush();
-    expect(calls).toEqual(['list metadata.name=c-cluster-config-map', 'watch c-cluster-config-map from 5', 'list metadata.name=c-cluster-config-map', 'watch c-cluster-config-map from 21']);
+    expect(calls).toEqual([
+      'list metadata.name=c-cluster-config-map',
+      'watch c-cluster-config-map from 5',
+      'list metadata.name=c-cluster-config-map',
+      'watch c-cluster-config-map from 21',
+    ]);
     expect(f.states).toEqual(['5:x', '20:new']);
     expect(f.errors).toEqual([]);
     await f.stop();
@@ -99,7 +148,10 @@ describe('followConfigMap', () => {
   test('a dropped connection: reported, backs off, resumes from the last resourceVersion (no relist)', async () => {
     const { api, calls } = scripted(
       [{ items: [cm('5')], resourceVersion: '5' }],
-      [{ events: [{ type: 'MODIFIED', object: cm('6', 'a') }], then: new Error('watch connection dropped') }, { then: 'hang' }],
+      [
+        { events: [{ type: 'MODIFIED', object: cm('6', 'a') }], then: new Error('watch connection dropped') },
+        { then: 'hang' },
+      ],
     );
     const clock = new ManualClock();
     const f = run(api, clock);
@@ -133,8 +185,14 @@ describe('followConfigMap', () => {
   });
 
   test('streams that deliver an error event and close back off, however fast the server answers', async () => {
-    const error: WatchEvent = { type: 'ERROR', object: { code: 500, message: 'etcd unavailable' } } as unknown as WatchEvent;
-    const { api, calls } = scripted([{ items: [cm('5')], resourceVersion: '5' }], Array.from({ length: 50 }, () => ({ events: [error], then: 'end' as const })));
+    const error: WatchEvent = {
+      type: 'ERROR',
+      object: { code: 500, message: 'etcd unavailable' },
+    } as unknown as WatchEvent;
+    const { api, calls } = scripted(
+      [{ items: [cm('5')], resourceVersion: '5' }],
+      Array.from({ length: 50 }, () => ({ events: [error], then: 'end' as const })),
+    );
     const clock = new ManualClock();
     const f = run(api, clock);
     await flush();
@@ -147,7 +205,10 @@ describe('followConfigMap', () => {
   });
 
   test('a stream that closes at once without events does not spin', async () => {
-    const { api, calls } = scripted([{ items: [cm('5')], resourceVersion: '5' }], Array.from({ length: 50 }, () => ({ then: 'end' as const })));
+    const { api, calls } = scripted(
+      [{ items: [cm('5')], resourceVersion: '5' }],
+      Array.from({ length: 50 }, () => ({ then: 'end' as const })),
+    );
     const clock = new ManualClock();
     const f = run(api, clock);
     await flush();

@@ -5,15 +5,31 @@ import { backoffDelay } from '../../src/agent/clock';
 import { configFromEnv } from '../../src/agent/config';
 import { kubeconfigConnection } from '../../src/agent/kubeconfig';
 
-const env = { POD_NAME: 'jm-0', POD_NAMESPACE: 'flink', POD_IP: '10.0.0.1', FLINK_CLUSTER_ID: 'c', FLINK_HA_STORAGE_DIR: 'file:///opt/flink/ha' };
+const env = {
+  POD_NAME: 'jm-0',
+  POD_NAMESPACE: 'flink',
+  POD_IP: '10.0.0.1',
+  FLINK_CLUSTER_ID: 'c',
+  FLINK_HA_STORAGE_DIR: 'file:///opt/flink/ha',
+};
 
 describe('configFromEnv', () => {
   test('defaults', () => {
-    expect(configFromEnv(env)).toMatchObject({ haClusterId: 'c', leaseName: 'c-jobmanager-leader', leaseDurationSeconds: 15, port: 8090, storagePath: undefined, flinkUid: 9999 });
+    expect(configFromEnv(env)).toMatchObject({
+      haClusterId: 'c',
+      leaseName: 'c-jobmanager-leader',
+      leaseDurationSeconds: 15,
+      port: 8090,
+      storagePath: undefined,
+      flinkUid: 9999,
+    });
   });
   test('names every problem at once', () => {
-    expect(() => configFromEnv({ ...env, POD_IP: '', FLINK_CLUSTER_ID: undefined, HA_AGENT_LEASE_DURATION_SECONDS: 'abc' }))
-      .toThrow('invalid agent environment: FLINK_CLUSTER_ID is required; POD_IP is required; HA_AGENT_LEASE_DURATION_SECONDS="abc" must be a number >= 1');
+    expect(() =>
+      configFromEnv({ ...env, POD_IP: '', FLINK_CLUSTER_ID: undefined, HA_AGENT_LEASE_DURATION_SECONDS: 'abc' }),
+    ).toThrow(
+      'invalid agent environment: FLINK_CLUSTER_ID is required; POD_IP is required; HA_AGENT_LEASE_DURATION_SECONDS="abc" must be a number >= 1',
+    );
   });
   test.each([
     [{ POD_IP: 'jm-0.flink' }, 'POD_IP="jm-0.flink" is not an IP address'],
@@ -23,16 +39,29 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ ...env, ...bad })).toThrow(message);
   });
   test('IPv6 pod IPs and optional settings', () => {
-    expect(configFromEnv({ ...env, POD_IP: 'fd00::5', FLINK_HA_STORAGE_PATH: '/mnt/ha', FLINK_HA_CLUSTER_ID: 'other', HA_AGENT_LEASE_NAME: 'x' }))
-      .toMatchObject({ podIp: 'fd00::5', storagePath: '/mnt/ha', haClusterId: 'other', leaseName: 'x' });
+    expect(
+      configFromEnv({
+        ...env,
+        POD_IP: 'fd00::5',
+        FLINK_HA_STORAGE_PATH: '/mnt/ha',
+        FLINK_HA_CLUSTER_ID: 'other',
+        HA_AGENT_LEASE_NAME: 'x',
+      }),
+    ).toMatchObject({ podIp: 'fd00::5', storagePath: '/mnt/ha', haClusterId: 'other', leaseName: 'x' });
   });
 });
 
 describe('kubeconfigConnection', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'kubeconfig-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (text: string) => { const p = join(dir, 'config'); writeFileSync(p, text); return p; };
+  const write = (text: string) => {
+    const p = join(dir, 'config');
+    writeFileSync(p, text);
+    return p;
+  };
 
   test('current context: server, CA data, token, namespace', () => {
     const p = write(`apiVersion: v1
@@ -60,7 +89,9 @@ contexts: [{ name: x, context: { cluster: k, user: u } }]
 clusters: [{ name: k, cluster: { server: "https://k" } }]
 users: [{ name: u, user: { exec: { command: aws } } }]
 `);
-    expect(() => kubeconfigConnection(p)).toThrow(/uses an exec\/auth-provider plugin, which is not supported; use a token/);
+    expect(() => kubeconfigConnection(p)).toThrow(
+      /uses an exec\/auth-provider plugin, which is not supported; use a token/,
+    );
   });
 
   test('a missing context', () => {

@@ -4,23 +4,37 @@ import { AgentProcess, buildBundle, flinkLock, startAgent, waitFor } from './sup
 import { FakeApiServer } from './support/fake-apiserver';
 
 const LEASE = 3;
-const PODS: Array<[string, string]> = [['jm-0', '10.0.0.1'], ['jm-1', '10.0.0.2'], ['jm-2', '10.0.0.3']];
+const PODS: Array<[string, string]> = [
+  ['jm-0', '10.0.0.1'],
+  ['jm-1', '10.0.0.2'],
+  ['jm-2', '10.0.0.3'],
+];
 
 let server: FakeApiServer;
 let agents: AgentProcess[] = [];
 let leaderIp = '10.0.0.1';
 let renewer: NodeJS.Timeout | undefined;
 
-const httpGet = (port: number, path: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-  get({ host: '127.0.0.1', port, path }, (res) => { let b = ''; res.on('data', (c) => (b += c)); res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b })); }).on('error', reject);
-});
+const httpGet = (port: number, path: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path }, (res) => {
+      let b = '';
+      res.on('data', (c) => (b += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+    }).on('error', reject);
+  });
 
 /** Exactly one pod labeled leader, it is the pod with `ip`, and the Lease names it. */
 function converged(ip: string): boolean {
   const leaders = PODS.filter(([pod]) => server.label(pod, ROLE_LABEL) === 'leader');
   const expected = PODS.find(([, p]) => p === ip)![0];
   const others = PODS.filter(([pod]) => pod !== expected).every(([pod]) => server.label(pod, ROLE_LABEL) === 'standby');
-  return leaders.length === 1 && leaders[0][0] === expected && others && server.leases.get('c-jobmanager-leader')?.spec.holderIdentity === expected;
+  return (
+    leaders.length === 1 &&
+    leaders[0][0] === expected &&
+    others &&
+    server.leases.get('c-jobmanager-leader')?.spec.holderIdentity === expected
+  );
 }
 
 /** After convergence, the labels and the Lease stay put: no flapping between agents. */
@@ -39,7 +53,12 @@ beforeAll(async () => {
   buildBundle();
   server = new FakeApiServer();
   const url = await server.start();
-  for (const [pod, ip] of PODS) server.addPod(pod, ip, { 'app.kubernetes.io/instance': 'c', 'app.kubernetes.io/component': 'jobmanager', [ROLE_LABEL]: 'unknown' });
+  for (const [pod, ip] of PODS)
+    server.addPod(pod, ip, {
+      'app.kubernetes.io/instance': 'c',
+      'app.kubernetes.io/component': 'jobmanager',
+      [ROLE_LABEL]: 'unknown',
+    });
   // Flink's leader renews its lock every second.
   server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE));
   renewer = setInterval(() => server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE)), 1000);
@@ -84,7 +103,11 @@ describe('three real agents against an API server', () => {
 
   test('a dead Flink leader (lock no longer renewed) leaves no pod labeled leader', async () => {
     clearInterval(renewer);
-    await waitFor(() => PODS.every(([pod]) => server.label(pod, ROLE_LABEL) === 'unknown'), 15_000, 'every pod unknown');
+    await waitFor(
+      () => PODS.every(([pod]) => server.label(pod, ROLE_LABEL) === 'unknown'),
+      15_000,
+      'every pod unknown',
+    );
     renewer = setInterval(() => server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE)), 1000);
     await waitFor(() => converged('10.0.0.1'), 10_000, 'recovery');
   }, 30_000);
@@ -96,7 +119,12 @@ describe('three real agents against an API server', () => {
     const metrics = await httpGet(port, '/metrics');
     expect(metrics.body).toMatch(/^flink_ha_agent_leader 1$/m);
     const status = JSON.parse((await httpGet(port, '/status')).body);
-    expect(status).toMatchObject({ pod: 'jm-0', role: 'leader', leaderIp: '10.0.0.1', lease: { name: 'c-jobmanager-leader', holder: 'jm-0' } });
+    expect(status).toMatchObject({
+      pod: 'jm-0',
+      role: 'leader',
+      leaderIp: '10.0.0.1',
+      lease: { name: 'c-jobmanager-leader', holder: 'jm-0' },
+    });
     expect((await httpGet(port, '/nope')).status).toBe(404);
   });
 

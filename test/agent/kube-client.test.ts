@@ -13,23 +13,43 @@ async function serve(handler: (req: IncomingMessage, body: string, res: ServerRe
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, type: req.headers['content-type'], body });
+      seen.push({
+        method: req.method!,
+        url: req.url!,
+        auth: req.headers.authorization,
+        type: req.headers['content-type'],
+        body,
+      });
       handler(req, body, res);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, seen, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    url,
+    seen,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
-const json = (res: ServerResponse, code: number, body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+const json = (res: ServerResponse, code: number, body: unknown) => {
+  res.writeHead(code, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
 
 describe('HttpKubeClient', () => {
   test('paths, query, merge-patch content type, bearer token', async () => {
     const s = await serve((_req, _body, res) => json(res, 200, { items: [], metadata: { resourceVersion: '42' } }));
     const client = new HttpKubeClient({ server: s.url, token: () => 't0k' });
     try {
-      expect(await client.listConfigMaps('flink', { labelSelector: 'app=c,type=flink-native-kubernetes' })).toEqual({ items: [], resourceVersion: '42' });
+      expect(await client.listConfigMaps('flink', { labelSelector: 'app=c,type=flink-native-kubernetes' })).toEqual({
+        items: [],
+        resourceVersion: '42',
+      });
       await client.patchPodLabels('flink', 'jm-0', { 'flink.cdk8s.io/ha-role': 'leader' });
       await client.replaceLease('flink', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '7' }, spec: {} });
       expect(s.seen.map((r) => `${r.method} ${decodeURIComponent(r.url)}`)).toEqual([
@@ -37,7 +57,11 @@ describe('HttpKubeClient', () => {
         'PATCH /api/v1/namespaces/flink/pods/jm-0',
         'PUT /apis/coordination.k8s.io/v1/namespaces/flink/leases/c-jobmanager-leader',
       ]);
-      expect(s.seen[1]).toMatchObject({ type: 'application/merge-patch+json', auth: 'Bearer t0k', body: '{"metadata":{"labels":{"flink.cdk8s.io/ha-role":"leader"}}}' });
+      expect(s.seen[1]).toMatchObject({
+        type: 'application/merge-patch+json',
+        auth: 'Bearer t0k',
+        body: '{"metadata":{"labels":{"flink.cdk8s.io/ha-role":"leader"}}}',
+      });
     } finally {
       client.close();
       await s.close();
@@ -45,10 +69,14 @@ describe('HttpKubeClient', () => {
   });
 
   test('errors carry the status and the Status message', async () => {
-    const s = await serve((_req, _body, res) => json(res, 409, { kind: 'Status', code: 409, message: 'the object has been modified' }));
+    const s = await serve((_req, _body, res) =>
+      json(res, 409, { kind: 'Status', code: 409, message: 'the object has been modified' }),
+    );
     const client = new HttpKubeClient({ server: s.url });
     try {
-      await expect(client.getLease('flink', 'l')).rejects.toEqual(new ApiError(409, 'HTTP 409: the object has been modified'));
+      await expect(client.getLease('flink', 'l')).rejects.toEqual(
+        new ApiError(409, 'HTTP 409: the object has been modified'),
+      );
     } finally {
       client.close();
       await s.close();
@@ -59,7 +87,11 @@ describe('HttpKubeClient', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-'));
     writeFileSync(join(dir, 'token'), 'old\n');
     writeFileSync(join(dir, 'ca.crt'), 'unused');
-    const s = await serve((req, _body, res) => (req.headers.authorization === 'Bearer new' ? json(res, 200, { metadata: { name: 'x' } }) : json(res, 401, { message: 'Unauthorized' })));
+    const s = await serve((req, _body, res) =>
+      req.headers.authorization === 'Bearer new'
+        ? json(res, 200, { metadata: { name: 'x' } })
+        : json(res, 401, { message: 'Unauthorized' }),
+    );
     const conn = inClusterConnection({ KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: '1' }, dir);
     expect(conn.server).toBe('https://127.0.0.1:1');
     const client = new HttpKubeClient({ ...conn, server: s.url });
@@ -81,18 +113,26 @@ describe('HttpKubeClient', () => {
       if (rv === 'old') return json(res, 410, { kind: 'Status', code: 410, message: 'too old resource version' });
       res.writeHead(200, { 'content-type': 'application/json' });
       if (rv === 'hang') return res.write('');
-      const line = JSON.stringify({ type: 'MODIFIED', object: { metadata: { name: 'c', resourceVersion: '11' } } }) + '\n';
+      const line =
+        JSON.stringify({ type: 'MODIFIED', object: { metadata: { name: 'c', resourceVersion: '11' } } }) + '\n';
       res.write(line.slice(0, 10));
-      setTimeout(() => { res.write(line.slice(10) + line); res.end(); }, 20);
+      setTimeout(() => {
+        res.write(line.slice(10) + line);
+        res.end();
+      }, 20);
     });
     const client = new HttpKubeClient({ server: s.url });
     try {
       const events: WatchEvent[] = [];
       await client.watchConfigMap('flink', 'c', '10', (e) => events.push(e), new AbortController().signal);
       expect(events.map((e) => e.type)).toEqual(['MODIFIED', 'MODIFIED']);
-      expect(decodeURIComponent(s.seen[0].url)).toBe('/api/v1/namespaces/flink/configmaps?fieldSelector=metadata.name=c&watch=1&resourceVersion=10&allowWatchBookmarks=true&timeoutSeconds=300');
+      expect(decodeURIComponent(s.seen[0].url)).toBe(
+        '/api/v1/namespaces/flink/configmaps?fieldSelector=metadata.name=c&watch=1&resourceVersion=10&allowWatchBookmarks=true&timeoutSeconds=300',
+      );
 
-      await expect(client.watchConfigMap('flink', 'c', 'old', () => undefined, new AbortController().signal)).rejects.toMatchObject({ status: 410 });
+      await expect(
+        client.watchConfigMap('flink', 'c', 'old', () => undefined, new AbortController().signal),
+      ).rejects.toMatchObject({ status: 410 });
 
       const controller = new AbortController();
       const hanging = client.watchConfigMap('flink', 'c', 'hang', () => undefined, controller.signal);
@@ -113,7 +153,9 @@ describe('HttpKubeClient', () => {
     const client = new HttpKubeClient({ server: s.url });
     try {
       const events: WatchEvent[] = [];
-      await expect(client.watchConfigMap('flink', 'c', '0', (e) => events.push(e), new AbortController().signal)).rejects.toThrow();
+      await expect(
+        client.watchConfigMap('flink', 'c', '0', (e) => events.push(e), new AbortController().signal),
+      ).rejects.toThrow();
       expect(events).toHaveLength(1);
     } finally {
       client.close();

@@ -5,16 +5,27 @@ const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 describe('parseLeaderEntries', () => {
   test.each([
-    ['1.19+ pekko, job- prefix', {
-      [`${P}restserver`]: 'b6a7e8c1-0000-4000-8000-000000000001,http://10.0.0.5:8081',
-      [`${P}dispatcher`]: 'b6a7e8c1-0000-4000-8000-000000000002,pekko.tcp://flink@10.0.0.5:6123/user/rpc/dispatcher_1',
-      [`${P}resourcemanager`]: 's3,pekko.tcp://flink@10.0.0.5:6123/user/rpc/resourcemanager_0',
-      [`${P}job-${JOB}`]: 's4,pekko.tcp://flink@10.0.0.5:6123/user/rpc/jobmanager_2',
-    }, '10.0.0.5', [JOB]],
-    ['1.15-1.18 akka, no job- prefix', {
-      [`${P}dispatcher`]: 's,akka.tcp://flink@10.0.0.6:6123/user/rpc/dispatcher_1',
-      [`${P}${JOB}`]: 's,akka.tcp://flink@10.0.0.6:6123/user/rpc/jobmanager_2',
-    }, '10.0.0.6', [JOB]],
+    [
+      '1.19+ pekko, job- prefix',
+      {
+        [`${P}restserver`]: 'b6a7e8c1-0000-4000-8000-000000000001,http://10.0.0.5:8081',
+        [`${P}dispatcher`]:
+          'b6a7e8c1-0000-4000-8000-000000000002,pekko.tcp://flink@10.0.0.5:6123/user/rpc/dispatcher_1',
+        [`${P}resourcemanager`]: 's3,pekko.tcp://flink@10.0.0.5:6123/user/rpc/resourcemanager_0',
+        [`${P}job-${JOB}`]: 's4,pekko.tcp://flink@10.0.0.5:6123/user/rpc/jobmanager_2',
+      },
+      '10.0.0.5',
+      [JOB],
+    ],
+    [
+      '1.15-1.18 akka, no job- prefix',
+      {
+        [`${P}dispatcher`]: 's,akka.tcp://flink@10.0.0.6:6123/user/rpc/dispatcher_1',
+        [`${P}${JOB}`]: 's,akka.tcp://flink@10.0.0.6:6123/user/rpc/jobmanager_2',
+      },
+      '10.0.0.6',
+      [JOB],
+    ],
     ['IPv6 REST address', { [`${P}restserver`]: 's,http://[fd00::5]:8081' }, 'fd00::5', []],
     ['revoked leadership (empty values)', { [`${P}restserver`]: '', [`${P}dispatcher`]: '' }, undefined, []],
     ['no leader keys at all', { 'jobGraph-x': 'abc' }, undefined, []],
@@ -26,7 +37,12 @@ describe('parseLeaderEntries', () => {
   });
 
   test('an address with a comma keeps everything after the first comma', () => {
-    expect(parseLeaderEntries({ [`${P}restserver`]: 's,http://10.0.0.7:8081/a,b' }).restserver).toEqual({ key: `${P}restserver`, sessionId: 's', address: 'http://10.0.0.7:8081/a,b', host: '10.0.0.7' });
+    expect(parseLeaderEntries({ [`${P}restserver`]: 's,http://10.0.0.7:8081/a,b' }).restserver).toEqual({
+      key: `${P}restserver`,
+      sessionId: 's',
+      address: 'http://10.0.0.7:8081/a,b',
+      host: '10.0.0.7',
+    });
   });
 
   test.each([

@@ -1,7 +1,12 @@
 import { parseDurationSeconds, parseLeaderRecord, parseTime } from '../../src/agent/leader-record';
 
 describe('parseLeaderRecord', () => {
-  const base = { holderIdentity: '3f1c2b9e-5d7a-4c1e-9a0b-1234567890ab', acquireTime: '2026-01-01T00:00:00.000000Z', renewTime: '2026-01-01T00:00:10.123456Z', leaderTransitions: 2 };
+  const base = {
+    holderIdentity: '3f1c2b9e-5d7a-4c1e-9a0b-1234567890ab',
+    acquireTime: '2026-01-01T00:00:00.000000Z',
+    renewTime: '2026-01-01T00:00:10.123456Z',
+    leaderTransitions: 2,
+  };
   test.each([
     ['number lease', { ...base, leaseDuration: 15 }, 15],
     ['decimal string lease (Go seconds)', { ...base, leaseDuration: '15.000000000' }, 15],
@@ -11,7 +16,14 @@ describe('parseLeaderRecord', () => {
     ['leaseDurationSeconds spelling', { ...base, leaseDurationSeconds: 20 }, 20],
   ])('%s', (_name, record, seconds) => {
     const r = parseLeaderRecord(JSON.stringify(record));
-    expect(r).toEqual({ kind: 'ok', holderIdentity: base.holderIdentity, leaseDurationSeconds: seconds, acquireTime: Date.parse('2026-01-01T00:00:00Z'), renewTime: Date.parse('2026-01-01T00:00:10.123Z'), leaderTransitions: 2 });
+    expect(r).toEqual({
+      kind: 'ok',
+      holderIdentity: base.holderIdentity,
+      leaseDurationSeconds: seconds,
+      acquireTime: Date.parse('2026-01-01T00:00:00Z'),
+      renewTime: Date.parse('2026-01-01T00:00:10.123Z'),
+      leaderTransitions: 2,
+    });
   });
 
   test.each([
@@ -19,7 +31,11 @@ describe('parseLeaderRecord', () => {
     ['array', '[1,2]', /^not a JSON object/],
     ['no holder', JSON.stringify({ leaseDuration: 15 }), /^no holderIdentity/],
     ['numeric holder', JSON.stringify({ holderIdentity: 7, leaseDuration: 15 }), /^holderIdentity is not a string/],
-    ['unknown lease format', JSON.stringify({ holderIdentity: 'x', leaseDuration: 'fifteen' }), /^unknown leaseDuration format: "fifteen"/],
+    [
+      'unknown lease format',
+      JSON.stringify({ holderIdentity: 'x', leaseDuration: 'fifteen' }),
+      /^unknown leaseDuration format: "fifteen"/,
+    ],
   ])('unparseable: %s is reported, not thrown', (_name, raw, reason) => {
     const r = parseLeaderRecord(raw);
     expect(r.kind).toBe('unparseable');
@@ -35,13 +51,31 @@ describe('parseLeaderRecord', () => {
   });
 
   test('unreadable times and transitions degrade to undefined / 0', () => {
-    const r = parseLeaderRecord(JSON.stringify({ holderIdentity: 'h', leaseDuration: 15, renewTime: 'yesterday', leaderTransitions: 'x' }));
-    expect(r).toEqual({ kind: 'ok', holderIdentity: 'h', leaseDurationSeconds: 15, acquireTime: undefined, renewTime: undefined, leaderTransitions: 0 });
+    const r = parseLeaderRecord(
+      JSON.stringify({ holderIdentity: 'h', leaseDuration: 15, renewTime: 'yesterday', leaderTransitions: 'x' }),
+    );
+    expect(r).toEqual({
+      kind: 'ok',
+      holderIdentity: 'h',
+      leaseDurationSeconds: 15,
+      acquireTime: undefined,
+      renewTime: undefined,
+      leaderTransitions: 0,
+    });
   });
 });
 
 test.each([
-  [15, 15], ['15', 15], ['15.5', 15.5], ['PT2M', 120], ['1m30s', 90], ['250ms', 0.25], ['-1', undefined], [-1, undefined], [null, undefined], ['P1D', undefined],
+  [15, 15],
+  ['15', 15],
+  ['15.5', 15.5],
+  ['PT2M', 120],
+  ['1m30s', 90],
+  ['250ms', 0.25],
+  ['-1', undefined],
+  [-1, undefined],
+  [null, undefined],
+  ['P1D', undefined],
 ])('parseDurationSeconds(%j) = %j', (input, expected) => {
   expect(parseDurationSeconds(input)).toBe(expected);
 });

@@ -7,7 +7,14 @@ function handle(path: string): string {
   const cls = Buffer.from('org.apache.flink.runtime.state.RetrievableStreamStateHandle');
   const uri = Buffer.from(path);
   const len = Buffer.from([uri.length >> 8, uri.length & 0xff]);
-  return Buffer.concat([noise, cls, Buffer.from([0x74]), len, uri, Buffer.from([0x78, 0x70, 0x00, 0x00, 0x01, 0x2c])]).toString('base64');
+  return Buffer.concat([
+    noise,
+    cls,
+    Buffer.from([0x74]),
+    len,
+    uri,
+    Buffer.from([0x78, 0x70, 0x00, 0x00, 0x01, 0x2c]),
+  ]).toString('base64');
 }
 
 test.each([
@@ -20,12 +27,37 @@ test.each([
 
 test('findPointers: job graphs (<=1.20), execution plans (2.x), checkpoints in per-job ConfigMaps', () => {
   const pointers = findPointers([
-    { metadata: { name: `c-${JOB}-config-map` }, data: { counter: '5', 'checkpointID-0000000000000000004': handle('file:/opt/flink/ha/c/completedCheckpointaaaaaaaaaaaa') } },
-    { metadata: { name: 'c-cluster-config-map' }, data: { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraphbbbbbbbbbbbb'), [`executionPlan-${JOB}`]: handle('file:/opt/flink/ha/c/submittedExecutionPlancccccccccccc'), 'org.apache.flink.k8s.leader.restserver': 's,http://1.2.3.4:8081' } },
+    {
+      metadata: { name: `c-${JOB}-config-map` },
+      data: {
+        counter: '5',
+        'checkpointID-0000000000000000004': handle('file:/opt/flink/ha/c/completedCheckpointaaaaaaaaaaaa'),
+      },
+    },
+    {
+      metadata: { name: 'c-cluster-config-map' },
+      data: {
+        [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraphbbbbbbbbbbbb'),
+        [`executionPlan-${JOB}`]: handle('file:/opt/flink/ha/c/submittedExecutionPlancccccccccccc'),
+        'org.apache.flink.k8s.leader.restserver': 's,http://1.2.3.4:8081',
+      },
+    },
   ]);
   expect(pointers.map((p) => [p.configMap, p.key, p.kind, p.jobId, p.path])).toEqual([
-    [`c-${JOB}-config-map`, 'checkpointID-0000000000000000004', 'checkpoint', JOB, 'file:/opt/flink/ha/c/completedCheckpointaaaaaaaaaaaa'],
-    ['c-cluster-config-map', `executionPlan-${JOB}`, 'job-graph', JOB, 'file:/opt/flink/ha/c/submittedExecutionPlancccccccccccc'],
+    [
+      `c-${JOB}-config-map`,
+      'checkpointID-0000000000000000004',
+      'checkpoint',
+      JOB,
+      'file:/opt/flink/ha/c/completedCheckpointaaaaaaaaaaaa',
+    ],
+    [
+      'c-cluster-config-map',
+      `executionPlan-${JOB}`,
+      'job-graph',
+      JOB,
+      'file:/opt/flink/ha/c/submittedExecutionPlancccccccccccc',
+    ],
     ['c-cluster-config-map', `jobGraph-${JOB}`, 'job-graph', JOB, 'file:/opt/flink/ha/c/submittedJobGraphbbbbbbbbbbbb'],
   ]);
 });
@@ -47,13 +79,22 @@ test('pathPart', () => {
 });
 
 test('findBrokenPointers reports missing files with the exact key and a fix', async () => {
-  const pointers = findPointers([{ metadata: { name: 'c-cluster-config-map' }, data: {
-    [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraphbbbbbbbbbbbb'),
-    [`jobGraph-${'f'.repeat(32)}`]: handle('file:/opt/flink/ha/c/submittedJobGraphdddddddddddd'),
-  } }]);
+  const pointers = findPointers([
+    {
+      metadata: { name: 'c-cluster-config-map' },
+      data: {
+        [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraphbbbbbbbbbbbb'),
+        [`jobGraph-${'f'.repeat(32)}`]: handle('file:/opt/flink/ha/c/submittedJobGraphdddddddddddd'),
+      },
+    },
+  ]);
   const present = new Set(['/mnt/ha/c/submittedJobGraphdddddddddddd']);
   const broken = await findBrokenPointers(pointers, 'file:///opt/flink/ha', '/mnt/ha', async (p) => present.has(p));
   expect(broken).toHaveLength(1);
-  expect(broken[0]).toMatchObject({ configMap: 'c-cluster-config-map', key: `jobGraph-${JOB}`, localPath: '/mnt/ha/c/submittedJobGraphbbbbbbbbbbbb' });
+  expect(broken[0]).toMatchObject({
+    configMap: 'c-cluster-config-map',
+    key: `jobGraph-${JOB}`,
+    localPath: '/mnt/ha/c/submittedJobGraphbbbbbbbbbbbb',
+  });
   expect(broken[0].fix).toMatch(/remove key "jobGraph-a1b2.*" from ConfigMap c-cluster-config-map/);
 });

@@ -3,7 +3,8 @@ import { AccessMode, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
 
-const containerOf = (d: K8sObject, name = 'flink-main-container') => d.spec.template.spec.containers.find((c: any) => c.name === name);
+const containerOf = (d: K8sObject, name = 'flink-main-container') =>
+  d.spec.template.spec.containers.find((c: any) => c.name === name);
 const configOf = (objects: K8sObject[], id: string) => {
   const cm = find(objects, 'ConfigMap', `${id}-flink-config`);
   return cm.data['config.yaml'] ?? cm.data['flink-conf.yaml'];
@@ -85,7 +86,9 @@ describe('the example app (seed article)', () => {
     expect(cluster.flinkConfig).not.toHaveProperty('high-availability');
     const text = configOf(objects, 'my-flink-cluster');
     expect(text).toContain('high-availability.type: kubernetes\n');
-    expect(find(objects, 'ConfigMap', 'my-flink-cluster-flink-config').data).toHaveProperty(['log4j-console.properties']);
+    expect(find(objects, 'ConfigMap', 'my-flink-cluster-flink-config').data).toHaveProperty([
+      'log4j-console.properties',
+    ]);
   });
 
   test('JobManagers: 2 candidates advertising their pod IP, app mode with a stable job id', () => {
@@ -93,14 +96,27 @@ describe('the example app (seed article)', () => {
     expect(jm.spec.replicas).toBe(2);
     const c = containerOf(jm);
     expect(c.args).toEqual([
-      'standalone-job', '--host', '$(POD_IP)',
-      '--job-classname', 'org.apache.flink.streaming.examples.wordcount.WordCount',
-      '--job-id', cluster.resolved.job!.jobId,
+      'standalone-job',
+      '--host',
+      '$(POD_IP)',
+      '--job-classname',
+      'org.apache.flink.streaming.examples.wordcount.WordCount',
+      '--job-id',
+      cluster.resolved.job!.jobId,
     ]);
     expect(cluster.resolved.job!.jobId).toMatch(/^[0-9a-f]{32}$/);
     expect(cluster.resolved.job!.jobId).not.toBe('0'.repeat(32));
-    expect(c.env[0]).toEqual({ name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } });
-    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([['rpc', 6123], ['blob', 6124], ['rest', 8081], ['metric-query', 6125], ['metrics', 9249]]);
+    expect(c.env[0]).toEqual({
+      name: 'POD_IP',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } },
+    });
+    expect(c.ports.map((p: any) => [p.name, p.containerPort])).toEqual([
+      ['rpc', 6123],
+      ['blob', 6124],
+      ['rest', 8081],
+      ['metric-query', 6125],
+      ['metrics', 9249],
+    ]);
     expect(c.resources.requests.memory).toBe(c.resources.limits.memory);
     expect(c.resources.limits.memory).toBe('1024Mi');
     expect(c.livenessProbe.tcpSocket.port).toBe('rpc');
@@ -116,11 +132,13 @@ describe('the example app (seed article)', () => {
     const jm = find(objects, 'Deployment', 'my-flink-cluster-jobmanager');
     const spec = jm.spec.template.spec;
     const script: string = spec.initContainers[0].command[2];
-    expect(script.split('\n')).toEqual(expect.arrayContaining([
-      'cp -R /opt/flink/conf/. /work/conf/',
-      'rm -f /work/conf/flink-conf.yaml',
-      'cp /flink-config-src/* /work/conf/',
-    ]));
+    expect(script.split('\n')).toEqual(
+      expect.arrayContaining([
+        'cp -R /opt/flink/conf/. /work/conf/',
+        'rm -f /work/conf/flink-conf.yaml',
+        'cp /flink-config-src/* /work/conf/',
+      ]),
+    );
     expect(spec.volumes).toContainEqual({ name: 'flink-config', emptyDir: {} });
     expect(containerOf(jm).volumeMounts).toContainEqual({ name: 'flink-config', mountPath: '/opt/flink/conf' });
     expect(containerOf(jm).volumeMounts.find((m: any) => m.name === 'flink-config-src')).toBeUndefined();
@@ -130,10 +148,16 @@ describe('the example app (seed article)', () => {
     const jm = find(objects, 'Deployment', 'my-flink-cluster-jobmanager');
     const before = jm.spec.template.metadata.annotations['flink.cdk8s.io/config-checksum'];
     const changed = synthCluster({ ...exampleProps(), flinkConfiguration: { 'pipeline.max-parallelism': 64 } }).objects;
-    const after = find(changed, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.metadata.annotations['flink.cdk8s.io/config-checksum'];
+    const after = find(changed, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.metadata.annotations[
+      'flink.cdk8s.io/config-checksum'
+    ];
     expect(before).toMatch(/^[0-9a-f]{64}$/);
     expect(after).not.toBe(before);
-    expect(find(objects, 'Deployment', 'my-flink-cluster-taskmanager').spec.template.metadata.annotations['flink.cdk8s.io/config-checksum']).toBe(before);
+    expect(
+      find(objects, 'Deployment', 'my-flink-cluster-taskmanager').spec.template.metadata.annotations[
+        'flink.cdk8s.io/config-checksum'
+      ],
+    ).toBe(before);
   });
 
   test('RBAC: least privilege, namespaced, no wildcards', () => {
@@ -141,9 +165,18 @@ describe('the example app (seed article)', () => {
     const tmRole = find(objects, 'Role', 'my-flink-cluster-taskmanager');
     expect(tmRole.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
     expect(jmRole.rules).toEqual([
-      { apiGroups: [''], resources: ['configmaps'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] },
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      },
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
-      { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: ['my-flink-cluster-jobmanager-leader'], verbs: ['get', 'patch', 'update'] },
+      {
+        apiGroups: ['coordination.k8s.io'],
+        resources: ['leases'],
+        resourceNames: ['my-flink-cluster-jobmanager-leader'],
+        verbs: ['get', 'patch', 'update'],
+      },
       { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'patch'] },
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ]);
@@ -164,7 +197,10 @@ describe('the example app (seed article)', () => {
   });
 
   test('both Deployments use their own service account with a token (TaskManagers watch the leader)', () => {
-    for (const [d, sa] of [['jobmanager', 'jobmanager'], ['taskmanager', 'taskmanager']]) {
+    for (const [d, sa] of [
+      ['jobmanager', 'jobmanager'],
+      ['taskmanager', 'taskmanager'],
+    ]) {
       const spec = find(objects, 'Deployment', `my-flink-cluster-${d}`).spec.template.spec;
       expect(spec.serviceAccountName).toBe(`my-flink-cluster-${sa}`);
       expect(spec.automountServiceAccountToken).toBe(true);
@@ -172,7 +208,11 @@ describe('the example app (seed article)', () => {
   });
 
   test('selectors: Deployments, Services, PDBs and policies select the right pods', () => {
-    const jmSel = { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster', 'app.kubernetes.io/component': 'jobmanager' };
+    const jmSel = {
+      'app.kubernetes.io/name': 'flink',
+      'app.kubernetes.io/instance': 'my-flink-cluster',
+      'app.kubernetes.io/component': 'jobmanager',
+    };
     const tmSel = { ...jmSel, 'app.kubernetes.io/component': 'taskmanager' };
     const jm = find(objects, 'Deployment', 'my-flink-cluster-jobmanager');
     const tm = find(objects, 'Deployment', 'my-flink-cluster-taskmanager');
@@ -182,14 +222,26 @@ describe('the example app (seed article)', () => {
     expect(tm.spec.template.metadata.labels).toMatchObject(tmSel);
     expect(jm.spec.selector.matchLabels).not.toHaveProperty(['app.kubernetes.io/version']);
     expect(find(objects, 'Service', 'my-flink-cluster-rest').spec.selector).toEqual(jmSel);
-    expect(find(objects, 'Service', 'my-flink-cluster-rest-leader').spec.selector).toEqual({ ...jmSel, [ROLE_LABEL]: 'leader' });
-    expect(find(objects, 'PodDisruptionBudget', 'my-flink-cluster-jobmanager').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: jmSel } });
-    expect(find(objects, 'PodDisruptionBudget', 'my-flink-cluster-taskmanager').spec.selector.matchLabels).toEqual(tmSel);
+    expect(find(objects, 'Service', 'my-flink-cluster-rest-leader').spec.selector).toEqual({
+      ...jmSel,
+      [ROLE_LABEL]: 'leader',
+    });
+    expect(find(objects, 'PodDisruptionBudget', 'my-flink-cluster-jobmanager').spec).toEqual({
+      maxUnavailable: 1,
+      selector: { matchLabels: jmSel },
+    });
+    expect(find(objects, 'PodDisruptionBudget', 'my-flink-cluster-taskmanager').spec.selector.matchLabels).toEqual(
+      tmSel,
+    );
     expect(find(objects, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec.podSelector.matchLabels).toEqual(jmSel);
   });
 
-  test('network policies: Flink ports only from the cluster\'s own pods', () => {
-    const own = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster' } } };
+  test("network policies: Flink ports only from the cluster's own pods", () => {
+    const own = {
+      podSelector: {
+        matchLabels: { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster' },
+      },
+    };
     const jmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec;
     expect(jmPolicy.policyTypes).toEqual(['Ingress']);
     const tcp = (ports: number[]) => ports.map((port) => ({ protocol: 'TCP', port }));
@@ -200,25 +252,46 @@ describe('the example app (seed article)', () => {
       { from: scrapers, ports: tcp([9249, 8090]) },
     ]);
     const tmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec;
-    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 6125, 9249]) }, { from: scrapers, ports: tcp([9249]) }]);
+    expect(tmPolicy.ingress).toEqual([
+      { from: [own], ports: tcp([6122, 6121, 6125, 9249]) },
+      { from: scrapers, ports: tcp([9249]) },
+    ]);
   });
 
   test('every pod meets the restricted Pod Security Standard', () => {
     for (const d of ofKind(objects, 'Deployment')) {
       const spec = d.spec.template.spec;
-      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, fsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(spec.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        runAsUser: 9999,
+        runAsGroup: 9999,
+        fsGroup: 9999,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
       for (const c of [...spec.initContainers, ...spec.containers]) {
-        expect([c.name, c.securityContext]).toEqual([c.name, {
-          allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
-          runAsNonRoot: true, runAsUser: 9999, runAsGroup: 9999, seccompProfile: { type: 'RuntimeDefault' },
-        }]);
+        expect([c.name, c.securityContext]).toEqual([
+          c.name,
+          {
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            runAsUser: 9999,
+            runAsGroup: 9999,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+        ]);
       }
       for (const v of spec.volumes) {
-        expect(Object.keys(v).filter((k) => k !== 'name')).toEqual([expect.stringMatching(/^(configMap|secret|emptyDir|persistentVolumeClaim)$/)]);
+        expect(Object.keys(v).filter((k) => k !== 'name')).toEqual([
+          expect.stringMatching(/^(configMap|secret|emptyDir|persistentVolumeClaim)$/),
+        ]);
       }
       // Flink writes its config, logs, temp files and plugin links; all are emptyDirs.
       const mounts = containerOf(d).volumeMounts.map((m: any) => m.mountPath);
-      expect(mounts).toEqual(expect.arrayContaining(['/opt/flink/conf', '/opt/flink/log', '/tmp', '/opt/flink/plugins']));
+      expect(mounts).toEqual(
+        expect.arrayContaining(['/opt/flink/conf', '/opt/flink/log', '/tmp', '/opt/flink/plugins']),
+      );
     }
   });
 
@@ -226,8 +299,12 @@ describe('the example app (seed article)', () => {
     for (const d of ofKind(objects, 'Deployment')) {
       const spec = d.spec.template.spec;
       expect(spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
-      expect(spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey).toBe('kubernetes.io/hostname');
-      expect(spec.topologySpreadConstraints).toEqual([expect.objectContaining({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' })]);
+      expect(
+        spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey,
+      ).toBe('kubernetes.io/hostname');
+      expect(spec.topologySpreadConstraints).toEqual([
+        expect.objectContaining({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway' }),
+      ]);
     }
   });
 
@@ -235,8 +312,13 @@ describe('the example app (seed article)', () => {
     const pvc = find(objects, 'PersistentVolumeClaim', 'my-flink-cluster-ha');
     expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } });
     const jm = find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec;
-    expect(jm.volumes).toContainEqual({ name: 'ha-storage', persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' } });
-    expect(find(objects, 'Deployment', 'my-flink-cluster-taskmanager').spec.template.spec.volumes.map((v: any) => v.name)).not.toContain('ha-storage');
+    expect(jm.volumes).toContainEqual({
+      name: 'ha-storage',
+      persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' },
+    });
+    expect(
+      find(objects, 'Deployment', 'my-flink-cluster-taskmanager').spec.template.spec.volumes.map((v: any) => v.name),
+    ).not.toContain('ha-storage');
   });
 
   test('image defaults to the official image of the version, pulled if not present', () => {
@@ -261,61 +343,103 @@ describe('versions', () => {
     expect(args.slice(0, 1 + hostArgs.length)).toEqual(['standalone-job', ...hostArgs]);
     expect(cluster.flinkConfig[dirKey]).toBe('file:///opt/flink/ha/checkpoints');
     const stale = file === 'config.yaml' ? 'flink-conf.yaml' : 'config.yaml';
-    expect(find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec.initContainers[0].command[2]).toContain(`rm -f /work/conf/${stale}`);
+    expect(
+      find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec.initContainers[0].command[2],
+    ).toContain(`rm -f /work/conf/${stale}`);
     expect(containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).image).toBe(`flink:${version}`);
   });
 
   test('checkpoints on the HA volume mount it on the TaskManagers too', () => {
     const { objects } = synthCluster(SCENARIOS['version 1.20']());
     const tm = find(objects, 'Deployment', 'my-flink-cluster-taskmanager').spec.template.spec;
-    expect(tm.volumes).toContainEqual({ name: 'ha-storage', persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' } });
-    expect(containerOf({ spec: { template: { spec: tm } } } as any).volumeMounts).toContainEqual({ name: 'ha-storage', mountPath: '/opt/flink/ha' });
+    expect(tm.volumes).toContainEqual({
+      name: 'ha-storage',
+      persistentVolumeClaim: { claimName: 'my-flink-cluster-ha' },
+    });
+    expect(containerOf({ spec: { template: { spec: tm } } } as any).volumeMounts).toContainEqual({
+      name: 'ha-storage',
+      mountPath: '/opt/flink/ha',
+    });
   });
 });
 
 test('a JobManager on a claim only one pod can mount is replaced, not surged (the new pod would wait for the claim)', () => {
-  const strategy = (accessMode: AccessMode) => find(synthCluster({
-    ...exampleProps(), jobManager: { replicas: 1 }, highAvailability: { storage: HaStorage.newClaim({ accessMode }) },
-  }).objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.strategy;
+  const strategy = (accessMode: AccessMode) =>
+    find(
+      synthCluster({
+        ...exampleProps(),
+        jobManager: { replicas: 1 },
+        highAvailability: { storage: HaStorage.newClaim({ accessMode }) },
+      }).objects,
+      'Deployment',
+      'my-flink-cluster-jobmanager',
+    ).spec.strategy;
   expect(strategy(AccessMode.READ_WRITE_ONCE)).toEqual({ type: 'Recreate' });
   expect(strategy(AccessMode.READ_WRITE_ONCE_POD)).toEqual({ type: 'Recreate' });
-  expect(strategy(AccessMode.READ_WRITE_MANY)).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+  expect(strategy(AccessMode.READ_WRITE_MANY)).toEqual({
+    type: 'RollingUpdate',
+    rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
+  });
 });
 
 test('a finished job is not run again: the JobManager stays up, cancelled jobs keep their checkpoints', () => {
-  const app = synthCluster({ ...exampleProps(), checkpointing: { interval: Duration.seconds(30) } }).cluster.flinkConfig;
+  const app = synthCluster({ ...exampleProps(), checkpointing: { interval: Duration.seconds(30) } }).cluster
+    .flinkConfig;
   expect(app['execution.shutdown-on-application-finish']).toBe('false');
   expect(app['execution.checkpointing.externalized-checkpoint-retention']).toBe('RETAIN_ON_CANCELLATION');
-  const opted = synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, shutdownOnFinish: true }, checkpointing: { interval: Duration.seconds(30), retainOnCancellation: false } }).cluster.flinkConfig;
+  const opted = synthCluster({
+    ...exampleProps(),
+    job: { ...exampleProps().job!, shutdownOnFinish: true },
+    checkpointing: { interval: Duration.seconds(30), retainOnCancellation: false },
+  }).cluster.flinkConfig;
   expect(opted['execution.shutdown-on-application-finish']).toBe('true');
   expect(opted['execution.checkpointing.externalized-checkpoint-retention']).toBe('DELETE_ON_CANCELLATION');
   // Session clusters have no application to finish.
-  expect(synthCluster(SCENARIOS['session mode']()).cluster.flinkConfig).not.toHaveProperty(['execution.shutdown-on-application-finish']);
-  expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'execution.shutdown-on-application-finish': true } })).toThrow('is set by the construct; use job.shutdownOnFinish instead');
+  expect(synthCluster(SCENARIOS['session mode']()).cluster.flinkConfig).not.toHaveProperty([
+    'execution.shutdown-on-application-finish',
+  ]);
+  expect(() =>
+    synthCluster({ ...exampleProps(), flinkConfiguration: { 'execution.shutdown-on-application-finish': true } }),
+  ).toThrow('is set by the construct; use job.shutdownOnFinish instead');
 });
 
 test('application mode: JobManagers and TaskManagers both hold the job jar in usrlib (Flink ships none to TaskManagers)', () => {
   const { objects } = synthCluster(exampleProps());
   for (const name of ['my-flink-cluster-jobmanager', 'my-flink-cluster-taskmanager']) {
     const spec = find(objects, 'Deployment', name).spec.template.spec;
-    expect(containerOf({ spec: { template: { spec } } } as any).volumeMounts).toContainEqual({ name: 'usrlib', mountPath: '/opt/flink/usrlib' });
+    expect(containerOf({ spec: { template: { spec } } } as any).volumeMounts).toContainEqual({
+      name: 'usrlib',
+      mountPath: '/opt/flink/usrlib',
+    });
     const script: string = spec.initContainers[0].command[2];
     // The image's own usrlib first, then the jar: the emptyDir must not hide jars the image ships.
     expect(script.indexOf('cp -R /opt/flink/usrlib/. /work/usrlib/')).toBeGreaterThan(0);
-    expect(script.indexOf('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/')).toBeGreaterThan(script.indexOf('cp -R /opt/flink/usrlib/.'));
+    expect(script.indexOf('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/')).toBeGreaterThan(
+      script.indexOf('cp -R /opt/flink/usrlib/.'),
+    );
   }
 });
 
 test('envFrom references reach the Flink container only, after the storage credentials', () => {
   const props = SCENARIOS['object-store HA']();
-  const { objects } = synthCluster({ ...props, taskManager: { ...props.taskManager, envFrom: [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' }] } });
+  const { objects } = synthCluster({
+    ...props,
+    taskManager: {
+      ...props.taskManager,
+      envFrom: [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' }],
+    },
+  });
   const tm = find(objects, 'Deployment', `${props.clusterId}-taskmanager`).spec.template.spec;
   expect(containerOf({ spec: { template: { spec: tm } } } as any).envFrom).toEqual([
-    { secretRef: { name: 'flink-s3' } }, { secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings' }, prefix: 'JOB_' },
+    { secretRef: { name: 'flink-s3' } },
+    { secretRef: { name: 'kafka' } },
+    { configMapRef: { name: 'settings' }, prefix: 'JOB_' },
   ]);
   expect(tm.initContainers.every((c: any) => c.envFrom === undefined)).toBe(true);
   const jm = find(objects, 'Deployment', `${props.clusterId}-jobmanager`).spec.template.spec;
-  expect(containerOf({ spec: { template: { spec: jm } } } as any).envFrom).toEqual([{ secretRef: { name: 'flink-s3' } }]);
+  expect(containerOf({ spec: { template: { spec: jm } } } as any).envFrom).toEqual([
+    { secretRef: { name: 'flink-s3' } },
+  ]);
 });
 
 describe('session mode', () => {
@@ -323,17 +447,28 @@ describe('session mode', () => {
   test('JobManagers run "jobmanager <pod IP>" and no job keys are set', () => {
     expect(containerOf(find(objects, 'Deployment', 'session-jobmanager')).args).toEqual(['jobmanager', '$(POD_IP)']);
     expect(cluster.flinkConfig).not.toHaveProperty(['parallelism.default']);
-    expect(find(objects, 'Deployment', 'session-jobmanager').spec.template.spec.volumes.map((v: any) => v.name)).not.toContain('usrlib');
+    expect(
+      find(objects, 'Deployment', 'session-jobmanager').spec.template.spec.volumes.map((v: any) => v.name),
+    ).not.toContain('usrlib');
   });
-  test('the default parallelism is the user\'s to set (no job prop owns it), within the slots', () => {
+  test("the default parallelism is the user's to set (no job prop owns it), within the slots", () => {
     const session = SCENARIOS['session mode']();
     const slots = (session.taskManager!.replicas ?? 1) * (session.taskManager!.taskSlots ?? 1);
-    const withParallelism = (n: number) => ({ ...session, flinkConfiguration: { ...session.flinkConfiguration, 'parallelism.default': n } });
+    const withParallelism = (n: number) => ({
+      ...session,
+      flinkConfiguration: { ...session.flinkConfiguration, 'parallelism.default': n },
+    });
     expect(synthCluster(withParallelism(slots)).cluster.flinkConfig['parallelism.default']).toBe(String(slots));
-    expect(() => synthCluster(withParallelism(slots + 1))).toThrow(`flinkConfiguration["parallelism.default"]: ${slots + 1} - exceeds the ${slots} task slots`);
-    expect(() => synthCluster(withParallelism(0))).toThrow('flinkConfiguration["parallelism.default"]: 0 - must be a whole number between 1 and 32768');
+    expect(() => synthCluster(withParallelism(slots + 1))).toThrow(
+      `flinkConfiguration["parallelism.default"]: ${slots + 1} - exceeds the ${slots} task slots`,
+    );
+    expect(() => synthCluster(withParallelism(0))).toThrow(
+      'flinkConfiguration["parallelism.default"]: 0 - must be a whole number between 1 and 32768',
+    );
     // In application mode job.parallelism owns it.
-    expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'parallelism.default': 2 } })).toThrow('is set by the construct; use job.parallelism instead');
+    expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'parallelism.default': 2 } })).toThrow(
+      'is set by the construct; use job.parallelism instead',
+    );
   });
 
   test('slots and storage class', () => {
@@ -352,25 +487,41 @@ describe('object-store HA', () => {
     expect(ofKind(objects, 'PersistentVolumeClaim')).toEqual([]);
     for (const d of [jm, tm]) {
       const script: string = d.spec.template.spec.initContainers[0].command[2];
-      expect(script).toContain('mkdir -p /work/plugins/s3-fs-presto\ncp /opt/flink/opt/flink-s3-fs-presto-*.jar /work/plugins/s3-fs-presto/');
+      expect(script).toContain(
+        'mkdir -p /work/plugins/s3-fs-presto\ncp /opt/flink/opt/flink-s3-fs-presto-*.jar /work/plugins/s3-fs-presto/',
+      );
       expect(script.match(/s3-fs-presto-\*/g)).toHaveLength(1);
       expect(containerOf(d).envFrom).toEqual([{ secretRef: { name: 'flink-s3' } }]);
     }
     expect(ofKind(objects, 'Secret')).toEqual([]);
   });
   test('job args cannot be taken for entrypoint options or expanded by Kubernetes', () => {
-    const { objects } = synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, args: ['-host', 'example.com', '--date=$(date)'] } });
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      job: { ...exampleProps().job!, args: ['-host', 'example.com', '--date=$(date)'] },
+    });
     const args: string[] = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).args;
     expect(args.slice(args.indexOf('--'))).toEqual(['--', '-host', 'example.com', '--date=$$(date)']);
   });
 
   test('2.0 application mode passes the address as a dynamic property and job args last, after "--"', () => {
-    expect(containerOf(jm).args).toEqual(['standalone-job', '-Djobmanager.rpc.address=$(POD_IP)', '--job-id', cluster.resolved.job!.jobId, '--', '--topic', 'orders']);
+    expect(containerOf(jm).args).toEqual([
+      'standalone-job',
+      '-Djobmanager.rpc.address=$(POD_IP)',
+      '--job-id',
+      cluster.resolved.job!.jobId,
+      '--',
+      '--topic',
+      'orders',
+    ]);
   });
   test('timings and REST peers', () => {
     expect(cluster.flinkConfig['high-availability.kubernetes.leader-election.lease-duration']).toBe('30 s');
     const ingress = find(objects, 'NetworkPolicy', 'orders-jobmanager').spec.ingress;
-    expect(ingress[1]).toEqual({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress' } } }], ports: [{ protocol: 'TCP', port: 8081 }] });
+    expect(ingress[1]).toEqual({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress' } } }],
+      ports: [{ protocol: 'TCP', port: 8081 }],
+    });
   });
   test('the agent runs without filesystem checks', () => {
     const agent = containerOf(jm, 'ha-agent');
@@ -384,7 +535,10 @@ describe('existing claim', () => {
   test('mounts the named claim, creates none; custom image with pull secret', () => {
     expect(ofKind(objects, 'PersistentVolumeClaim')).toEqual([]);
     const spec = find(objects, 'Deployment', 'analytics-jobmanager').spec.template.spec;
-    expect(spec.volumes).toContainEqual({ name: 'ha-storage', persistentVolumeClaim: { claimName: 'shared-flink-ha' } });
+    expect(spec.volumes).toContainEqual({
+      name: 'ha-storage',
+      persistentVolumeClaim: { claimName: 'shared-flink-ha' },
+    });
     expect(spec.imagePullSecrets).toEqual([{ name: 'regcred' }]);
     expect(containerOf({ spec: { template: { spec } } } as any).image).toBe('registry.example.com/flink:2.1.0-java17');
     expect(find(objects, 'Deployment', 'analytics-jobmanager').spec.replicas).toBe(3);
@@ -411,13 +565,18 @@ describe('without HA', () => {
 describe('options', () => {
   test('agent disabled: no sidecar, no leader Service, no agent RBAC', () => {
     const { objects } = synthCluster({ ...exampleProps(), haAgent: { enabled: false } });
-    expect(find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec.containers.map((c: any) => c.name)).toEqual(['flink-main-container']);
+    expect(
+      find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec.containers.map((c: any) => c.name),
+    ).toEqual(['flink-main-container']);
     expect(objects.find((o) => o.metadata.name === 'my-flink-cluster-rest-leader')).toBeUndefined();
     expect(JSON.stringify(find(objects, 'Role', 'my-flink-cluster-jobmanager').rules)).not.toContain('leases');
   });
 
   test('a prebuilt agent image replaces the bundle ConfigMap', () => {
-    const { objects } = synthCluster({ ...exampleProps(), haAgent: { image: 'registry.example.com/flink-ha-agent:0.1.0' } });
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      haAgent: { image: 'registry.example.com/flink-ha-agent:0.1.0' },
+    });
     const agent = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager'), 'ha-agent');
     expect(agent.image).toBe('registry.example.com/flink-ha-agent:0.1.0');
     expect(agent.command).toBeUndefined();
@@ -437,9 +596,21 @@ describe('options', () => {
         resources: { cpu: 0.5, cpuLimit: 2, memory: exampleProps().taskManager!.resources!.memory },
         nodeSelector: { pool: 'flink' },
         tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'flink', effect: 'NoSchedule' }],
-        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'arch', operator: 'In', values: ['amd64'] }] }] } } },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'arch', operator: 'In', values: ['amd64'] }] }],
+            },
+          },
+        },
         env: [{ name: 'TZ', value: 'UTC' }],
-        volumes: [{ volume: { name: 'certs', secret: { secretName: 'kafka-certs' } }, mountPath: '/opt/flink/extra/certs', readOnly: true }],
+        volumes: [
+          {
+            volume: { name: 'certs', secret: { secretName: 'kafka-certs' } },
+            mountPath: '/opt/flink/extra/certs',
+            readOnly: true,
+          },
+        ],
         podAnnotations: { 'example.com/team': 'data' },
       },
     });
@@ -452,22 +623,38 @@ describe('options', () => {
     const c = tm.spec.containers[0];
     expect(c.env).toContainEqual({ name: 'TZ', value: 'UTC' });
     expect(c.volumeMounts).toContainEqual({ name: 'certs', mountPath: '/opt/flink/extra/certs', readOnly: true });
-    expect(c.resources).toEqual({ requests: { cpu: '500m', memory: '1024Mi' }, limits: { cpu: '2', memory: '1024Mi' } });
+    expect(c.resources).toEqual({
+      requests: { cpu: '500m', memory: '1024Mi' },
+      limits: { cpu: '2', memory: '1024Mi' },
+    });
   });
 
   test('a GCS credentials file is mounted from a Secret and pointed to by its variable', () => {
     const { objects } = synthCluster({
       ...exampleProps(),
-      highAvailability: { storage: HaStorage.objectStore('gs://bucket/ha', { credentials: { fileSecret: { name: 'gcs-key', key: 'key.json', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } } }) },
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://bucket/ha', {
+          credentials: { fileSecret: { name: 'gcs-key', key: 'key.json', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+        }),
+      },
     });
     const c = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager'));
-    expect(c.env).toContainEqual({ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/opt/flink/secrets/gcs-key/key.json' });
-    expect(c.volumeMounts).toContainEqual({ name: 'fs-credentials', mountPath: '/opt/flink/secrets/gcs-key', readOnly: true });
+    expect(c.env).toContainEqual({
+      name: 'GOOGLE_APPLICATION_CREDENTIALS',
+      value: '/opt/flink/secrets/gcs-key/key.json',
+    });
+    expect(c.volumeMounts).toContainEqual({
+      name: 'fs-credentials',
+      mountPath: '/opt/flink/secrets/gcs-key',
+      readOnly: true,
+    });
   });
 
-  test('the namespace prop wins over the chart\'s, and a chart namespace is enough', () => {
+  test("the namespace prop wins over the chart's, and a chart namespace is enough", () => {
     expect(synthCluster({ ...exampleProps(), namespace: 'other' }).cluster.namespace).toBe('other');
-    expect(synthCluster(exampleProps(), { namespace: 'team-a' }).objects.every((o) => o.metadata.namespace === 'team-a')).toBe(true);
+    expect(
+      synthCluster(exampleProps(), { namespace: 'team-a' }).objects.every((o) => o.metadata.namespace === 'team-a'),
+    ).toBe(true);
   });
 
   test('cluster id derived from the construct id', () => {

@@ -2,7 +2,12 @@ import { Duration } from 'cdk8s';
 import { FlinkVersion, FlinkVersionTraits } from '../../src';
 import { renderConfigFile } from '../../src/config/config-file';
 import { currentNameOf, ownerOf } from '../../src/config/key-rules';
-import { jobManagerMemory, MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB, taskManagerMemory } from '../../src/config/memory-model';
+import {
+  jobManagerMemory,
+  MIN_JOBMANAGER_PROCESS_MIB,
+  MIN_TASKMANAGER_PROCESS_MIB,
+  taskManagerMemory,
+} from '../../src/config/memory-model';
 import { parseStorageUri } from '../../src/config/storage-uri';
 import { flinkDuration } from '../../src/config/values';
 
@@ -10,11 +15,15 @@ const v = (version: FlinkVersion) => FlinkVersionTraits.of(version);
 
 describe('renderConfigFile', () => {
   test('config.yaml: sorted flat keys, values quoted only where YAML would misread them', () => {
-    expect(renderConfigFile({ 'b.key': '15 s', 'a.key': 'file:///opt/flink/ha', 'c.key': 'x: y', 'd.key': 'a #b', 'e.key': '' }, v(FlinkVersion.V1_19))).toBe(
-      'a.key: file:///opt/flink/ha\nb.key: 15 s\nc.key: "x: y"\nd.key: "a #b"\ne.key: ""\n');
+    expect(
+      renderConfigFile(
+        { 'b.key': '15 s', 'a.key': 'file:///opt/flink/ha', 'c.key': 'x: y', 'd.key': 'a #b', 'e.key': '' },
+        v(FlinkVersion.V1_19),
+      ),
+    ).toBe('a.key: file:///opt/flink/ha\nb.key: 15 s\nc.key: "x: y"\nd.key: "a #b"\ne.key: ""\n');
   });
   test('flink-conf.yaml: raw values (Flink 1.18 keeps quotes literally)', () => {
-    expect(renderConfigFile({ 'k': 'x: y' }, v(FlinkVersion.V1_18))).toBe('k: x: y\n');
+    expect(renderConfigFile({ k: 'x: y' }, v(FlinkVersion.V1_18))).toBe('k: x: y\n');
   });
   test('the same entries in another order give the same bytes', () => {
     const t = v(FlinkVersion.V2_0);
@@ -30,7 +39,7 @@ test('durations render in the largest whole unit Flink parses', () => {
 });
 
 describe('memory model', () => {
-  test('the seed\'s 1024m processes derive positive heaps', () => {
+  test("the seed's 1024m processes derive positive heaps", () => {
     expect(jobManagerMemory(1024).heapMiB).toBe(448);
     expect(taskManagerMemory(1024).taskHeapMiB).toBeCloseTo(25.6, 5);
   });
@@ -73,7 +82,9 @@ describe('storage URIs', () => {
   });
   test('file URIs need an absolute path', () => {
     expect(parseStorageUri('p', 'file:///opt/flink/ha').path).toBe('/opt/flink/ha');
-    expect(() => parseStorageUri('p', 'file://opt/flink')).toThrow(/^p: "file:\/\/opt\/flink" - needs an absolute path/);
+    expect(() => parseStorageUri('p', 'file://opt/flink')).toThrow(
+      /^p: "file:\/\/opt\/flink" - needs an absolute path/,
+    );
     expect(() => parseStorageUri('p', 's3://')).toThrow(/needs a bucket/);
   });
 });

@@ -13,7 +13,9 @@ describe('every key the construct writes exists for the declared Flink version',
       const unknown = Object.keys(cluster.flinkConfig).filter((k) => !isKnownKey(k, version));
       expect(unknown).toEqual([]);
       // Deprecated spellings work but would be rejected by our own escape-hatch rules.
-      const deprecated = Object.keys(cluster.flinkConfig).filter((k) => /deprecated-key-of/.test(flinkKeys(version).get(k) ?? ''));
+      const deprecated = Object.keys(cluster.flinkConfig).filter((k) =>
+        /deprecated-key-of/.test(flinkKeys(version).get(k) ?? ''),
+      );
       expect(deprecated).toEqual([]);
     });
   }
@@ -21,11 +23,13 @@ describe('every key the construct writes exists for the declared Flink version',
   test.each(Object.values(FlinkVersion))('checkpointing and restart keys for %s', (version) => {
     const { cluster } = synthCluster(SCENARIOS[`version ${version}`]());
     const keys = Object.keys(cluster.flinkConfig);
-    expect(keys.filter((k) => /^(state|execution\.checkpointing|restart-strategy)\./.test(k)).length).toBeGreaterThanOrEqual(8);
+    expect(
+      keys.filter((k) => /^(state|execution\.checkpointing|restart-strategy)\./.test(k)).length,
+    ).toBeGreaterThanOrEqual(8);
     for (const key of keys) expect([key, isKnownKey(key, version)]).toEqual([key, true]);
   });
 
-  test('the matcher rejects a key that is not Flink\'s', () => {
+  test("the matcher rejects a key that is not Flink's", () => {
     expect(isKnownKey('high-availability.storage-dir', '1.19')).toBe(false);
     expect(isKnownKey('execution.checkpointing.dir', '1.19')).toBe(false);
     expect(isKnownKey('execution.checkpointing.dir', '1.20')).toBe(true);
@@ -34,5 +38,9 @@ describe('every key the construct writes exists for the declared Flink version',
 });
 
 test('the shipped renamed/removed key table is generated from the current key lists', () => {
-  expect(() => execFileSync('node', [join(__dirname, '..', '..', 'scripts', 'generate-key-history.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  expect(() =>
+    execFileSync('node', [join(__dirname, '..', '..', 'scripts', 'generate-key-history.js'), '--check'], {
+      stdio: 'pipe',
+    }),
+  ).not.toThrow();
 });

@@ -1,12 +1,23 @@
 import {
-  requireAnnotations, requireDnsLabel, requireDnsSubdomain, requireEnvFrom, requireEnvVarName, requireLabels, requirePeers, requireTolerations,
+  requireAnnotations,
+  requireDnsLabel,
+  requireDnsSubdomain,
+  requireEnvFrom,
+  requireEnvVarName,
+  requireLabels,
+  requirePeers,
+  requireTolerations,
 } from '../../src/config/k8s-syntax';
 import { FlinkValidationError } from '../../src/errors';
 
 const ok = (f: () => unknown) => expect(f).not.toThrow();
 const bad = (f: () => unknown, prop: string) => {
   expect(f).toThrow(FlinkValidationError);
-  try { f(); } catch (e) { expect((e as FlinkValidationError).prop).toBe(prop); }
+  try {
+    f();
+  } catch (e) {
+    expect((e as FlinkValidationError).prop).toBe(prop);
+  }
 };
 
 describe('names', () => {
@@ -32,7 +43,7 @@ describe('names', () => {
 
 describe('labels and annotations', () => {
   test('label keys may carry a DNS prefix; names and values are at most 63 characters', () => {
-    ok(() => requireLabels('l', { 'example.com/team': 'data', 'a': '', [`x/${'n'.repeat(63)}`]: 'v'.repeat(63) }));
+    ok(() => requireLabels('l', { 'example.com/team': 'data', a: '', [`x/${'n'.repeat(63)}`]: 'v'.repeat(63) }));
     bad(() => requireLabels('l', { 'Example.com/team': 'x' }), 'l["Example.com/team"]');
     bad(() => requireLabels('l', { [`${'n'.repeat(64)}`]: 'x' }), `l["${'n'.repeat(64)}"]`);
     bad(() => requireLabels('l', { a: 'v'.repeat(64) }), 'l["a"]');
@@ -49,7 +60,13 @@ describe('labels and annotations', () => {
 
 describe('NetworkPolicy peers', () => {
   test('a peer names a selector or an ipBlock with a CIDR', () => {
-    ok(() => requirePeers('p', [{ namespaceSelector: {} }, { podSelector: { matchLabels: { a: 'b' } } }, { ipBlock: { cidr: 'fd00::/8' } }]));
+    ok(() =>
+      requirePeers('p', [
+        { namespaceSelector: {} },
+        { podSelector: { matchLabels: { a: 'b' } } },
+        { ipBlock: { cidr: 'fd00::/8' } },
+      ]),
+    );
     bad(() => requirePeers('p', [{}]), 'p[0]');
     bad(() => requirePeers('p', ['monitoring'] as any), 'p[0]');
     bad(() => requirePeers('p', [{ namespaceSelector: 'monitoring' }] as any), 'p[0].namespaceSelector');
@@ -59,10 +76,18 @@ describe('NetworkPolicy peers', () => {
 
 describe('pod lists', () => {
   test('envFrom names exactly one Secret or ConfigMap, by a valid name, with an optional prefix', () => {
-    ok(() => requireEnvFrom('e', [{ secretRef: { name: 'kafka' } }, { configMapRef: { name: 'settings', optional: true }, prefix: 'JOB_' }]));
+    ok(() =>
+      requireEnvFrom('e', [
+        { secretRef: { name: 'kafka' } },
+        { configMapRef: { name: 'settings', optional: true }, prefix: 'JOB_' },
+      ]),
+    );
     bad(() => requireEnvFrom('e', [{}] as any), 'e[0]');
     bad(() => requireEnvFrom('e', [{ secretRef: { name: 'Kafka_Creds' } }]), 'e[0].secretRef.name');
-    bad(() => requireEnvFrom('e', [{ configMapRef: { name: 'c', optional: 'yes' } }] as any), 'e[0].configMapRef.optional');
+    bad(
+      () => requireEnvFrom('e', [{ configMapRef: { name: 'c', optional: 'yes' } }] as any),
+      'e[0].configMapRef.optional',
+    );
     bad(() => requireEnvFrom('e', [{ secretRef: { name: 's' }, prefix: '1X' }]), 'e[0].prefix');
   });
 

@@ -8,10 +8,18 @@ import { ofKind, synthCluster } from '../support/synth';
 
 describe('Argo CD sync waves', () => {
   test('RBAC and config first, then workloads with their claim, then monitoring', () => {
-    const { objects } = synthCluster({ ...exampleProps(), gitOps: { argoCdSyncWaves: true }, metrics: { podMonitor: {} } });
-    const wave = (kind: string) => [...new Set(ofKind(objects, kind).map((o) => o.metadata.annotations?.[SYNC_WAVE_ANNOTATION]))];
-    for (const kind of ['ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap']) expect([kind, wave(kind)]).toEqual([kind, ['-1']]);
-    for (const kind of ['Deployment', 'PersistentVolumeClaim', 'Service', 'PodDisruptionBudget', 'NetworkPolicy']) expect([kind, wave(kind)]).toEqual([kind, ['0']]);
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      gitOps: { argoCdSyncWaves: true },
+      metrics: { podMonitor: {} },
+    });
+    const wave = (kind: string) => [
+      ...new Set(ofKind(objects, kind).map((o) => o.metadata.annotations?.[SYNC_WAVE_ANNOTATION])),
+    ];
+    for (const kind of ['ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap'])
+      expect([kind, wave(kind)]).toEqual([kind, ['-1']]);
+    for (const kind of ['Deployment', 'PersistentVolumeClaim', 'Service', 'PodDisruptionBudget', 'NetworkPolicy'])
+      expect([kind, wave(kind)]).toEqual([kind, ['0']]);
     expect(wave('PodMonitor')).toEqual(['1']);
   });
   test('off by default', () => {
@@ -21,7 +29,11 @@ describe('Argo CD sync waves', () => {
 
 describe('synthGitOps', () => {
   const dirs: string[] = [];
-  const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'gitops-')); dirs.push(d); return d; };
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'gitops-'));
+    dirs.push(d);
+    return d;
+  };
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const build = () => {
     const app = Testing.app();
@@ -39,7 +51,9 @@ describe('synthGitOps', () => {
     const k = readFileSync(join(outdir, 'kustomization.yaml'), 'utf8');
     expect(k).toContain('kind: Kustomization');
     expect(k).toContain('  - flink/service-my-flink-cluster-rest.yaml');
-    expect(readFileSync(join(outdir, 'flink/deployment-my-flink-cluster-jobmanager.yaml'), 'utf8')).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/);
+    expect(readFileSync(join(outdir, 'flink/deployment-my-flink-cluster-jobmanager.yaml'), 'utf8')).toMatch(
+      /^apiVersion: apps\/v1\nkind: Deployment\n/,
+    );
   });
 
   test('same app, same bytes; stale files are removed', () => {
@@ -55,6 +69,8 @@ describe('synthGitOps', () => {
 
   test('one file per chart, no kustomization', () => {
     const outdir = tempDir();
-    expect(synthGitOps(build(), { outdir, layout: OutputLayout.FILE_PER_CHART, kustomization: false })).toEqual(['flink.yaml']);
+    expect(synthGitOps(build(), { outdir, layout: OutputLayout.FILE_PER_CHART, kustomization: false })).toEqual([
+      'flink.yaml',
+    ]);
   });
 });

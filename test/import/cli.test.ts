@@ -9,11 +9,17 @@ const FIXTURE = join(__dirname, 'fixtures', 'seed-flinkdeployment.yaml');
 function streams() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cdk8s-flink-convert-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cdk8s-flink-convert-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a clean FlinkDeployment converts, exit 0, manifests written', async () => {
@@ -33,7 +39,9 @@ test('the seed converts with errors: exit 1, report table, output still written'
   const yaml = readFileSync(join(dir, 'my-flink-cluster.k8s.yaml'), 'utf8');
   expect(yaml).toContain('namespace: streaming');
   expect(s.err()).toMatch(/^SEVERITY +PATH +MESSAGE\n/);
-  expect(s.err()).toMatch(/\nerror +spec\.flinkConfiguration\["flink\.master\.num-task-managers"\] +is not a Flink option/);
+  expect(s.err()).toMatch(
+    /\nerror +spec\.flinkConfiguration\["flink\.master\.num-task-managers"\] +is not a Flink option/,
+  );
   expect(s.err()).toContain('my-flink-app: 10 errors, 1 warning, 5 infos');
 });
 
@@ -43,7 +51,10 @@ test('two FlinkDeployments with one name in two namespaces: one file each', asyn
   writeFileSync(file, `${one('staging')}\n---\n${one('prod')}\n`);
   const s = streams();
   expect(await main(['convert', file, '-o', join(dir, 'out')], s.io)).toBe(0);
-  expect(s.out().trim().split('\n')).toEqual([join(dir, 'out', 'orders.k8s.yaml'), join(dir, 'out', 'prod-orders.k8s.yaml')]);
+  expect(s.out().trim().split('\n')).toEqual([
+    join(dir, 'out', 'orders.k8s.yaml'),
+    join(dir, 'out', 'prod-orders.k8s.yaml'),
+  ]);
   expect(readFileSync(join(dir, 'out', 'prod-orders.k8s.yaml'), 'utf8')).toContain('namespace: prod');
 });
 
@@ -81,10 +92,18 @@ test('a file that is not YAML or has no FlinkDeployment exits 2', async () => {
 
 test('an unsupported Flink version is reported, exit 1, nothing written', async () => {
   const file = join(dir, 'old.yaml');
-  writeFileSync(file, JSON.stringify({ ...cleanManifest(), spec: { ...cleanManifest().spec, flinkVersion: 'v1_16', image: 'flink:1.16' } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      ...cleanManifest(),
+      spec: { ...cleanManifest().spec, flinkVersion: 'v1_16', image: 'flink:1.16' },
+    }),
+  );
   const s = streams();
   expect(await main(['convert', file, '-o', join(dir, 'out')], s.io)).toBe(1);
-  expect(s.err()).toContain('cannot convert: FlinkDeployment: "orders" - cannot be converted: 1 error: (1) spec.flinkVersion: "v1_16" is not supported');
+  expect(s.err()).toContain(
+    'cannot convert: FlinkDeployment: "orders" - cannot be converted: 1 error: (1) spec.flinkVersion: "v1_16" is not supported',
+  );
   expect(existsSync(join(dir, 'out'))).toBe(false);
 });
 

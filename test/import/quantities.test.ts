@@ -1,4 +1,11 @@
-import { parseBoolean, parseCpu, parseDurationMillis, parseMemoryBytes, parseWholeNumber, toMebibytes } from '../../src/import/quantities';
+import {
+  parseBoolean,
+  parseCpu,
+  parseDurationMillis,
+  parseMemoryBytes,
+  parseWholeNumber,
+  toMebibytes,
+} from '../../src/import/quantities';
 
 const MIB = 1024 * 1024;
 
@@ -31,14 +38,31 @@ describe('memory sizes, read as the operator reads them (Flink syntax first, the
 });
 
 test.each<[unknown, number | undefined]>([
-  [1, 1], [0.5, 0.5], ['500m', 0.5], ['2', 2], ['1.5', 1.5], ['x', undefined], [0, undefined], ['-1', undefined],
+  [1, 1],
+  [0.5, 0.5],
+  ['500m', 0.5],
+  ['2', 2],
+  ['1.5', 1.5],
+  ['x', undefined],
+  [0, undefined],
+  ['-1', undefined],
 ])('cpu %p', (input, cores) => {
   expect(parseCpu(input)).toBe(cores);
 });
 
 test.each<[unknown, number | undefined]>([
-  [60000, 60000], ['60000', 60000], ['10 s', 10_000], ['10s', 10_000], ['1 min', 60_000], ['5 min', 300_000], ['2h', 7_200_000],
-  ['250 ms', 250], ['1 d', 86_400_000], ['soon', undefined], ['1.5 s', undefined], [-1, undefined],
+  [60000, 60000],
+  ['60000', 60000],
+  ['10 s', 10_000],
+  ['10s', 10_000],
+  ['1 min', 60_000],
+  ['5 min', 300_000],
+  ['2h', 7_200_000],
+  ['250 ms', 250],
+  ['1 d', 86_400_000],
+  ['soon', undefined],
+  ['1.5 s', undefined],
+  [-1, undefined],
 ])('duration %p', (input, ms) => {
   expect(parseDurationMillis(input)).toBe(ms);
 });

@@ -8,7 +8,9 @@ import { find, ofKind, synthCluster } from '../support/synth';
 describe('Prometheus reporter', () => {
   test('on by default: config keys and a named metrics port on every Flink pod', () => {
     const { cluster, objects } = synthCluster(exampleProps());
-    expect(cluster.flinkConfig['metrics.reporter.prom.factory.class']).toBe('org.apache.flink.metrics.prometheus.PrometheusReporterFactory');
+    expect(cluster.flinkConfig['metrics.reporter.prom.factory.class']).toBe(
+      'org.apache.flink.metrics.prometheus.PrometheusReporterFactory',
+    );
     expect(cluster.flinkConfig['metrics.reporter.prom.port']).toBe('9249');
     for (const d of ofKind(objects, 'Deployment')) {
       expect(d.spec.template.spec.containers[0].ports).toContainEqual({ name: 'metrics', containerPort: 9249 });
@@ -27,18 +29,28 @@ describe('Prometheus reporter', () => {
     expect(find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec.ingress[1].from).toEqual([peer]);
   });
   test('podMonitor or dashboard without the reporter is an error', () => {
-    expect(() => synthCluster({ ...exampleProps(), metrics: { prometheus: false, podMonitor: {} } })).toThrow(/^metrics\.prometheus: false - is needed by metrics\.podMonitor/);
+    expect(() => synthCluster({ ...exampleProps(), metrics: { prometheus: false, podMonitor: {} } })).toThrow(
+      /^metrics\.prometheus: false - is needed by metrics\.podMonitor/,
+    );
   });
 });
 
 describe('PodMonitor', () => {
   test('selects every pod of the cluster and scrapes Flink and the agent', () => {
-    const { objects } = synthCluster({ ...exampleProps(), metrics: { podMonitor: { labels: { release: 'kube-prometheus' }, interval: Duration.seconds(15) } } });
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      metrics: { podMonitor: { labels: { release: 'kube-prometheus' }, interval: Duration.seconds(15) } },
+    });
     const pm = find(objects, 'PodMonitor', 'my-flink-cluster-flink');
     expect(pm.apiVersion).toBe('monitoring.coreos.com/v1');
-    expect(pm.metadata.labels).toMatchObject({ 'release': 'kube-prometheus', 'app.kubernetes.io/component': 'monitoring' });
+    expect(pm.metadata.labels).toMatchObject({
+      release: 'kube-prometheus',
+      'app.kubernetes.io/component': 'monitoring',
+    });
     expect(pm.spec).toEqual({
-      selector: { matchLabels: { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster' } },
+      selector: {
+        matchLabels: { 'app.kubernetes.io/name': 'flink', 'app.kubernetes.io/instance': 'my-flink-cluster' },
+      },
       namespaceSelector: { matchNames: ['flink'] },
       podMetricsEndpoints: [
         { port: 'metrics', path: '/metrics', interval: '15s' },
@@ -47,7 +59,9 @@ describe('PodMonitor', () => {
     });
   });
   test('a bad label is rejected', () => {
-    expect(() => synthCluster({ ...exampleProps(), metrics: { podMonitor: { labels: { 'bad key': 'x' } } } })).toThrow(/^metrics\.podMonitor\.labels\["bad key"\]: "bad key" - is not a valid label key/);
+    expect(() => synthCluster({ ...exampleProps(), metrics: { podMonitor: { labels: { 'bad key': 'x' } } } })).toThrow(
+      /^metrics\.podMonitor\.labels\["bad key"\]: "bad key" - is not a valid label key/,
+    );
   });
 });
 
@@ -63,19 +77,37 @@ describe('Grafana dashboard', () => {
   });
   test('uids differ between namespaces and between long ids sharing a prefix, within 40 characters', () => {
     const long = 'a'.repeat(40);
-    const uids = [dashboardUid('orders', 'staging'), dashboardUid('orders', 'prod'), dashboardUid(`${long}-one`, 'x'), dashboardUid(`${long}-two`, 'x')];
+    const uids = [
+      dashboardUid('orders', 'staging'),
+      dashboardUid('orders', 'prod'),
+      dashboardUid(`${long}-one`, 'x'),
+      dashboardUid(`${long}-two`, 'x'),
+    ];
     expect(new Set(uids).size).toBe(4);
     for (const u of uids) expect(u.length).toBeLessThanOrEqual(40);
   });
   test('no panel that could never show data: without the agent, or with object-store HA', () => {
     const titles = (sources: object) => flinkDashboard('c', 'n', sources).panels.map((p) => p.title);
-    const exprs = (sources: object) => flinkDashboard('c', 'n', sources).panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n');
+    const exprs = (sources: object) =>
+      flinkDashboard('c', 'n', sources)
+        .panels.flatMap((p) => p.targets.map((t) => t.expr))
+        .join('\n');
     expect(exprs({ agent: false })).not.toContain('flink_ha_agent_');
-    expect(titles({ agent: false })).toEqual(['Checkpoints (5m)', 'Last checkpoint duration', 'Job restarts', 'Records per second']);
+    expect(titles({ agent: false })).toEqual([
+      'Checkpoints (5m)',
+      'Last checkpoint duration',
+      'Job restarts',
+      'Records per second',
+    ]);
     expect(exprs({ mountedStorage: false })).not.toMatch(/storage_healthy|broken_pointers|probe_latency/);
     expect(exprs({ mountedStorage: false })).toContain('flink_ha_agent_leader');
     const { objects: s3 } = synthCluster({ ...SCENARIOS['object-store HA'](), metrics: { grafanaDashboard: {} } });
-    const data = Object.values(ofKind(s3, 'ConfigMap').find((o) => o.metadata.name.endsWith('-grafana-dashboard'))!.data as Record<string, string>)[0];
+    const data = Object.values(
+      ofKind(s3, 'ConfigMap').find((o) => o.metadata.name.endsWith('-grafana-dashboard'))!.data as Record<
+        string,
+        string
+      >,
+    )[0];
     expect(data).not.toContain('flink_ha_agent_storage_healthy');
   });
   test('pod selectors are anchored to the Deployment pod names of this cluster only', () => {
@@ -87,9 +119,15 @@ describe('Grafana dashboard', () => {
     const d = flinkDashboard('my-flink-cluster', 'flink');
     const exprs = d.panels.flatMap((p) => p.targets.map((t) => t.expr)).join('\n');
     for (const metric of [
-      'flink_ha_agent_leader', 'flink_ha_agent_leader_transitions_total', 'flink_ha_agent_storage_healthy', 'flink_ha_agent_broken_pointers',
-      'flink_jobmanager_job_numberOfCompletedCheckpoints', 'flink_jobmanager_job_numRestarts', 'flink_taskmanager_job_task_numRecordsInPerSecond',
-    ]) expect(exprs).toContain(metric);
+      'flink_ha_agent_leader',
+      'flink_ha_agent_leader_transitions_total',
+      'flink_ha_agent_storage_healthy',
+      'flink_ha_agent_broken_pointers',
+      'flink_jobmanager_job_numberOfCompletedCheckpoints',
+      'flink_jobmanager_job_numRestarts',
+      'flink_taskmanager_job_task_numRecordsInPerSecond',
+    ])
+      expect(exprs).toContain(metric);
     for (const p of d.panels) expect(p.targets[0].expr).toContain('namespace="flink", pod=~"my-flink-cluster-');
     expect(d.panels.find((p) => p.title === 'Records per second')!.fieldConfig.defaults.unit).toBe('recps');
   });
@@ -97,10 +135,11 @@ describe('Grafana dashboard', () => {
     const cells = new Set<string>();
     for (const { gridPos: g } of flinkDashboard('x', 'y').panels) {
       expect(g.x + g.w).toBeLessThanOrEqual(24);
-      for (let x = g.x; x < g.x + g.w; x++) for (let y = g.y; y < g.y + g.h; y++) {
-        expect(cells.has(`${x},${y}`)).toBe(false);
-        cells.add(`${x},${y}`);
-      }
+      for (let x = g.x; x < g.x + g.w; x++)
+        for (let y = g.y; y < g.y + g.h; y++) {
+          expect(cells.has(`${x},${y}`)).toBe(false);
+          cells.add(`${x},${y}`);
+        }
     }
   });
 });
@@ -108,36 +147,73 @@ describe('Grafana dashboard', () => {
 describe('REST Ingress', () => {
   const ingressPeer = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } };
   test('routes to the leader-only Service', () => {
-    const { objects } = synthCluster({ ...exampleProps(), network: { restAllowedFrom: [ingressPeer] }, restIngress: { host: 'flink.example.com', ingressClassName: 'nginx', tlsSecretName: 'flink-tls' } });
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      network: { restAllowedFrom: [ingressPeer] },
+      restIngress: { host: 'flink.example.com', ingressClassName: 'nginx', tlsSecretName: 'flink-tls' },
+    });
     const ing = find(objects, 'Ingress', 'my-flink-cluster-rest');
     expect(ing.spec).toEqual({
       ingressClassName: 'nginx',
       tls: [{ hosts: ['flink.example.com'], secretName: 'flink-tls' }],
-      rules: [{ host: 'flink.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'my-flink-cluster-rest-leader', port: { name: 'rest' } } } }] } }],
+      rules: [
+        {
+          host: 'flink.example.com',
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: 'my-flink-cluster-rest-leader', port: { name: 'rest' } } },
+              },
+            ],
+          },
+        },
+      ],
     });
     expect(ofKind(objects, 'Secret')).toEqual([]);
   });
   test('without the agent it routes to all candidates', () => {
-    const { objects } = synthCluster({ ...exampleProps(), haAgent: { enabled: false }, network: { restAllowedFrom: [ingressPeer] }, restIngress: { host: 'flink.example.com' } });
-    expect(find(objects, 'Ingress', 'my-flink-cluster-rest').spec.rules[0].http.paths[0].backend.service.name).toBe('my-flink-cluster-rest');
+    const { objects } = synthCluster({
+      ...exampleProps(),
+      haAgent: { enabled: false },
+      network: { restAllowedFrom: [ingressPeer] },
+      restIngress: { host: 'flink.example.com' },
+    });
+    expect(find(objects, 'Ingress', 'my-flink-cluster-rest').spec.rules[0].http.paths[0].backend.service.name).toBe(
+      'my-flink-cluster-rest',
+    );
   });
   test('an Ingress the NetworkPolicy would block is an error', () => {
-    expect(() => synthCluster({ ...exampleProps(), restIngress: { host: 'flink.example.com' } })).toThrow(/^restIngress: "flink\.example\.com" - cannot reach the REST port: .*network\.restAllowedFrom/);
+    expect(() => synthCluster({ ...exampleProps(), restIngress: { host: 'flink.example.com' } })).toThrow(
+      /^restIngress: "flink\.example\.com" - cannot reach the REST port: .*network\.restAllowedFrom/,
+    );
   });
   test('a bad host is an error', () => {
-    expect(() => synthCluster({ ...exampleProps(), network: { restAllowedFrom: [ingressPeer] }, restIngress: { host: 'https://flink' } })).toThrow(/^restIngress\.host: "https:\/\/flink" - must be a DNS name/);
+    expect(() =>
+      synthCluster({
+        ...exampleProps(),
+        network: { restAllowedFrom: [ingressPeer] },
+        restIngress: { host: 'https://flink' },
+      }),
+    ).toThrow(/^restIngress\.host: "https:\/\/flink" - must be a DNS name/);
   });
 });
 
 test('the dashboard layout picture in docs/ matches the dashboard', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { dashboardLayoutSvg } = require('../../scripts/render-dashboard-layout');
-  const onDisk = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'grafana-dashboard-layout.svg'), 'utf8');
+  const onDisk = require('fs').readFileSync(
+    require('path').join(__dirname, '..', '..', 'docs', 'grafana-dashboard-layout.svg'),
+    'utf8',
+  );
   expect(onDisk).toBe(dashboardLayoutSvg());
 });
 
 test('a PodMonitor interval finer than a second is written in milliseconds', () => {
   const { objects } = synthCluster({ ...exampleProps(), metrics: { podMonitor: { interval: Duration.millis(1500) } } });
-  expect(find(objects, 'PodMonitor', 'my-flink-cluster-flink').spec.podMetricsEndpoints.map((e: any) => e.interval)).toEqual(['1500ms', '1500ms']);
+  expect(
+    find(objects, 'PodMonitor', 'my-flink-cluster-flink').spec.podMetricsEndpoints.map((e: any) => e.interval),
+  ).toEqual(['1500ms', '1500ms']);
   expect(prometheusDuration(Duration.minutes(1))).toBe('60s');
 });

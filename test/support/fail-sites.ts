@@ -18,8 +18,13 @@ function tsFiles(dir: string): string[] {
 
 /** Every `fail(` call site as "src/file.ts:line". */
 export function failSites(): string[] {
-  return SCANNED.flatMap((d) => tsFiles(join(ROOT, d))).flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, i) =>
-    /(^|[^\w.])fail\(/.test(line) && !/function fail\(/.test(line) ? [`${relative(ROOT, file)}:${i + 1}`] : []));
+  return SCANNED.flatMap((d) => tsFiles(join(ROOT, d))).flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) =>
+        /(^|[^\w.])fail\(/.test(line) && !/function fail\(/.test(line) ? [`${relative(ROOT, file)}:${i + 1}`] : [],
+      ),
+  );
 }
 
 /** The source line of a site, trimmed (for readable reports). */

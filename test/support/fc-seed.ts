@@ -8,7 +8,8 @@ import * as fc from 'fast-check';
  */
 export function configureSeed(): number {
   const fromEnv = process.env.FC_SEED;
-  const seed = fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const seed =
+    fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer, got ${fromEnv}`);
   fc.configureGlobal({ seed });
   return seed;

@@ -33,7 +33,14 @@ export function isKnownKey(key: string, version: string): boolean {
   if (keys.has(key)) return true;
   for (const pattern of keys.keys()) {
     if (!pattern.includes('<')) continue;
-    const re = new RegExp('^' + pattern.split(/<[^>]+>/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^.]+') + '$');
+    const re = new RegExp(
+      '^' +
+        pattern
+          .split(/<[^>]+>/)
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^.]+') +
+        '$',
+    );
     if (re.test(key)) return true;
   }
   return false;

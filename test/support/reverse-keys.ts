@@ -8,6 +8,7 @@ export function reverseKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => reverseKeys(v)) as unknown as T;
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value as object).reverse()) out[key] = reverseKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value as object).reverse())
+    out[key] = reverseKeys((value as Record<string, unknown>)[key]);
   return out as T;
 }

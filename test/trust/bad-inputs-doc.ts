@@ -18,7 +18,10 @@ export function renderBadInputsDoc(): string {
     '',
     '| problem | what was written | error |',
     '|---|---|---|',
-    ...BAD_INPUTS.map((r) => `| ${cell(r.title)} | \`${cell(r.input)}\` | ${cell(r.message.length > 400 ? r.message.slice(0, 400) + '…' : r.message)} |`),
+    ...BAD_INPUTS.map(
+      (r) =>
+        `| ${cell(r.title)} | \`${cell(r.input)}\` | ${cell(r.message.length > 400 ? r.message.slice(0, 400) + '…' : r.message)} |`,
+    ),
     '',
   ].join('\n');
 }

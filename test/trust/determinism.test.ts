@@ -40,8 +40,11 @@ describe('key order of the props does not change a byte (flinkConfiguration, nod
   });
 
   test(`for generated props (seed ${seed})`, () => {
-    fc.assert(fc.property(validProps, (props) => {
-      expect(synthYaml(reverseKeys(props))).toBe(synthYaml(props));
-    }), { numRuns: runs(100) });
+    fc.assert(
+      fc.property(validProps, (props) => {
+        expect(synthYaml(reverseKeys(props))).toBe(synthYaml(props));
+      }),
+      { numRuns: runs(100) },
+    );
   });
 });

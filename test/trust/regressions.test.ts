@@ -20,7 +20,10 @@ function rejectedCleanlyOrValid(props: () => unknown): void {
     expect(e).toBeInstanceOf(FlinkValidationError);
     return;
   }
-  expect([...schemaProblems(result.objects), ...invariantViolations(clusterView(result.objects, result.cluster))]).toEqual([]);
+  expect([
+    ...schemaProblems(result.objects),
+    ...invariantViolations(clusterView(result.objects, result.cluster)),
+  ]).toEqual([]);
 }
 
 /** Must throw a FlinkValidationError (silently ignoring the value is a bug too). */
@@ -32,55 +35,119 @@ const base = exampleProps;
 const tm = (extra: Record<string, unknown>) => () => ({ ...base(), taskManager: { replicas: 2, ...extra } });
 
 describe('objects Kubernetes would reject', () => {
-  test('nodeSelector keys are not validated as label keys (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ nodeSelector: { 'bad key': 'x' } })));
-  test('podLabels are not validated as labels (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ podLabels: { 'bad key': 'x' } })));
-  test('podAnnotations keys and values are not validated (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ podAnnotations: { 'bad key': 1 } })));
-  test('env names are not validated (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ env: [{ name: '1X=', value: 'a' }] })));
-  test('user volume names are not validated as DNS labels (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'My_Vol', emptyDir: {} }, mountPath: '/data' }] })));
-  test('two user volumes with one name are emitted (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/a' }, { volume: { name: 'd', emptyDir: {} }, mountPath: '/b' }] })));
-  test('two user volumes on one mountPath are emitted (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'a', emptyDir: {} }, mountPath: '/a' }, { volume: { name: 'b', emptyDir: {} }, mountPath: '/a' }] })));
-  test('tolerations given as a string become an empty toleration {} (resolve.ts resolvePods)', () => rejectedCleanlyOrValid(tm({ tolerations: 'dedicated' })));
-  test('restAllowedFrom entries that are not peers become empty peers {} (resolve.ts resolveCluster)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { restAllowedFrom: ['ingress-nginx'] } })));
-  test('metrics.allowedFrom entries that are not peers become empty peers {} (resolve.ts resolveMetrics)', () => rejectedCleanlyOrValid(() => ({ ...base(), metrics: { allowedFrom: ['monitoring'] } })));
-  test('restIngress.annotations are not validated (resolve.ts resolveIngress)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { networkPolicies: false }, restIngress: { host: 'flink.example.com', annotations: { 'bad key': 'x' } } })));
-  test('restIngress.ingressClassName is not validated as a DNS subdomain (resolve.ts resolveIngress)', () => rejectedCleanlyOrValid(() => ({ ...base(), network: { networkPolicies: false }, restIngress: { host: 'flink.example.com', ingressClassName: 'Bad Class' } })));
-  test('HaStorage.newClaim storageClassName is not validated as a DNS subdomain (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.newClaim({ storageClassName: 'Fast_SSD' }) } })));
-  test('Secret and claim names are not validated: envFromSecret (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecret: 'AWS_Creds' } }) } })));
-  test('Secret and claim names are not validated: existingClaim (ha-storage.ts)', () => rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.existingClaim('Shared_HA') } })));
+  test('nodeSelector keys are not validated as label keys (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ nodeSelector: { 'bad key': 'x' } })));
+  test('podLabels are not validated as labels (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ podLabels: { 'bad key': 'x' } })));
+  test('podAnnotations keys and values are not validated (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ podAnnotations: { 'bad key': 1 } })));
+  test('env names are not validated (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ env: [{ name: '1X=', value: 'a' }] })));
+  test('user volume names are not validated as DNS labels (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ volumes: [{ volume: { name: 'My_Vol', emptyDir: {} }, mountPath: '/data' }] })));
+  test('two user volumes with one name are emitted (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(
+      tm({
+        volumes: [
+          { volume: { name: 'd', emptyDir: {} }, mountPath: '/a' },
+          { volume: { name: 'd', emptyDir: {} }, mountPath: '/b' },
+        ],
+      }),
+    ));
+  test('two user volumes on one mountPath are emitted (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(
+      tm({
+        volumes: [
+          { volume: { name: 'a', emptyDir: {} }, mountPath: '/a' },
+          { volume: { name: 'b', emptyDir: {} }, mountPath: '/a' },
+        ],
+      }),
+    ));
+  test('tolerations given as a string become an empty toleration {} (resolve.ts resolvePods)', () =>
+    rejectedCleanlyOrValid(tm({ tolerations: 'dedicated' })));
+  test('restAllowedFrom entries that are not peers become empty peers {} (resolve.ts resolveCluster)', () =>
+    rejectedCleanlyOrValid(() => ({ ...base(), network: { restAllowedFrom: ['ingress-nginx'] } })));
+  test('metrics.allowedFrom entries that are not peers become empty peers {} (resolve.ts resolveMetrics)', () =>
+    rejectedCleanlyOrValid(() => ({ ...base(), metrics: { allowedFrom: ['monitoring'] } })));
+  test('restIngress.annotations are not validated (resolve.ts resolveIngress)', () =>
+    rejectedCleanlyOrValid(() => ({
+      ...base(),
+      network: { networkPolicies: false },
+      restIngress: { host: 'flink.example.com', annotations: { 'bad key': 'x' } },
+    })));
+  test('restIngress.ingressClassName is not validated as a DNS subdomain (resolve.ts resolveIngress)', () =>
+    rejectedCleanlyOrValid(() => ({
+      ...base(),
+      network: { networkPolicies: false },
+      restIngress: { host: 'flink.example.com', ingressClassName: 'Bad Class' },
+    })));
+  test('HaStorage.newClaim storageClassName is not validated as a DNS subdomain (ha-storage.ts)', () =>
+    rejectedCleanlyOrValid(() => ({
+      ...base(),
+      highAvailability: { storage: HaStorage.newClaim({ storageClassName: 'Fast_SSD' }) },
+    })));
+  test('Secret and claim names are not validated: envFromSecret (ha-storage.ts)', () =>
+    rejectedCleanlyOrValid(() => ({
+      ...base(),
+      highAvailability: {
+        storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecret: 'AWS_Creds' } }),
+      },
+    })));
+  test('Secret and claim names are not validated: existingClaim (ha-storage.ts)', () =>
+    rejectedCleanlyOrValid(() => ({ ...base(), highAvailability: { storage: HaStorage.existingClaim('Shared_HA') } })));
 });
 
 describe('TypeErrors instead of FlinkValidationErrors', () => {
-  test('tolerations given as an object (resolve.ts resolvePods: spread of a non-iterable)', () => rejected(tm({ tolerations: { key: 'dedicated' } })));
+  test('tolerations given as an object (resolve.ts resolvePods: spread of a non-iterable)', () =>
+    rejected(tm({ tolerations: { key: 'dedicated' } })));
   test('job: null (resolve.ts resolveJob reads j.jarUri)', () => rejected(() => ({ ...base(), job: null })));
-  test('RestartStrategy.exponentialDelay(null) (restart-strategy.ts reads props.initialBackoff)', () => rejected(() => ({ ...base(), restartStrategy: RestartStrategy.exponentialDelay(null as any) })));
-  test('HaStorage.newClaim(null) (ha-storage.ts ClaimStorage._resolve reads props.accessMode)', () => rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.newClaim(null as any) } })));
-  test('HaStorage.objectStore(uri, null) (ha-storage.ts ObjectStoreStorage._resolve reads props.credentials)', () => rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.objectStore('s3://b/ha', null as any) } })));
+  test('RestartStrategy.exponentialDelay(null) (restart-strategy.ts reads props.initialBackoff)', () =>
+    rejected(() => ({ ...base(), restartStrategy: RestartStrategy.exponentialDelay(null as any) })));
+  test('HaStorage.newClaim(null) (ha-storage.ts ClaimStorage._resolve reads props.accessMode)', () =>
+    rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.newClaim(null as any) } })));
+  test('HaStorage.objectStore(uri, null) (ha-storage.ts ObjectStoreStorage._resolve reads props.credentials)', () =>
+    rejected(() => ({ ...base(), highAvailability: { storage: HaStorage.objectStore('s3://b/ha', null as any) } })));
 });
 
 describe('wrong types from JavaScript callers silently ignored', () => {
-  test('nodeSelector given as a string becomes {"0": ...} (resolve.ts resolvePods)', () => rejected(tm({ nodeSelector: 'pool=flink' })));
-  test('image given as a string is ignored (flink-image.ts)', () => rejected(() => ({ ...base(), image: 'flink:1.19' })));
-  test('metrics given as a string is ignored (resolve.ts resolveMetrics)', () => rejected(() => ({ ...base(), metrics: 'off' })));
+  test('nodeSelector given as a string becomes {"0": ...} (resolve.ts resolvePods)', () =>
+    rejected(tm({ nodeSelector: 'pool=flink' })));
+  test('image given as a string is ignored (flink-image.ts)', () =>
+    rejected(() => ({ ...base(), image: 'flink:1.19' })));
+  test('metrics given as a string is ignored (resolve.ts resolveMetrics)', () =>
+    rejected(() => ({ ...base(), metrics: 'off' })));
   test('network given as a string is ignored (resolve.ts)', () => rejected(() => ({ ...base(), network: 'off' })));
-  test('affinity given as a string is ignored (flink-pod.ts spreadAffinity)', () => rejected(tm({ affinity: 'spread' })));
+  test('affinity given as a string is ignored (flink-pod.ts spreadAffinity)', () =>
+    rejected(tm({ affinity: 'spread' })));
 });
 
 describe('errors from inside cdk8s', () => {
-  test('a PodMonitor interval that is not whole seconds (pod-monitor.ts called Duration.toSeconds())', () => rejectedCleanlyOrValid(() => ({ ...base(), metrics: { podMonitor: { interval: Duration.millis(1500) } } })));
+  test('a PodMonitor interval that is not whole seconds (pod-monitor.ts called Duration.toSeconds())', () =>
+    rejectedCleanlyOrValid(() => ({ ...base(), metrics: { podMonitor: { interval: Duration.millis(1500) } } })));
 });
 
 describe('valid configurations refused', () => {
-  test('Flink 1.x: a user key beside one of the construct\'s (1.18 state.backend with checkpointing) is fine in flat config files', () => {
-    const props = { ...base(FlinkVersion.V1_18), checkpointing: { interval: Duration.seconds(30) }, flinkConfiguration: { 'state.backend': 'rocksdb' } };
+  test("Flink 1.x: a user key beside one of the construct's (1.18 state.backend with checkpointing) is fine in flat config files", () => {
+    const props = {
+      ...base(FlinkVersion.V1_18),
+      checkpointing: { interval: Duration.seconds(30) },
+      flinkConfiguration: { 'state.backend': 'rocksdb' },
+    };
     const { cluster } = synthCluster(props);
     expect(cluster.flinkConfig).toMatchObject({ 'state.backend': 'rocksdb', 'state.backend.incremental': 'false' });
     // 2.x nests its config.yaml, where the pair cannot exist.
-    expect(() => synthCluster({ ...base(FlinkVersion.V2_0), flinkConfiguration: { 'rest.port.range': '8081' } })).toThrow(FlinkValidationError);
+    expect(() =>
+      synthCluster({ ...base(FlinkVersion.V2_0), flinkConfiguration: { 'rest.port.range': '8081' } }),
+    ).toThrow(FlinkValidationError);
   });
 });
 
 describe('props that break HA without an error', () => {
-  test('a user env JOB_MANAGER_RPC_ADDRESS overrides the pod IP each JobManager must advertise (resolve.ts RESERVED_ENV)', () => rejected(() => ({ ...base(), jobManager: { env: [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: 'flink-jobmanager' }] } })));
+  test('a user env JOB_MANAGER_RPC_ADDRESS overrides the pod IP each JobManager must advertise (resolve.ts RESERVED_ENV)', () =>
+    rejected(() => ({
+      ...base(),
+      jobManager: { env: [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: 'flink-jobmanager' }] },
+    })));
 });
 
 test('the helpers can tell a valid cluster from a rejected one', () => {

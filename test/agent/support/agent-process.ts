@@ -18,13 +18,28 @@ export interface AgentProcess {
 }
 
 /** Starts a real agent process against a fake API server. */
-export function startAgent(apiUrl: string, pod: string, ip: string, leaseSeconds: number, extraEnv: Record<string, string> = {}): AgentProcess {
+export function startAgent(
+  apiUrl: string,
+  pod: string,
+  ip: string,
+  leaseSeconds: number,
+  extraEnv: Record<string, string> = {},
+): AgentProcess {
   const child = spawn(process.execPath, [BUNDLE], {
     env: {
-      PATH: process.env.PATH, KUBE_API_URL: apiUrl, KUBE_TOKEN: 'test-token',
-      POD_NAME: pod, POD_NAMESPACE: 'flink', POD_IP: ip, FLINK_CLUSTER_ID: 'c', FLINK_HA_STORAGE_DIR: 's3://bucket/ha',
-      HA_AGENT_LEASE_NAME: 'c-jobmanager-leader', HA_AGENT_LEASE_DURATION_SECONDS: String(leaseSeconds), HA_AGENT_PORT: '0',
-      HA_AGENT_STORAGE_INTERVAL_SECONDS: '5', ...extraEnv,
+      PATH: process.env.PATH,
+      KUBE_API_URL: apiUrl,
+      KUBE_TOKEN: 'test-token',
+      POD_NAME: pod,
+      POD_NAMESPACE: 'flink',
+      POD_IP: ip,
+      FLINK_CLUSTER_ID: 'c',
+      FLINK_HA_STORAGE_DIR: 's3://bucket/ha',
+      HA_AGENT_LEASE_NAME: 'c-jobmanager-leader',
+      HA_AGENT_LEASE_DURATION_SECONDS: String(leaseSeconds),
+      HA_AGENT_PORT: '0',
+      HA_AGENT_STORAGE_INTERVAL_SECONDS: '5',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,9 +50,15 @@ export function startAgent(apiUrl: string, pod: string, ip: string, leaseSeconds
       buffer += c;
       let nl;
       while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl); buffer = buffer.slice(nl + 1);
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
         output.push(line);
-        try { const j = JSON.parse(line); if (j.msg === 'ha-agent started') resolve(j.port); } catch { /* not JSON */ }
+        try {
+          const j = JSON.parse(line);
+          if (j.msg === 'ha-agent started') resolve(j.port);
+        } catch {
+          /* not JSON */
+        }
       }
     });
     child.stderr!.on('data', (c) => output.push(String(c)));
@@ -53,7 +74,15 @@ export function flinkLock(ip: string, renewMs: number, leaseSeconds: number) {
     metadata: {
       name: 'c-cluster-config-map',
       labels: { app: 'c', type: 'flink-native-kubernetes', 'configmap-type': 'high-availability' },
-      annotations: { 'control-plane.alpha.kubernetes.io/leader': JSON.stringify({ holderIdentity: `uuid-${ip}`, leaseDuration: `${leaseSeconds}.000000000`, acquireTime: microTime(renewMs), renewTime: microTime(renewMs), leaderTransitions: 0 }) },
+      annotations: {
+        'control-plane.alpha.kubernetes.io/leader': JSON.stringify({
+          holderIdentity: `uuid-${ip}`,
+          leaseDuration: `${leaseSeconds}.000000000`,
+          acquireTime: microTime(renewMs),
+          renewTime: microTime(renewMs),
+          leaderTransitions: 0,
+        }),
+      },
     },
     data: {
       'org.apache.flink.k8s.leader.restserver': `4d5e6f70-1111-4222-8333-944455556666,http://${ip}:8081`,

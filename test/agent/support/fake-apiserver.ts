@@ -1,8 +1,21 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 
-type Obj = { metadata: { name: string; namespace?: string; resourceVersion?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [k: string]: any };
-interface Watcher { res: ServerResponse; name: string; rv: number }
+type Obj = {
+  metadata: {
+    name: string;
+    namespace?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  [k: string]: any;
+};
+interface Watcher {
+  res: ServerResponse;
+  name: string;
+  rv: number;
+}
 
 /**
  * An in-process HTTP server speaking the Kubernetes API subset the agent uses, on
@@ -39,7 +52,12 @@ export class FakeApiServer {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
-  public addPod(name: string, ip: string, labels: Record<string, string>, containers: string[] = ['flink-main-container']): void {
+  public addPod(
+    name: string,
+    ip: string,
+    labels: Record<string, string>,
+    containers: string[] = ['flink-main-container'],
+  ): void {
     this.pods.set(name, {
       metadata: { name, namespace: 'flink', labels: { ...labels }, resourceVersion: String(++this.rv) },
       spec: { containers: containers.map((c) => ({ name: c })) },
@@ -67,7 +85,12 @@ export class FakeApiServer {
     this.oldestRv = this.rv;
     this.history = [];
     for (const w of this.watchers) {
-      w.res.end(JSON.stringify({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version' } }) + '\n');
+      w.res.end(
+        JSON.stringify({
+          type: 'ERROR',
+          object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version' },
+        }) + '\n',
+      );
     }
     this.watchers = [];
   }
@@ -87,7 +110,10 @@ export class FakeApiServer {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://x');
-    const json = (code: number, body: unknown) => { res.writeHead(code, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+    const json = (code: number, body: unknown) => {
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
     const status = (code: number, message: string) => json(code, { kind: 'Status', code, message });
     let body = '';
     req.on('data', (c) => (body += c));
@@ -99,10 +125,17 @@ export class FakeApiServer {
       const name = parts[i + 3];
       const watch = url.searchParams.get('watch') === '1';
       this.count(`${req.method} ${resource}${name ? '/name' : ''}${watch ? '?watch' : ''}`);
-      if (!watch && this.fail5xx > 0) { this.fail5xx--; return status(500, 'injected failure'); }
+      if (!watch && this.fail5xx > 0) {
+        this.fail5xx--;
+        return status(500, 'injected failure');
+      }
       const fieldName = url.searchParams.get('fieldSelector')?.replace(/^metadata\.name=/, '');
-      const labels = (url.searchParams.get('labelSelector') ?? '').split(',').filter(Boolean).map((t) => t.split('='));
-      const matches = (o: Obj) => (!fieldName || o.metadata.name === fieldName) && labels.every(([k, v]) => o.metadata.labels?.[k] === v);
+      const labels = (url.searchParams.get('labelSelector') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((t) => t.split('='));
+      const matches = (o: Obj) =>
+        (!fieldName || o.metadata.name === fieldName) && labels.every(([k, v]) => o.metadata.labels?.[k] === v);
       try {
         if (resource === 'configmaps' && req.method === 'GET' && watch) {
           const from = Number(url.searchParams.get('resourceVersion') ?? '0');
@@ -111,18 +144,28 @@ export class FakeApiServer {
           const w: Watcher = { res, name: fieldName ?? '', rv: from };
           for (const h of this.history) if (h.rv > from && h.obj.metadata.name === w.name) this.send(w, h.type, h.obj);
           this.watchers.push(w);
-          res.on('close', () => { this.watchers = this.watchers.filter((x) => x !== w); });
+          res.on('close', () => {
+            this.watchers = this.watchers.filter((x) => x !== w);
+          });
           return;
         }
         if (resource === 'configmaps' && req.method === 'GET') {
-          if (name) { const cm = this.configMaps.get(name); return cm ? json(200, cm) : status(404, `configmaps "${name}" not found`); }
-          return json(200, { kind: 'ConfigMapList', metadata: { resourceVersion: String(this.rv) }, items: [...this.configMaps.values()].filter(matches) });
+          if (name) {
+            const cm = this.configMaps.get(name);
+            return cm ? json(200, cm) : status(404, `configmaps "${name}" not found`);
+          }
+          return json(200, {
+            kind: 'ConfigMapList',
+            metadata: { resourceVersion: String(this.rv) },
+            items: [...this.configMaps.values()].filter(matches),
+          });
         }
         if (resource === 'configmaps' && req.method === 'DELETE') {
           return this.configMaps.delete(name) ? json(200, { kind: 'Status', code: 200 }) : status(404, 'not found');
         }
         if (resource === 'leases' && req.method === 'GET') {
-          const l = this.leases.get(name); return l ? json(200, l) : status(404, `leases "${name}" not found`);
+          const l = this.leases.get(name);
+          return l ? json(200, l) : status(404, `leases "${name}" not found`);
         }
         if (resource === 'leases' && (req.method === 'POST' || req.method === 'PUT')) {
           const lease = JSON.parse(body) as Obj;
@@ -131,23 +174,35 @@ export class FakeApiServer {
           }
           const current = this.leases.get(lease.metadata.name);
           if (req.method === 'POST' && current) return status(409, 'already exists');
-          if (req.method === 'PUT' && (!current || current.metadata.resourceVersion !== lease.metadata.resourceVersion)) return status(409, 'the object has been modified');
-          const stored = { ...lease, metadata: { ...lease.metadata, namespace: 'flink', resourceVersion: String(++this.rv) } };
+          if (req.method === 'PUT' && (!current || current.metadata.resourceVersion !== lease.metadata.resourceVersion))
+            return status(409, 'the object has been modified');
+          const stored = {
+            ...lease,
+            metadata: { ...lease.metadata, namespace: 'flink', resourceVersion: String(++this.rv) },
+          };
           this.leases.set(lease.metadata.name, stored);
           return json(req.method === 'POST' ? 201 : 200, stored);
         }
         if (resource === 'pods' && req.method === 'PATCH') {
           const pod = this.pods.get(name);
           if (!pod) return status(404, 'not found');
-          if (req.headers['content-type'] !== 'application/merge-patch+json') return status(415, 'unsupported patch type');
+          if (req.headers['content-type'] !== 'application/merge-patch+json')
+            return status(415, 'unsupported patch type');
           const patch = JSON.parse(body);
           const merged = { ...pod.metadata.labels };
-          for (const [k, v] of Object.entries(patch.metadata?.labels ?? {})) { if (v === null) delete merged[k]; else merged[k] = v as string; }
+          for (const [k, v] of Object.entries(patch.metadata?.labels ?? {})) {
+            if (v === null) delete merged[k];
+            else merged[k] = v as string;
+          }
           pod.metadata.labels = merged;
           return json(200, pod);
         }
-        if (resource === 'pods' && req.method === 'GET') return json(200, { items: [...this.pods.values()].filter(matches) });
-        if (resource === 'events' && req.method === 'POST') { this.events.push(JSON.parse(body)); return json(201, {}); }
+        if (resource === 'pods' && req.method === 'GET')
+          return json(200, { items: [...this.pods.values()].filter(matches) });
+        if (resource === 'events' && req.method === 'POST') {
+          this.events.push(JSON.parse(body));
+          return json(201, {});
+        }
         return status(404, `no route for ${req.method} ${url.pathname}`);
       } catch (e) {
         return status(400, (e as Error).message);

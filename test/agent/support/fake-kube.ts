@@ -11,7 +11,9 @@ export class FakeKube implements KubeApi {
   public readonly failing = new Map<string, number>();
   private rv = 100;
 
-  public nextRv(): string { return String(++this.rv); }
+  public nextRv(): string {
+    return String(++this.rv);
+  }
 
   public putConfigMap(cm: ConfigMap): ConfigMap {
     const stored = { ...cm, metadata: { ...cm.metadata, resourceVersion: this.nextRv() } };
@@ -47,7 +49,13 @@ export class FakeKube implements KubeApi {
     if (!this.configMaps.delete(name)) throw new ApiError(404, 'not found');
   }
 
-  public async watchConfigMap(_ns: string, _name: string, _rv: string, _on: (e: WatchEvent) => void, _signal: AbortSignal): Promise<void> {
+  public async watchConfigMap(
+    _ns: string,
+    _name: string,
+    _rv: string,
+    _on: (e: WatchEvent) => void,
+    _signal: AbortSignal,
+  ): Promise<void> {
     this.check('watchConfigMap');
   }
 
@@ -70,9 +78,11 @@ export class FakeKube implements KubeApi {
     this.check('replaceLease');
     const current = this.leases.get(lease.metadata.name);
     if (!current) throw new ApiError(404, 'not found');
-    if (current.metadata.resourceVersion !== lease.metadata.resourceVersion) throw new ApiError(409, 'the object has been modified');
+    if (current.metadata.resourceVersion !== lease.metadata.resourceVersion)
+      throw new ApiError(409, 'the object has been modified');
     for (const t of [lease.spec.acquireTime, lease.spec.renewTime]) {
-      if (t !== undefined && !/\.\d{6}Z$/.test(t)) throw new ApiError(400, `MicroTime needs six fractional digits: ${t}`);
+      if (t !== undefined && !/\.\d{6}Z$/.test(t))
+        throw new ApiError(400, `MicroTime needs six fractional digits: ${t}`);
     }
     const stored = { ...lease, metadata: { ...lease.metadata, resourceVersion: this.nextRv() } };
     this.leases.set(lease.metadata.name, stored);
@@ -89,7 +99,10 @@ export class FakeKube implements KubeApi {
     const pod = this.pods.get(name);
     if (!pod) throw new ApiError(404, `pods "${name}" not found`);
     const merged: Record<string, string> = { ...pod.metadata.labels };
-    for (const [k, v] of Object.entries(labels)) { if (v === null) delete merged[k]; else merged[k] = v; }
+    for (const [k, v] of Object.entries(labels)) {
+      if (v === null) delete merged[k];
+      else merged[k] = v;
+    }
     this.pods.set(name, { ...pod, metadata: { ...pod.metadata, labels: merged } });
   }
 
@@ -119,8 +132,12 @@ function matches(obj: { metadata: { name: string; labels?: Record<string, string
 export class FakeClock {
   constructor(public t = Date.parse('2026-01-01T00:00:00.000Z')) {}
   public now = () => this.t;
-  public advance(ms: number): void { this.t += ms; }
-  public sleep = async () => { /* ticks are driven by the test */ };
+  public advance(ms: number): void {
+    this.t += ms;
+  }
+  public sleep = async () => {
+    /* ticks are driven by the test */
+  };
 }
 
 /**
@@ -131,16 +148,28 @@ export class ManualClock {
   private timers: Array<{ at: number; resolve: () => void }> = [];
   constructor(public t = Date.parse('2026-01-01T00:00:00.000Z')) {}
   public now = () => this.t;
-  public sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    // Like the system clock, a fired timer drops its abort listener (long runs would pile them up).
-    const onAbort = () => { this.timers = this.timers.filter((x) => x !== timer); resolve(); };
-    const timer = { at: this.t + ms, resolve: () => { signal?.removeEventListener('abort', onAbort); resolve(); } };
-    this.timers.push(timer);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  public sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      // Like the system clock, a fired timer drops its abort listener (long runs would pile them up).
+      const onAbort = () => {
+        this.timers = this.timers.filter((x) => x !== timer);
+        resolve();
+      };
+      const timer = {
+        at: this.t + ms,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   /** Number of sleeps in progress. */
-  public get pending(): number { return this.timers.length; }
+  public get pending(): number {
+    return this.timers.length;
+  }
   /** Moves time forward in steps, letting woken loops run between steps. */
   public async advance(ms: number, stepMs = 100): Promise<void> {
     const end = this.t + ms;

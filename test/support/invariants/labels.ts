@@ -1,7 +1,12 @@
 import { ClusterView, ref } from './model';
 
 /** Labels every object must carry (Kubernetes' recommended labels). */
-export const REQUIRED_LABELS = ['app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/component', 'app.kubernetes.io/managed-by'];
+export const REQUIRED_LABELS = [
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app.kubernetes.io/component',
+  'app.kubernetes.io/managed-by',
+];
 
 /** Every object (and every pod template) carries the recommended labels and the cluster's namespace. */
 export function objectsAreLabelled(v: ClusterView): string[] {
@@ -10,7 +15,8 @@ export function objectsAreLabelled(v: ClusterView): string[] {
     const labels = o.metadata.labels ?? {};
     const missing = REQUIRED_LABELS.filter((l) => !labels[l]);
     if (missing.length) out.push(`${ref(o)}: missing labels ${missing.join(', ')}`);
-    if (o.metadata.namespace !== v.namespace) out.push(`${ref(o)}: namespace ${JSON.stringify(o.metadata.namespace)} instead of "${v.namespace}"`);
+    if (o.metadata.namespace !== v.namespace)
+      out.push(`${ref(o)}: namespace ${JSON.stringify(o.metadata.namespace)} instead of "${v.namespace}"`);
   }
   for (const p of v.pods) {
     const missing = REQUIRED_LABELS.filter((l) => l !== 'app.kubernetes.io/managed-by' && !p.labels[l]);

@@ -18,12 +18,14 @@ export function memoryFitsLimits(v: ClusterView): string[] {
     }
     const size = v.flinkConfig[key];
     if (size === undefined) out.push(`${ref(p.deployment)}: ${key} is not set`);
-    else if (flinkMemoryBytes(size) > quantityBytes(limit)) out.push(`${ref(p.deployment)}: ${key}=${size} exceeds the container limit ${limit}`);
+    else if (flinkMemoryBytes(size) > quantityBytes(limit))
+      out.push(`${ref(p.deployment)}: ${key}=${size} exceeds the container limit ${limit}`);
     for (const c of [...(p.spec.initContainers ?? []), ...(p.spec.containers ?? [])]) {
       const req = c.resources?.requests?.memory;
       const lim = c.resources?.limits?.memory;
       if (lim === undefined) out.push(`${ref(p.deployment)}: ${c.name} has no memory limit`);
-      else if (req !== undefined && quantityBytes(req) > quantityBytes(lim)) out.push(`${ref(p.deployment)}: ${c.name} requests ${req} above its limit ${lim}`);
+      else if (req !== undefined && quantityBytes(req) > quantityBytes(lim))
+        out.push(`${ref(p.deployment)}: ${c.name} requests ${req} above its limit ${lim}`);
     }
   }
   return out;

@@ -88,13 +88,15 @@ export function clusterView(objects: K8sObject[], cluster: FlinkCluster): Cluste
   return {
     objects,
     namespace: cluster.namespace,
-    pods: objects.filter((o) => o.kind === 'Deployment').map((d) => ({
-      deployment: d,
-      component: d.metadata.labels?.['app.kubernetes.io/component'] ?? '',
-      labels: d.spec?.template?.metadata?.labels ?? {},
-      spec: d.spec?.template?.spec ?? {},
-      namespace: d.metadata.namespace ?? '',
-    })),
+    pods: objects
+      .filter((o) => o.kind === 'Deployment')
+      .map((d) => ({
+        deployment: d,
+        component: d.metadata.labels?.['app.kubernetes.io/component'] ?? '',
+        labels: d.spec?.template?.metadata?.labels ?? {},
+        spec: d.spec?.template?.spec ?? {},
+        namespace: d.metadata.namespace ?? '',
+      })),
     flinkConfig: flinkConfigOf(objects),
     external: externalRefsOf(cluster),
   };

@@ -19,20 +19,38 @@ function peerAdmits(peer: any, source: PodGroup, policyNamespace: string): boole
 function portAdmits(ports: any[] | undefined, port: number, target: PodGroup): boolean {
   if (!ports || ports.length === 0) return true;
   const named = [...(target.spec.containers ?? []), ...(target.spec.initContainers ?? [])]
-    .flatMap((c: any) => c.ports ?? []).filter((cp: any) => cp.containerPort === port).map((cp: any) => cp.name);
-  return ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined
-    || (typeof p.port === 'number' ? (p.port === port || (p.endPort !== undefined && p.port <= port && port <= p.endPort)) : named.includes(p.port))));
+    .flatMap((c: any) => c.ports ?? [])
+    .filter((cp: any) => cp.containerPort === port)
+    .map((cp: any) => cp.name);
+  return ports.some(
+    (p) =>
+      (p.protocol ?? 'TCP') === 'TCP' &&
+      (p.port === undefined ||
+        (typeof p.port === 'number'
+          ? p.port === port || (p.endPort !== undefined && p.port <= port && port <= p.endPort)
+          : named.includes(p.port))),
+  );
 }
 
 /** Whether the NetworkPolicies of the objects let `source` reach `target` on TCP `port` (Kubernetes' union semantics). */
 export function ingressAllowed(v: ClusterView, source: PodGroup, target: PodGroup, port: number): boolean {
-  const policies = v.objects.filter((o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === target.namespace
-    && labelSelectorSelects(o.spec?.podSelector, target.labels)
-    && (o.spec?.policyTypes ?? ['Ingress']).includes('Ingress'));
+  const policies = v.objects.filter(
+    (o) =>
+      o.kind === 'NetworkPolicy' &&
+      o.metadata.namespace === target.namespace &&
+      labelSelectorSelects(o.spec?.podSelector, target.labels) &&
+      (o.spec?.policyTypes ?? ['Ingress']).includes('Ingress'),
+  );
   if (policies.length === 0) return true;
-  return policies.some((pol) => (pol.spec.ingress ?? []).some((rule: any) =>
-    (rule.from === undefined || rule.from.length === 0 || rule.from.some((peer: any) => peerAdmits(peer, source, pol.metadata.namespace ?? '')))
-    && portAdmits(rule.ports, port, target)));
+  return policies.some((pol) =>
+    (pol.spec.ingress ?? []).some(
+      (rule: any) =>
+        (rule.from === undefined ||
+          rule.from.length === 0 ||
+          rule.from.some((peer: any) => peerAdmits(peer, source, pol.metadata.namespace ?? ''))) &&
+        portAdmits(rule.ports, port, target),
+    ),
+  );
 }
 
 /**
@@ -55,11 +73,13 @@ export function networkPoliciesAdmitClusterTraffic(v: ClusterView): string[] {
     ['JobManager -> TaskManager', jm, tm, 'metrics.internal.query-service.port'],
     ['JobManager -> JobManager', jm, jm, 'metrics.internal.query-service.port'],
   ];
-  if (v.flinkConfig['high-availability.jobmanager.port']) flows.push(['TaskManager -> JobManager', tm, jm, 'high-availability.jobmanager.port']);
+  if (v.flinkConfig['high-availability.jobmanager.port'])
+    flows.push(['TaskManager -> JobManager', tm, jm, 'high-availability.jobmanager.port']);
   for (const [what, sources, targets, key] of flows) {
     for (const s of sources) {
       for (const t of targets) {
-        if (!ingressAllowed(v, s, t, port(key))) out.push(`${what}: ${ref(s.deployment)} cannot reach ${ref(t.deployment)} on ${key}=${port(key)}`);
+        if (!ingressAllowed(v, s, t, port(key)))
+          out.push(`${what}: ${ref(s.deployment)} cannot reach ${ref(t.deployment)} on ${key}=${port(key)}`);
       }
     }
   }

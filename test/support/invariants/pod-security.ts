@@ -1,8 +1,28 @@
 import { allContainers, ClusterView, ref } from './model';
 
 /** Volume types the "restricted" Pod Security Standard admits (JSON field names). */
-export const RESTRICTED_VOLUME_TYPES = ['configMap', 'secret', 'emptyDir', 'persistentVolumeClaim', 'projected', 'downwardAPI', 'csi', 'ephemeral'];
-const SAFE_SYSCTLS = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes'];
+export const RESTRICTED_VOLUME_TYPES = [
+  'configMap',
+  'secret',
+  'emptyDir',
+  'persistentVolumeClaim',
+  'projected',
+  'downwardAPI',
+  'csi',
+  'ephemeral',
+];
+const SAFE_SYSCTLS = [
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_local_reserved_ports',
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+];
 
 /** Problems of one pod spec under the "restricted" Pod Security Standard (latest), baseline rules included. */
 export function restrictedProblems(spec: Record<string, any>, at: string): string[] {
@@ -19,8 +39,13 @@ export function restrictedProblems(spec: Record<string, any>, at: string): strin
   for (const s of psc.sysctls ?? []) if (!SAFE_SYSCTLS.includes(s.name)) out.push(`${at}: unsafe sysctl ${s.name}`);
   if (psc.runAsUser === 0) out.push(`${at}: pod runAsUser is 0`);
   const podSeccomp = psc.seccompProfile?.type;
-  if (podSeccomp !== undefined && !['RuntimeDefault', 'Localhost'].includes(podSeccomp)) out.push(`${at}: pod seccompProfile ${podSeccomp}`);
-  if (psc.seLinuxOptions?.type && !['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'].includes(psc.seLinuxOptions.type)) out.push(`${at}: pod SELinux type ${psc.seLinuxOptions.type}`);
+  if (podSeccomp !== undefined && !['RuntimeDefault', 'Localhost'].includes(podSeccomp))
+    out.push(`${at}: pod seccompProfile ${podSeccomp}`);
+  if (
+    psc.seLinuxOptions?.type &&
+    !['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'].includes(psc.seLinuxOptions.type)
+  )
+    out.push(`${at}: pod SELinux type ${psc.seLinuxOptions.type}`);
   for (const c of allContainers(spec)) {
     const sc = c.securityContext ?? {};
     const cat = `${at}: container ${c.name}`;
@@ -36,8 +61,10 @@ export function restrictedProblems(spec: Record<string, any>, at: string): strin
     const add: string[] = sc.capabilities?.add ?? [];
     for (const cap of add) if (cap !== 'NET_BIND_SERVICE') out.push(`${cat} adds capability ${cap}`);
     if (sc.procMount !== undefined && sc.procMount !== 'Default') out.push(`${cat} procMount ${sc.procMount}`);
-    if (sc.appArmorProfile?.type !== undefined && !['RuntimeDefault', 'Localhost'].includes(sc.appArmorProfile.type)) out.push(`${cat} AppArmor ${sc.appArmorProfile.type}`);
-    for (const p of c.ports ?? []) if (p.hostPort !== undefined && p.hostPort !== 0) out.push(`${cat} uses hostPort ${p.hostPort}`);
+    if (sc.appArmorProfile?.type !== undefined && !['RuntimeDefault', 'Localhost'].includes(sc.appArmorProfile.type))
+      out.push(`${cat} AppArmor ${sc.appArmorProfile.type}`);
+    for (const p of c.ports ?? [])
+      if (p.hostPort !== undefined && p.hostPort !== 0) out.push(`${cat} uses hostPort ${p.hostPort}`);
   }
   return out;
 }

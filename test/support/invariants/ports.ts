@@ -28,11 +28,20 @@ export function flinkPortsAreContainerPorts(v: ClusterView): string[] {
     if (groups.length === 0) out.push(`${key}: no ${component} Deployment`);
     for (const p of groups) {
       const flink = (p.spec.containers ?? []).find((c: any) => c.name === FLINK_CONTAINER_NAME);
-      if (!(flink?.ports ?? []).some((cp: any) => cp.containerPort === port)) out.push(`${ref(p.deployment)}: ${key}=${port} is not a containerPort of ${FLINK_CONTAINER_NAME}`);
+      if (!(flink?.ports ?? []).some((cp: any) => cp.containerPort === port))
+        out.push(`${ref(p.deployment)}: ${key}=${port} is not a containerPort of ${FLINK_CONTAINER_NAME}`);
     }
   }
-  for (const key of ['rest.port', 'jobmanager.rpc.port', 'blob.server.port', 'taskmanager.rpc.port', 'taskmanager.data.port', 'metrics.internal.query-service.port']) {
-    if (v.flinkConfig[key] === undefined) out.push(`${key} is not pinned: Flink would pick a port no containerPort or NetworkPolicy names`);
+  for (const key of [
+    'rest.port',
+    'jobmanager.rpc.port',
+    'blob.server.port',
+    'taskmanager.rpc.port',
+    'taskmanager.data.port',
+    'metrics.internal.query-service.port',
+  ]) {
+    if (v.flinkConfig[key] === undefined)
+      out.push(`${key} is not pinned: Flink would pick a port no containerPort or NetworkPolicy names`);
   }
   return out;
 }
@@ -48,7 +57,9 @@ export function containerPortNamesResolve(v: ClusterView): string[] {
       for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
         const port = c[probe]?.tcpSocket?.port ?? c[probe]?.httpGet?.port;
         if (typeof port === 'string' && !(c.ports ?? []).some((cp: any) => cp.name === port)) {
-          out.push(`${ref(p.deployment)}: ${c.name}.${probe} names port "${port}", which the container does not declare`);
+          out.push(
+            `${ref(p.deployment)}: ${c.name}.${probe} names port "${port}", which the container does not declare`,
+          );
         }
       }
     }

@@ -26,12 +26,14 @@ export function rbacIsLeastPrivilege(v: ClusterView): string[] {
   if (of('ClusterRole').length || of('ClusterRoleBinding').length) out.push('cluster-scoped RBAC is emitted');
   const accounts = new Set(of('ServiceAccount').map((o) => `${o.metadata.namespace}/${o.metadata.name}`));
   const roles = new Map(of('Role').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
-  const podsBySa = (ns: string, sa: string) => v.pods.filter((p) => p.namespace === ns && (p.spec.serviceAccountName ?? 'default') === sa);
+  const podsBySa = (ns: string, sa: string) =>
+    v.pods.filter((p) => p.namespace === ns && (p.spec.serviceAccountName ?? 'default') === sa);
   const boundRoles = new Set<string>();
   for (const rb of of('RoleBinding')) {
     const ns = rb.metadata.namespace ?? '';
     const roleKey = `${ns}/${rb.roleRef?.name}`;
-    if (rb.roleRef?.kind !== 'Role' || rb.roleRef?.apiGroup !== 'rbac.authorization.k8s.io' || !roles.has(roleKey)) out.push(`${ref(rb)}: roleRef ${JSON.stringify(rb.roleRef)} is not an emitted Role`);
+    if (rb.roleRef?.kind !== 'Role' || rb.roleRef?.apiGroup !== 'rbac.authorization.k8s.io' || !roles.has(roleKey))
+      out.push(`${ref(rb)}: roleRef ${JSON.stringify(rb.roleRef)} is not an emitted Role`);
     for (const s of rb.subjects ?? []) {
       if (s.kind !== 'ServiceAccount' || s.namespace !== ns || !accounts.has(`${ns}/${s.name}`)) {
         out.push(`${ref(rb)}: subject ${JSON.stringify(s)} is not an emitted ServiceAccount of namespace ${ns}`);
@@ -53,7 +55,10 @@ export function rbacIsLeastPrivilege(v: ClusterView): string[] {
             for (const r of rule.resources ?? []) {
               const max = allowed[`${g}/${r}`] ?? [];
               const extra = (rule.verbs ?? []).filter((verb: string) => !max.includes(verb));
-              if (extra.length) out.push(`${ref(role)}: grants ${extra.join(', ')} on ${g || 'core'}/${r} to ${p.component} pods, which need at most [${max.join(', ')}]`);
+              if (extra.length)
+                out.push(
+                  `${ref(role)}: grants ${extra.join(', ')} on ${g || 'core'}/${r} to ${p.component} pods, which need at most [${max.join(', ')}]`,
+                );
             }
           }
         }
@@ -63,9 +68,12 @@ export function rbacIsLeastPrivilege(v: ClusterView): string[] {
   for (const key of roles.keys()) if (!boundRoles.has(key)) out.push(`Role/${key}: bound to no ServiceAccount`);
   for (const p of v.pods) {
     const sa = p.spec.serviceAccountName ?? 'default';
-    const bound = of('RoleBinding').some((rb) => rb.metadata.namespace === p.namespace && (rb.subjects ?? []).some((s: any) => s.name === sa));
+    const bound = of('RoleBinding').some(
+      (rb) => rb.metadata.namespace === p.namespace && (rb.subjects ?? []).some((s: any) => s.name === sa),
+    );
     // A mounted token with no Role only widens what a compromised pod can try.
-    if (p.spec.automountServiceAccountToken !== false && !bound) out.push(`${ref(p.deployment)}: mounts a token for ${sa}, which no Role is bound to`);
+    if (p.spec.automountServiceAccountToken !== false && !bound)
+      out.push(`${ref(p.deployment)}: mounts a token for ${sa}, which no Role is bound to`);
   }
   return out;
 }

@@ -7,14 +7,16 @@ import { allContainers, ClusterView, ref } from './model';
  */
 export function podReferencesResolve(v: ClusterView): string[] {
   const out: string[] = [];
-  const emitted = (kind: string, ns: string) => new Set(v.objects.filter((o) => o.kind === kind && o.metadata.namespace === ns).map((o) => o.metadata.name));
+  const emitted = (kind: string, ns: string) =>
+    new Set(v.objects.filter((o) => o.kind === kind && o.metadata.namespace === ns).map((o) => o.metadata.name));
   for (const p of v.pods) {
     const at = ref(p.deployment);
     const configMaps = new Set([...emitted('ConfigMap', p.namespace), ...v.external.configMaps]);
     const secrets = new Set([...emitted('Secret', p.namespace), ...v.external.secrets]);
     const claims = new Set([...emitted('PersistentVolumeClaim', p.namespace), ...v.external.claims]);
     const need = (set: Set<string>, name: string | undefined, what: string) => {
-      if (name !== undefined && !set.has(name)) out.push(`${at}: ${what} "${name}" is neither emitted nor declared in the props`);
+      if (name !== undefined && !set.has(name))
+        out.push(`${at}: ${what} "${name}" is neither emitted nor declared in the props`);
     };
     const sa = p.spec.serviceAccountName ?? 'default';
     need(emitted('ServiceAccount', p.namespace), sa, 'ServiceAccount');
@@ -32,7 +34,8 @@ export function podReferencesResolve(v: ClusterView): string[] {
       }
     }
     for (const c of allContainers(p.spec)) {
-      for (const m of c.volumeMounts ?? []) if (!volumes.has(m.name)) out.push(`${at}: ${c.name} mounts unknown volume "${m.name}"`);
+      for (const m of c.volumeMounts ?? [])
+        if (!volumes.has(m.name)) out.push(`${at}: ${c.name} mounts unknown volume "${m.name}"`);
       for (const e of c.envFrom ?? []) {
         need(secrets, e.secretRef?.name, 'Secret');
         need(configMaps, e.configMapRef?.name, 'ConfigMap');

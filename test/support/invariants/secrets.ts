@@ -9,7 +9,8 @@ export function noSecretsRendered(v: ClusterView): string[] {
   for (const o of v.objects) {
     if (o.kind === 'Secret') out.push(`${ref(o)}: a Secret in the output; reference Secrets managed elsewhere instead`);
   }
-  const credentialKeys = /^(fs\.s3a?\.(access|secret)[.-]key|s3\.(access|secret)[.-]key|fs\.azure\.account\.(key\..*|oauth2\.client\.secret.*)|fs\.gs\.auth\.service\.account\.private\.key.*|fs\.oss\.accessKey(Id|Secret)|.*password)$/;
+  const credentialKeys =
+    /^(fs\.s3a?\.(access|secret)[.-]key|s3\.(access|secret)[.-]key|fs\.azure\.account\.(key\..*|oauth2\.client\.secret.*)|fs\.gs\.auth\.service\.account\.private\.key.*|fs\.oss\.accessKey(Id|Secret)|.*password)$/;
   for (const [key] of Object.entries(v.flinkConfig)) {
     if (credentialKeys.test(key)) out.push(`Flink config: ${key} holds a credential inline`);
   }

@@ -14,22 +14,39 @@ export function selects(selector: Record<string, string> | undefined, labels: Re
 }
 
 /** A LabelSelector (matchLabels and matchExpressions) against a pod template's labels. */
-export function labelSelectorSelects(sel: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> } | undefined, labels: Record<string, string>): boolean {
+export function labelSelectorSelects(
+  sel:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+      }
+    | undefined,
+  labels: Record<string, string>,
+): boolean {
   if (!sel) return true;
   if (!selects(sel.matchLabels, labels)) return false;
   return (sel.matchExpressions ?? []).every((e) => {
     const has = e.key in labels;
     switch (e.operator) {
-      case 'In': return has && (e.values ?? []).includes(labels[e.key]);
-      case 'NotIn': return !has || !(e.values ?? []).includes(labels[e.key]);
-      case 'Exists': return has;
-      case 'DoesNotExist': return !has;
-      default: return false;
+      case 'In':
+        return has && (e.values ?? []).includes(labels[e.key]);
+      case 'NotIn':
+        return !has || !(e.values ?? []).includes(labels[e.key]);
+      case 'Exists':
+        return has;
+      case 'DoesNotExist':
+        return !has;
+      default:
+        return false;
     }
   });
 }
 
 /** Pod groups a selector matches, in the same namespace. */
-export function selectedPods(pods: PodGroup[], namespace: string, selector: Record<string, string> | undefined): PodGroup[] {
+export function selectedPods(
+  pods: PodGroup[],
+  namespace: string,
+  selector: Record<string, string> | undefined,
+): PodGroup[] {
   return pods.filter((p) => p.namespace === namespace && selects(selector, p.labels));
 }

@@ -18,8 +18,14 @@ export function servicesReachPods(v: ClusterView): string[] {
       const target = sp.targetPort ?? sp.port;
       for (const p of pods) {
         const ports = allContainers(p.spec).flatMap((c) => c.ports ?? []);
-        const ok = typeof target === 'string' ? ports.some((cp: any) => cp.name === target) : ports.some((cp: any) => cp.containerPort === target);
-        if (!ok) out.push(`${ref(s)}: port ${sp.name ?? sp.port} targets ${JSON.stringify(target)}, which ${ref(p.deployment)} does not expose`);
+        const ok =
+          typeof target === 'string'
+            ? ports.some((cp: any) => cp.name === target)
+            : ports.some((cp: any) => cp.containerPort === target);
+        if (!ok)
+          out.push(
+            `${ref(s)}: port ${sp.name ?? sp.port} targets ${JSON.stringify(target)}, which ${ref(p.deployment)} does not expose`,
+          );
       }
     }
   }
@@ -31,10 +37,12 @@ export function selectorsMatchTemplates(v: ClusterView): string[] {
   const out: string[] = [];
   for (const p of v.pods) {
     const sel = p.deployment.spec?.selector?.matchLabels ?? {};
-    if (!Object.entries(sel).every(([k, x]) => p.labels[k] === x)) out.push(`${ref(p.deployment)}: selector does not match its own template`);
+    if (!Object.entries(sel).every(([k, x]) => p.labels[k] === x))
+      out.push(`${ref(p.deployment)}: selector does not match its own template`);
   }
   for (const pdb of v.objects.filter((o) => o.kind === 'PodDisruptionBudget')) {
-    if (selectedPods(v.pods, pdb.metadata.namespace ?? '', pdb.spec?.selector?.matchLabels).length === 0) out.push(`${ref(pdb)}: selects no pod template`);
+    if (selectedPods(v.pods, pdb.metadata.namespace ?? '', pdb.spec?.selector?.matchLabels).length === 0)
+      out.push(`${ref(pdb)}: selects no pod template`);
   }
   return out;
 }

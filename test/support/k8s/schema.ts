@@ -17,11 +17,18 @@ export interface SchemaResult {
  * child Node process for the whole batch, since it is ESM-only) and against the stricter
  * field and syntax rules of ./strict. Returns one result per object, in order.
  */
-export function validateObjects(objects: ReadonlyArray<{ apiVersion?: string; kind?: string; metadata?: { name?: string } }>): SchemaResult[] {
-  const run = spawnSync(process.execPath, [VALIDATOR], { input: JSON.stringify(objects), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+export function validateObjects(
+  objects: ReadonlyArray<{ apiVersion?: string; kind?: string; metadata?: { name?: string } }>,
+): SchemaResult[] {
+  const run = spawnSync(process.execPath, [VALIDATOR], {
+    input: JSON.stringify(objects),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`validate-manifests.mjs failed (${run.status}): ${run.stderr}`);
   const fromSchema = new Map<number, { errors?: string[]; skipped?: boolean }>();
-  for (const r of JSON.parse(run.stdout) as Array<{ index: number; errors?: string[]; skipped?: boolean }>) fromSchema.set(r.index, r);
+  for (const r of JSON.parse(run.stdout) as Array<{ index: number; errors?: string[]; skipped?: boolean }>)
+    fromSchema.set(r.index, r);
   return objects.map((o, i) => {
     const s = fromSchema.get(i);
     const strict = strictProblems(o);
@@ -34,6 +41,8 @@ export function validateObjects(objects: ReadonlyArray<{ apiVersion?: string; ki
 }
 
 /** Only the problems, as "Kind/name: problem" lines (empty when all objects are valid). */
-export function schemaProblems(objects: ReadonlyArray<{ apiVersion?: string; kind?: string; metadata?: { name?: string } }>): string[] {
+export function schemaProblems(
+  objects: ReadonlyArray<{ apiVersion?: string; kind?: string; metadata?: { name?: string } }>,
+): string[] {
   return validateObjects(objects).flatMap((r) => r.problems.map((p) => `${r.object}: ${p}`));
 }

@@ -1,6 +1,14 @@
 import * as tree from '../../trust/schema/k8s-field-tree.generated.json';
 import {
-  checkDnsLabel, checkDnsSubdomain, checkEnvName, checkLabelKey, checkLabelValue, checkPortName, checkPortNumber, checkPortRef, checkQuantity,
+  checkDnsLabel,
+  checkDnsSubdomain,
+  checkEnvName,
+  checkLabelKey,
+  checkLabelValue,
+  checkPortName,
+  checkPortNumber,
+  checkPortRef,
+  checkQuantity,
 } from './syntax';
 
 /** A field's type in the generated tree: a named type, a leaf ('scalar', 'any'), or a list/map. */
@@ -12,9 +20,12 @@ const ROOTS = tree.roots as Record<string, string>;
 /** Kinds whose schemas we know (`apiVersion/kind`), from the generated tree. */
 export const STRICT_KINDS: readonly string[] = Object.keys(ROOTS);
 
-const map = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
-const labelMap = (v: unknown, what: string) => Object.entries(map(v)).flatMap(([k, x]) => [...checkLabelKey(k, what), ...checkLabelValue(x, `${what}["${k}"]`)]);
-const quantities = (v: unknown, what: string) => Object.entries(map(v)).flatMap(([k, x]) => checkQuantity(x, `${what}.${k}`));
+const map = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const labelMap = (v: unknown, what: string) =>
+  Object.entries(map(v)).flatMap(([k, x]) => [...checkLabelKey(k, what), ...checkLabelValue(x, `${what}["${k}"]`)]);
+const quantities = (v: unknown, what: string) =>
+  Object.entries(map(v)).flatMap(([k, x]) => checkQuantity(x, `${what}.${k}`));
 
 /**
  * Syntax rules per schema type, beyond what the OpenAPI schema says. Each returns
@@ -48,8 +59,14 @@ const TYPE_RULES: Record<string, (o: Record<string, any>, at: string) => string[
     ...(o.number === undefined ? [] : checkPortNumber(o.number, `${at}.number`)),
     ...(o.name === undefined ? [] : checkPortName(o.name, `${at}.name`)),
   ],
-  IResourceRequirements: (o, at) => [...quantities(o.limits, `${at}.limits`), ...quantities(o.requests, `${at}.requests`)],
-  IVolumeResourceRequirements: (o, at) => [...quantities(o.limits, `${at}.limits`), ...quantities(o.requests, `${at}.requests`)],
+  IResourceRequirements: (o, at) => [
+    ...quantities(o.limits, `${at}.limits`),
+    ...quantities(o.requests, `${at}.requests`),
+  ],
+  IVolumeResourceRequirements: (o, at) => [
+    ...quantities(o.limits, `${at}.limits`),
+    ...quantities(o.requests, `${at}.requests`),
+  ],
   IVolume: (o, at) => checkDnsLabel(o.name, `${at}.name`),
   IEnvVar: (o, at) => checkEnvName(o.name, `${at}.name`),
   IPersistentVolumeClaimVolumeSource: (o, at) => checkDnsSubdomain(o.claimName, `${at}.claimName`),
@@ -62,25 +79,39 @@ const TYPE_RULES: Record<string, (o: Record<string, any>, at: string) => string[
   IConfigMapKeySelector: (o, at) => checkDnsSubdomain(o.name, `${at}.name`),
   ILocalObjectReference: (o, at) => checkDnsSubdomain(o.name, `${at}.name`),
   IIngressTLS: (o, at) => (o.secretName === undefined ? [] : checkDnsSubdomain(o.secretName, `${at}.secretName`)),
-  IIngressSpec: (o, at) => (o.ingressClassName === undefined ? [] : checkDnsSubdomain(o.ingressClassName, `${at}.ingressClassName`)),
-  IPersistentVolumeClaimSpec: (o, at) => (o.storageClassName === undefined || o.storageClassName === '' ? [] : checkDnsSubdomain(o.storageClassName, `${at}.storageClassName`)),
+  IIngressSpec: (o, at) =>
+    o.ingressClassName === undefined ? [] : checkDnsSubdomain(o.ingressClassName, `${at}.ingressClassName`),
+  IPersistentVolumeClaimSpec: (o, at) =>
+    o.storageClassName === undefined || o.storageClassName === ''
+      ? []
+      : checkDnsSubdomain(o.storageClassName, `${at}.storageClassName`),
   // The API server validates nodeSelector like labels.
   IPodSpec: (o, at) => labelMap(o.nodeSelector, `${at}.nodeSelector`),
   // ValidateNetworkPolicyPeer: "must specify a peer".
-  INetworkPolicyPeer: (o, at) => (o.podSelector === undefined && o.namespaceSelector === undefined && o.ipBlock === undefined ? [`${at}: a NetworkPolicy peer must specify podSelector, namespaceSelector or ipBlock`] : []),
+  INetworkPolicyPeer: (o, at) =>
+    o.podSelector === undefined && o.namespaceSelector === undefined && o.ipBlock === undefined
+      ? [`${at}: a NetworkPolicy peer must specify podSelector, namespaceSelector or ipBlock`]
+      : [],
   // validateTolerations: an empty key matches all taints only with operator Exists.
-  IToleration: (o, at) => (!o.key && o.operator !== 'Exists' ? [`${at}: a toleration with an empty key needs operator "Exists"`] : []),
+  IToleration: (o, at) =>
+    !o.key && o.operator !== 'Exists' ? [`${at}: a toleration with an empty key needs operator "Exists"`] : [],
   // ValidateVolumeMounts: mount paths are unique within a container.
   IContainer: (o, at) => {
     const paths = (Array.isArray(o.volumeMounts) ? o.volumeMounts : []).map((m: any) => m?.mountPath);
-    return [...checkDnsLabel(o.name, `${at}.name`), ...paths.filter((x: unknown, i: number) => paths.indexOf(x) !== i).map((x: unknown) => `${at}: mountPath ${JSON.stringify(x)} is used twice`)];
+    return [
+      ...checkDnsLabel(o.name, `${at}.name`),
+      ...paths
+        .filter((x: unknown, i: number) => paths.indexOf(x) !== i)
+        .map((x: unknown) => `${at}: mountPath ${JSON.stringify(x)} is used twice`),
+    ];
   },
 };
 
 function walk(value: unknown, ref: FieldRef, at: string, out: string[]): void {
   if (value === undefined || value === null || ref === 'any') return;
   if (ref === 'scalar') {
-    if (typeof value === 'object') out.push(`${at}: expected a scalar, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
+    if (typeof value === 'object')
+      out.push(`${at}: expected a scalar, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
     return;
   }
   if (typeof ref === 'object' && 'array' in ref) {
@@ -110,14 +141,21 @@ const LABEL_NAMED_KINDS = new Set(['Service']);
  * and the syntax of names, labels, ports and quantities. Objects of kinds not in the
  * field tree are returned as unchecked.
  */
-export function strictProblems(o: { apiVersion?: string; kind?: string; metadata?: { name?: string } }): { problems: string[]; checked: boolean } {
+export function strictProblems(o: { apiVersion?: string; kind?: string; metadata?: { name?: string } }): {
+  problems: string[];
+  checked: boolean;
+} {
   const key = `${o.apiVersion}/${o.kind}`;
   const root = ROOTS[key];
   if (!root) return { problems: [], checked: false };
   const out: string[] = [];
   walk(o, root, `${o.kind}/${o.metadata?.name}`, out);
   const name = o.metadata?.name;
-  out.push(...(LABEL_NAMED_KINDS.has(o.kind!) ? checkDnsLabel(name, `${o.kind} name`) : checkDnsSubdomain(name, `${o.kind} name`)));
+  out.push(
+    ...(LABEL_NAMED_KINDS.has(o.kind!)
+      ? checkDnsLabel(name, `${o.kind} name`)
+      : checkDnsSubdomain(name, `${o.kind} name`)),
+  );
   return { problems: out, checked: true };
 }
 

@@ -17,24 +17,35 @@ const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /** Problems with a DNS-1123 label (at most 63 characters). */
 export function checkDnsLabel(value: unknown, what: string): string[] {
-  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value) ? [] : [`${what} ${JSON.stringify(value)} is not a DNS-1123 label`];
+  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value)
+    ? []
+    : [`${what} ${JSON.stringify(value)} is not a DNS-1123 label`];
 }
 
 /** Problems with a DNS-1123 subdomain (at most 253 characters). */
 export function checkDnsSubdomain(value: unknown, what: string): string[] {
-  return typeof value === 'string' && value.length <= 253 && DNS1123_SUBDOMAIN.test(value) ? [] : [`${what} ${JSON.stringify(value)} is not a DNS-1123 subdomain`];
+  return typeof value === 'string' && value.length <= 253 && DNS1123_SUBDOMAIN.test(value)
+    ? []
+    : [`${what} ${JSON.stringify(value)} is not a DNS-1123 subdomain`];
 }
 
 /** IANA_SVC_NAME: at most 15 characters, lowercase letters, digits and inner "-", at least one letter, no "--". */
 export function checkPortName(value: unknown, what: string): string[] {
-  const ok = typeof value === 'string' && value.length >= 1 && value.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value)
-    && /[a-z]/.test(value) && !value.includes('--');
+  const ok =
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= 15 &&
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(value) &&
+    /[a-z]/.test(value) &&
+    !value.includes('--');
   return ok ? [] : [`${what} ${JSON.stringify(value)} is not an IANA_SVC_NAME (<= 15 lowercase letters, digits, "-")`];
 }
 
 /** A port number in 1..65535. */
 export function checkPortNumber(value: unknown, what: string): string[] {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? [] : [`${what} ${JSON.stringify(value)} is not a port number 1-65535`];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535
+    ? []
+    : [`${what} ${JSON.stringify(value)} is not a port number 1-65535`];
 }
 
 /** An IntOrString port: a number in range or an IANA_SVC_NAME. */
@@ -47,7 +58,10 @@ export function checkLabelKey(key: string, what: string): string[] {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  const ok = name.length <= 63 && QUALIFIED_NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
+  const ok =
+    name.length <= 63 &&
+    QUALIFIED_NAME.test(name) &&
+    (prefix === undefined || (prefix.length <= 253 && DNS1123_SUBDOMAIN.test(prefix)));
   return ok ? [] : [`${what} key ${JSON.stringify(key)} is not a qualified name`];
 }
 
@@ -59,17 +73,32 @@ export function checkLabelValue(value: unknown, what: string): string[] {
 
 /** A resource quantity such as "1", "500m", "1024Mi", "1Gi". */
 export function checkQuantity(value: unknown, what: string): string[] {
-  return (typeof value === 'string' && QUANTITY.test(value)) || (typeof value === 'number' && Number.isFinite(value) && value >= 0)
-    ? [] : [`${what} ${JSON.stringify(value)} is not a resource quantity`];
+  return (typeof value === 'string' && QUANTITY.test(value)) ||
+    (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    ? []
+    : [`${what} ${JSON.stringify(value)} is not a resource quantity`];
 }
 
 /** An environment variable name. */
 export function checkEnvName(value: unknown, what: string): string[] {
-  return typeof value === 'string' && ENV_NAME.test(value) ? [] : [`${what} ${JSON.stringify(value)} is not a valid environment variable name`];
+  return typeof value === 'string' && ENV_NAME.test(value)
+    ? []
+    : [`${what} ${JSON.stringify(value)} is not a valid environment variable name`];
 }
 
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const DECIMAL: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
 
 /** Bytes of a Kubernetes memory quantity ("1024Mi", "1Gi", "1e9", "500M"). */
 export function quantityBytes(q: string | number): number {
@@ -89,8 +118,21 @@ export function flinkMemoryBytes(s: string): number {
   if (!m) throw new Error(`not a Flink memory size: ${s}`);
   const unit = m[2].toLowerCase();
   const factor: Record<string, number> = {
-    '': 1, b: 1, bytes: 1, k: 2 ** 10, kb: 2 ** 10, kibibytes: 2 ** 10, m: 2 ** 20, mb: 2 ** 20, mebibytes: 2 ** 20,
-    g: 2 ** 30, gb: 2 ** 30, gibibytes: 2 ** 30, t: 2 ** 40, tb: 2 ** 40, tebibytes: 2 ** 40,
+    '': 1,
+    b: 1,
+    bytes: 1,
+    k: 2 ** 10,
+    kb: 2 ** 10,
+    kibibytes: 2 ** 10,
+    m: 2 ** 20,
+    mb: 2 ** 20,
+    mebibytes: 2 ** 20,
+    g: 2 ** 30,
+    gb: 2 ** 30,
+    gibibytes: 2 ** 30,
+    t: 2 ** 40,
+    tb: 2 ** 40,
+    tebibytes: 2 ** 40,
   };
   if (!(unit in factor)) throw new Error(`unknown Flink memory unit in ${s}`);
   return Number(m[1]) * factor[unit];
