@@ -8,7 +8,7 @@ import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { median, table } from './stats';
 import { FlinkCluster } from '../src';
-import { exampleClusterProps } from '../src/main';
+import { exampleClusterProps } from '../examples/main';
 
 const ROOT = join(__dirname, '..');
 
@@ -28,7 +28,7 @@ function synthOnce(n: number): { ms: number; heapMiB: number } {
 }
 
 /**
- * The example synthesized in a new process, as `npm run synth` does it (ts-node, src/main.ts)
+ * The example synthesized in a new process, as `npm run synth` does it (ts-node, examples/main.ts)
  * but into a temporary directory: `npm run synth` itself deletes dist/ first and rebuilds
  * the agent bundle, neither of which is synth.
  */
@@ -70,7 +70,7 @@ export function benchSynth(runs = 7, coldRuns = 5): string {
     '',
     table(
       ['cold synth of the example (new process, ts-node)', 'median ms', 'runs'],
-      [['`ts-node --transpile-only src/main.ts`', median(cold).toFixed(0), coldRuns]],
+      [['`ts-node --transpile-only examples/main.ts`', median(cold).toFixed(0), coldRuns]],
     ),
   ].join('\n');
 }

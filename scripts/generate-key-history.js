@@ -8,7 +8,7 @@ const path = require('path');
 
 const VERSIONS = ['1.19', '1.20', '2.0', '2.1', '2.2'];
 const keysDir = path.resolve(__dirname, '..', '..', 'shared', 'flink-keys');
-const out = path.resolve(__dirname, '..', 'src', 'config', 'key-history.generated.ts');
+const out = path.resolve(__dirname, '..', 'src', 'flink', 'key-history.generated.ts');
 
 function load(version) {
   const rows = new Map();

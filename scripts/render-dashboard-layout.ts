@@ -2,7 +2,7 @@
 //   npx ts-node --transpile-only scripts/render-dashboard-layout.ts [--check]
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { flinkDashboard } from '../src/observability/grafana-dashboard';
+import { flinkDashboard } from '../src/render/observability/grafana-dashboard';
 
 const COL = 40;
 const ROW = 30;

@@ -4,9 +4,9 @@ import { resolve } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { FlinkCluster } from './cluster/flink-cluster';
-import { FlinkValidationError } from './errors';
-import { countFindings, formatFindings } from './import/conversion-report';
-import { flinkDeploymentToProps } from './import/flink-deployment';
+import { FlinkValidationError } from './validation/errors';
+import { countFindings, formatFindings } from './convert/conversion-report';
+import { flinkDeploymentToProps } from './convert/flink-deployment';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown };

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { S3HaChart } from '../examples/s3-ha';
 import { SessionClusterChart } from '../examples/session-cluster';
 import { TwoClustersChart } from '../examples/two-clusters';
-import { ExampleChart } from '../src/main';
+import { ExampleChart } from '../examples/main';
 
 const EXAMPLES: Array<[string, new (scope: Construct, id: string) => Chart, number]> = [
-  ['seed example (src/main.ts)', ExampleChart, 1],
+  ['seed example (examples/main.ts)', ExampleChart, 1],
   ['session cluster', SessionClusterChart, 1],
   ['S3 HA', S3HaChart, 1],
   ['two clusters in one namespace', TwoClustersChart, 2],

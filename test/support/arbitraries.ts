@@ -9,7 +9,7 @@ import {
   ImagePullPolicy,
   RestartStrategy,
 } from '../../src';
-import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../../src/config/memory-model';
+import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../../src/flink/memory-model';
 
 /** Escape-hatch keys that are valid in every supported version, with value generators. */
 const EXTRA_KEYS: Record<string, fc.Arbitrary<string | number | boolean>> = {

@@ -5,9 +5,9 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * Directories of src/ whose `fail(` calls are FlinkValidationError sites of the
- * construct. src/agent has no such calls, and src/import has its own local `fail`.
+ * construct. src/agent has no such calls, and src/convert has its own local `fail`.
  */
-const SCANNED = ['src/cluster', 'src/config', 'src/gitops', 'src/observability'];
+const SCANNED = ['src/validation', 'src/flink', 'src/props', 'src/model', 'src/render', 'src/cluster', 'src/gitops'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {
@@ -30,7 +30,17 @@ export function failSites(): string[] {
 /** The source line of a site, trimmed (for readable reports). */
 export function siteText(site: string): string {
   const [file, line] = site.split(':');
-  return readFileSync(join(ROOT, file), 'utf8').split('\n')[Number(line) - 1].trim();
+  // A call may span several lines (prettier wraps long ones): read up to its closing ");".
+  const lines = readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .slice(Number(line) - 1);
+  const end = lines.findIndex((l) => /\);\s*$/.test(l));
+  return lines
+    .slice(0, end + 1)
+    .map((l) => l.trim())
+    .join(' ')
+    .replace(/\( /g, '(')
+    .replace(/,\s*\)/g, ')');
 }
 
 /** The `fail(` call site an error was thrown from, read from its (source-mapped) stack. */

@@ -1,9 +1,9 @@
 import { Duration, Size } from 'cdk8s';
 import * as fc from 'fast-check';
 import { AccessMode, FlinkClusterProps, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
-import { FlinkVersionTraits } from '../../src/config/flink-version';
-import { REMOVED_KEYS, RENAMED_KEYS } from '../../src/config/key-history.generated';
-import { ownerOf } from '../../src/config/key-rules';
+import { FlinkVersionTraits } from '../../src/flink/flink-version';
+import { REMOVED_KEYS, RENAMED_KEYS } from '../../src/flink/key-history.generated';
+import { ownerOf } from '../../src/model/key-rules';
 
 type P = FlinkClusterProps & Record<string, any>;
 

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { AccessMode, CheckpointingMode, FlinkClusterProps, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
-import { exampleClusterProps } from '../../src/main';
+import { exampleClusterProps } from '../../examples/main';
 
 /** The seed article's FlinkDeployment, as the example app builds it. */
 export const exampleProps = exampleClusterProps;

@@ -1,7 +1,7 @@
 import { Chart, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import { FlinkCluster, FlinkClusterProps } from '../../src';
-import { ExampleChart } from '../../src/main';
+import { ExampleChart } from '../../examples/main';
 import { validProps } from '../support/arbitraries';
 import { configureSeed, runs } from '../support/fc-seed';
 import { reverseKeys } from '../support/reverse-keys';

@@ -1,4 +1,4 @@
-import { FLINK_CONTAINER_NAME } from '../../../src/cluster/flink-pod';
+import { FLINK_CONTAINER_NAME } from '../../../src/render/flink-pod';
 import { flinkMemoryBytes, quantityBytes } from '../k8s/syntax';
 import { ClusterView, ref } from './model';
 

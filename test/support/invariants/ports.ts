@@ -1,5 +1,5 @@
 import { allContainers, ClusterView, ref } from './model';
-import { FLINK_CONTAINER_NAME } from '../../../src/cluster/flink-pod';
+import { FLINK_CONTAINER_NAME } from '../../../src/render/flink-pod';
 
 /** Flink config keys naming ports, and which component listens on each. */
 const PORT_KEYS: Array<[key: string, component: 'jobmanager' | 'taskmanager' | 'both']> = [

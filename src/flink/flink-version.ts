@@ -1,0 +1,82 @@
+import { fail } from '../validation/errors';
+
+/**
+ * Flink versions the construct knows how to configure. Values are the wire strings:
+ * the `major.minor` that appears in image tags and in the docs.
+ */
+export enum FlinkVersion {
+  V1_18 = '1.18',
+  V1_19 = '1.19',
+  V1_20 = '1.20',
+  V2_0 = '2.0',
+  V2_1 = '2.1',
+  V2_2 = '2.2',
+}
+
+const ORDER = Object.values(FlinkVersion) as string[];
+
+/** Where the differences between versions live, so the rest of the code asks, not compares. */
+export class FlinkVersionTraits {
+  /** Validates a version coming from JavaScript callers that bypass the enum. */
+  public static of(version: unknown): FlinkVersionTraits {
+    if (typeof version !== 'string' || !ORDER.includes(version)) {
+      fail(
+        'flinkVersion',
+        version,
+        `is not a supported Flink version; use one of FlinkVersion.${Object.keys(FlinkVersion).join(', FlinkVersion.')} (${ORDER.join(', ')})`,
+      );
+    }
+    return new FlinkVersionTraits(version as FlinkVersion);
+  }
+
+  private constructor(public readonly version: FlinkVersion) {}
+
+  /** True when this version is `other` or newer. */
+  public atLeast(other: FlinkVersion): boolean {
+    return ORDER.indexOf(this.version) >= ORDER.indexOf(other);
+  }
+
+  public get major(): number {
+    return Number(this.version.split('.')[0]);
+  }
+
+  /**
+   * `config.yaml` (standard YAML) from 1.19 on and the only file 2.x reads;
+   * `flink-conf.yaml` (flat `key: value`) before.
+   */
+  public get configFileName(): 'config.yaml' | 'flink-conf.yaml' {
+    return this.atLeast(FlinkVersion.V1_19) ? 'config.yaml' : 'flink-conf.yaml';
+  }
+
+  /** The config file this version must not find beside ours (1.19/1.20 prefer flink-conf.yaml). */
+  public get staleConfigFileName(): string {
+    return this.configFileName === 'config.yaml' ? 'flink-conf.yaml' : 'config.yaml';
+  }
+
+  /** `standalone-job --host` was removed in 2.0; the rpc address is then a dynamic property. */
+  public get standaloneJobHostArgs(): (host: string) => string[] {
+    return this.major >= 2 ? (host) => [`-Djobmanager.rpc.address=${host}`] : (host) => ['--host', host];
+  }
+
+  /** Checkpoint keys moved under `execution.checkpointing.*` in 1.20. */
+  public get checkpointKeys(): { dir: string; savepointDir: string; retained: string; incremental: string } {
+    return this.atLeast(FlinkVersion.V1_20)
+      ? {
+          dir: 'execution.checkpointing.dir',
+          savepointDir: 'execution.checkpointing.savepoint-dir',
+          retained: 'execution.checkpointing.num-retained',
+          incremental: 'execution.checkpointing.incremental',
+        }
+      : {
+          dir: 'state.checkpoints.dir',
+          savepointDir: 'state.savepoints.dir',
+          retained: 'state.checkpoints.num-retained',
+          incremental: 'state.backend.incremental',
+        };
+  }
+
+  /** Key of the job-graph pointer in Flink's cluster ConfigMap. */
+  public get jobGraphPointerPrefix(): string {
+    return this.major >= 2 ? 'executionPlan-' : 'jobGraph-';
+  }
+}

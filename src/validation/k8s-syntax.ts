@@ -1,0 +1,192 @@
+import type { EnvFromSource, Toleration } from '../../imports/k8s';
+import { requireBoolean } from './values';
+import { fail } from './errors';
+
+/**
+ * Kubernetes' own syntax rules for names, labels, annotations and env vars, checked at
+ * synth time: the API server would refuse these objects at apply time, long after the
+ * GitOps commit.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+ */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+/** Kubernetes 1.28's rule (IsEnvVarName); later versions relax it behind a feature gate. */
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** Total size limit of all annotations of one object. */
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/** Throws unless `value` is a plain object (not null, not an array). */
+export function requireObject<T>(prop: string, value: T, example: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(prop, value, `must be an object, e.g. ${example}`);
+  return value;
+}
+
+/** Throws unless `value` is an array. */
+export function requireList<T>(prop: string, value: T[], what: string, example: string): T[] {
+  if (!Array.isArray(value)) fail(prop, value, `must be a list of ${what}, e.g. ${example}`);
+  return value;
+}
+
+/** Throws unless `value` is a DNS-1123 label (Service, container, port and volume names). */
+export function requireDnsLabel(prop: string, value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+/** Throws unless `value` is a DNS-1123 subdomain (names of most objects: Secrets, claims, classes). */
+export function requireDnsSubdomain(prop: string, value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+/** Label and annotation keys: an optional DNS-subdomain prefix and a name of at most 63 characters. */
+function isQualifiedName(key: string): boolean {
+  const slash = key.indexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return false;
+  return name.length <= 63 && QUALIFIED_NAME.test(name);
+}
+
+/** Throws unless `labels` is an object of valid label keys to valid label values. */
+export function requireLabels(prop: string, labels: unknown): { [key: string]: string } {
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels))
+    fail(prop, labels, 'must be an object of label keys to values, e.g. { team: "data" }');
+  for (const [k, v] of Object.entries(labels as object)) {
+    if (!isQualifiedName(k))
+      fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
+      fail(
+        `${prop}["${k}"]`,
+        v,
+        'is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
+      );
+    }
+  }
+  return { ...(labels as { [key: string]: string }) };
+}
+
+/** Throws unless `annotations` is an object of valid keys to string values, within the size limit. */
+export function requireAnnotations(prop: string, annotations: unknown): { [key: string]: string } {
+  if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) {
+    fail(
+      prop,
+      annotations,
+      'must be an object of annotation keys to values, e.g. { "example.com/owner": "data-team" }',
+    );
+  }
+  let bytes = 0;
+  for (const [k, v] of Object.entries(annotations as object)) {
+    if (!isQualifiedName(k)) fail(`${prop}["${k}"]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
+    if (typeof v !== 'string') fail(`${prop}["${k}"]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
+    bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES)
+    fail(
+      prop,
+      `${bytes} bytes`,
+      "exceeds the 256 KiB Kubernetes allows for an object's annotations; keep large data in a ConfigMap",
+    );
+  return { ...(annotations as { [key: string]: string }) };
+}
+
+/** Throws unless `name` is an environment variable name Kubernetes 1.28 accepts. */
+export function requireEnvVarName(prop: string, name: unknown): string {
+  if (typeof name !== 'string' || !ENV_VAR_NAME.test(name)) {
+    fail(
+      prop,
+      name,
+      'is not a valid environment variable name: letters, digits, "_", "-" and ".", not starting with a digit',
+    );
+  }
+  return name;
+}
+
+const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
+
+/**
+ * Throws unless `peers` is a list of NetworkPolicy peers, each naming at least one of
+ * podSelector, namespaceSelector or ipBlock: an empty peer `{}` is invalid, and a
+ * misspelt field would be dropped from the YAML, silently widening or narrowing the rule.
+ */
+export function requirePeers<T>(prop: string, peers: T[]): T[] {
+  const example = '[{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]';
+  requireList(prop, peers, 'NetworkPolicy peers', example);
+  peers.forEach((peer, i) => {
+    requireObject(`${prop}[${i}]`, peer, example.slice(1, -1));
+    const keys = Object.keys(peer as object);
+    const unknown = keys.filter((k) => !PEER_FIELDS.includes(k));
+    if (keys.length === 0 || unknown.length) {
+      fail(
+        `${prop}[${i}]`,
+        peer,
+        `must set podSelector, namespaceSelector or ipBlock${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example.slice(1, -1)}`,
+      );
+    }
+    for (const k of keys)
+      requireObject(
+        `${prop}[${i}].${k}`,
+        (peer as any)[k],
+        k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
+      );
+    const ipBlock = (peer as any).ipBlock;
+    if (
+      ipBlock !== undefined &&
+      (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))
+    ) {
+      fail(`${prop}[${i}].ipBlock.cidr`, ipBlock.cidr, 'must be a CIDR such as "10.0.0.0/8"');
+    }
+  });
+  return [...peers];
+}
+
+/** Throws unless `sources` are EnvFromSources naming one Secret or ConfigMap each, by a valid name. */
+export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromSource[] {
+  const example = '{ secretRef: { name: "job-secrets" } }';
+  requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
+  sources.forEach((s, i) => {
+    requireObject(`${prop}[${i}]`, s, example);
+    const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
+    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
+    if (refs.length !== 1 || unknown.length) {
+      fail(
+        `${prop}[${i}]`,
+        s,
+        `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`,
+      );
+    }
+    const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
+    requireDnsSubdomain(
+      `${prop}[${i}].${refs[0]}.name`,
+      ref.name,
+      refs[0] === 'secretRef' ? 'Secret name' : 'ConfigMap name',
+    );
+    if (ref.optional !== undefined) requireBoolean(`${prop}[${i}].${refs[0]}.optional`, ref.optional);
+    if (s.prefix !== undefined) requireEnvVarName(`${prop}[${i}].prefix`, s.prefix);
+  });
+  return [...sources];
+}
+
+/** Throws unless `tolerations` is a list of Toleration objects. */
+export function requireTolerations(prop: string, tolerations: Toleration[]): Toleration[] {
+  const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
+  requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
+  tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
+  return [...tolerations];
+}

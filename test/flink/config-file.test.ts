@@ -1,0 +1,90 @@
+import { Duration } from 'cdk8s';
+import { FlinkVersion, FlinkVersionTraits } from '../../src';
+import { renderConfigFile } from '../../src/flink/config-file';
+import { currentNameOf, ownerOf } from '../../src/model/key-rules';
+import {
+  jobManagerMemory,
+  MIN_JOBMANAGER_PROCESS_MIB,
+  MIN_TASKMANAGER_PROCESS_MIB,
+  taskManagerMemory,
+} from '../../src/flink/memory-model';
+import { parseStorageUri } from '../../src/flink/storage-uri';
+import { flinkDuration } from '../../src/validation/values';
+
+const v = (version: FlinkVersion) => FlinkVersionTraits.of(version);
+
+describe('renderConfigFile', () => {
+  test('config.yaml: sorted flat keys, values quoted only where YAML would misread them', () => {
+    expect(
+      renderConfigFile(
+        { 'b.key': '15 s', 'a.key': 'file:///opt/flink/ha', 'c.key': 'x: y', 'd.key': 'a #b', 'e.key': '' },
+        v(FlinkVersion.V1_19),
+      ),
+    ).toBe('a.key: file:///opt/flink/ha\nb.key: 15 s\nc.key: "x: y"\nd.key: "a #b"\ne.key: ""\n');
+  });
+  test('flink-conf.yaml: raw values (Flink 1.18 keeps quotes literally)', () => {
+    expect(renderConfigFile({ k: 'x: y' }, v(FlinkVersion.V1_18))).toBe('k: x: y\n');
+  });
+  test('the same entries in another order give the same bytes', () => {
+    const t = v(FlinkVersion.V2_0);
+    expect(renderConfigFile({ a: '1', b: '2' }, t)).toBe(renderConfigFile({ b: '2', a: '1' }, t));
+  });
+});
+
+test('durations render in the largest whole unit Flink parses', () => {
+  expect(flinkDuration('p', Duration.minutes(5))).toBe('5 min');
+  expect(flinkDuration('p', Duration.seconds(90))).toBe('90 s');
+  expect(flinkDuration('p', Duration.millis(1500))).toBe('1500 ms');
+  expect(flinkDuration('p', Duration.millis(0))).toBe('0 ms');
+});
+
+describe('memory model', () => {
+  test("the seed's 1024m processes derive positive heaps", () => {
+    expect(jobManagerMemory(1024).heapMiB).toBe(448);
+    expect(taskManagerMemory(1024).taskHeapMiB).toBeCloseTo(25.6, 5);
+  });
+  test('minimums are the first sizes that work', () => {
+    expect(jobManagerMemory(MIN_JOBMANAGER_PROCESS_MIB).heapMiB).toBeGreaterThanOrEqual(128);
+    expect(jobManagerMemory(MIN_JOBMANAGER_PROCESS_MIB - 1).heapMiB).toBeLessThan(128);
+    expect(taskManagerMemory(MIN_TASKMANAGER_PROCESS_MIB).taskHeapMiB).toBeGreaterThan(0);
+    expect(taskManagerMemory(MIN_TASKMANAGER_PROCESS_MIB - 1).taskHeapMiB).toBeLessThanOrEqual(0);
+  });
+  test('JVM overhead is clamped to [192 MiB, 1 GiB]', () => {
+    expect(jobManagerMemory(1000).overheadMiB).toBe(192);
+    expect(jobManagerMemory(20480).overheadMiB).toBe(1024);
+  });
+});
+
+describe('key rules', () => {
+  test.each([
+    ['state.checkpoints.dir', FlinkVersion.V1_19, 'state.checkpoints.dir'],
+    ['state.checkpoints.dir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
+    ['state.backend.fs.checkpointdir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
+    ['restart-strategy', FlinkVersion.V1_19, 'restart-strategy.type'],
+    // 1.18 has no key list: a rename first seen in 1.19 may not exist there, so none is suggested.
+    ['state.backend', FlinkVersion.V1_18, 'state.backend'],
+  ])('%s on %s is %s', (key, version, expected) => {
+    expect(currentNameOf(key, v(version))).toBe(expected);
+  });
+  test('owned keys name their prop', () => {
+    expect(ownerOf('taskmanager.numberOfTaskSlots')).toBe('taskManager.taskSlots');
+    expect(ownerOf('restart-strategy.fixed-delay.attempts')).toBe('restartStrategy');
+    expect(ownerOf('pipeline.max-parallelism')).toBeUndefined();
+  });
+});
+
+describe('storage URIs', () => {
+  test('object stores get their plugin', () => {
+    expect(parseStorageUri('p', 's3://bucket/path/').plugin?.dir).toBe('s3-fs-presto');
+    expect(parseStorageUri('p', 's3://bucket/path/').uri).toBe('s3://bucket/path');
+    expect(parseStorageUri('p', 'gs://b/x').plugin?.jarPrefix).toBe('flink-gs-fs-hadoop');
+    expect(parseStorageUri('p', 'abfss://c@acct.dfs.core.windows.net/x').plugin?.dir).toBe('azure-fs-hadoop');
+  });
+  test('file URIs need an absolute path', () => {
+    expect(parseStorageUri('p', 'file:///opt/flink/ha').path).toBe('/opt/flink/ha');
+    expect(() => parseStorageUri('p', 'file://opt/flink')).toThrow(
+      /^p: "file:\/\/opt\/flink" - needs an absolute path/,
+    );
+    expect(() => parseStorageUri('p', 's3://')).toThrow(/needs a bucket/);
+  });
+});
