@@ -1,19 +1,57 @@
-export * from './cluster/flink-cluster';
-export * from './props/cluster-props';
-export * from './props/ha-storage';
-export type { ResolvedCluster } from './model/resolve-cluster';
-export { DEFAULT_AGENT_NODE_IMAGE } from './model/resolve-cluster';
-export { Component } from './model/labels';
-export * from './flink/flink-version';
-export * from './props/restart-strategy';
-export * from './props/checkpointing';
+// The public API, by name: anything not listed here is internal and may change.
+
+// The construct
+export { FlinkCluster } from './cluster/flink-cluster';
+export { JobManagerDeployment } from './render/jobmanager';
+export { TaskManagerDeployment } from './render/taskmanager';
+
+// What a user types
+export type {
+  ExtraVolume,
+  FlinkClusterProps,
+  FlinkImageProps,
+  FlinkJobProps,
+  FlinkMetricsProps,
+  FlinkNetworkProps,
+  FlinkPodProps,
+  FlinkResourcesProps,
+  GitOpsProps,
+  GrafanaDashboardProps,
+  HaAgentProps,
+  HighAvailabilityProps,
+  JobManagerProps,
+  PodMonitorProps,
+  RestIngressProps,
+  TaskManagerProps,
+} from './props/cluster-props';
+export { ImagePullPolicy } from './props/cluster-props';
+export { AccessMode, HA_MOUNT_PATH, HaStorage } from './props/ha-storage';
+export type { ExistingClaimProps, NewClaimProps, ObjectStoreCredentials, ObjectStoreProps } from './props/ha-storage';
+export { RestartStrategy, RestartStrategyType } from './props/restart-strategy';
+export type {
+  ExponentialDelayRestartProps,
+  FailureRateRestartProps,
+  FixedDelayRestartProps,
+} from './props/restart-strategy';
+export { CheckpointingMode } from './props/checkpointing';
+export type { CheckpointingProps } from './props/checkpointing';
+export { FlinkVersion } from './flink/flink-version';
 export { FlinkPorts } from './flink/ports';
-export * from './validation/errors';
-export { HaRole, ROLE_LABEL, AGENT_PORT } from './agent/contract';
-export * from './gitops/gitops-output';
+export { DEFAULT_AGENT_NODE_IMAGE } from './model/observability';
+export { Component } from './model/labels';
+export { FlinkValidationError } from './validation/errors';
+
+// The HA agent's contract with the cluster (labels, ports)
+export { AGENT_PORT, HaRole, ROLE_LABEL } from './agent/contract';
+
+// GitOps output and observability
+export { OutputLayout, synthGitOps } from './gitops/gitops-output';
+export type { GitOpsOutputOptions } from './gitops/gitops-output';
 export { SYNC_WAVE_ANNOTATION } from './render/sync-waves';
 export { dashboardUid, flinkDashboard } from './render/observability/grafana-dashboard';
-export type { Dashboard, DashboardPanel, DashboardSources } from './render/observability/grafana-dashboard';
+export type { Dashboard, DashboardPanel, DashboardSources, GridPos } from './render/observability/grafana-dashboard';
+
+// From a Flink Kubernetes Operator FlinkDeployment
 export { flinkDeploymentToProps } from './convert/flink-deployment';
 export type { FlinkDeploymentConversion, FlinkDeploymentConversionOptions } from './convert/flink-deployment';
 export type { ConversionFinding, FindingSeverity } from './convert/conversion-report';

@@ -1,29 +1,32 @@
-import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import * as k8s from '../../imports/k8s';
-import { checkConfigMapSize } from '../render/configmap-limit';
-import { FlinkDisruptionBudgets } from '../render/disruption-budgets';
-import { HaAgentSidecar } from '../render/ha-agent-sidecar';
-import { JobManagerDeployment } from '../render/jobmanager';
-import { Component, metadata, MetadataContext, objectNames } from '../model/labels';
-import { FlinkNetworkPolicies } from '../render/network-policies';
-import { FlinkClusterProps } from '../props/cluster-props';
-import { FlinkRbac } from '../render/rbac';
-import { resolveCluster, ResolvedCluster } from '../model/resolve-cluster';
-import { RestIngress } from '../render/rest-ingress';
-import { FlinkServices } from '../render/services';
-import { TaskManagerDeployment } from '../render/taskmanager';
-import { renderConfigFile } from '../flink/config-file';
-import { buildFlinkConfig } from '../model/flink-configuration';
-import { log4jConsoleProperties } from '../flink/log4j';
-import { fail } from '../validation/errors';
-import { addSyncWaves } from '../render/sync-waves';
 import { ConversionFinding } from '../convert/conversion-report';
 import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../convert/flink-deployment';
+import { ClusterModel } from '../model/cluster-model';
+import { resolveCluster } from '../model/resolve-cluster';
+import { FlinkClusterProps } from '../props/cluster-props';
+import { FlinkDisruptionBudgets } from '../render/disruption-budgets';
+import { FlinkConfigMap } from '../render/flink-config-map';
+import { HaAgentSidecar } from '../render/ha-agent-sidecar';
+import { HaClaim } from '../render/ha-claim';
+import { JobManagerDeployment } from '../render/jobmanager';
+import { FlinkNetworkPolicies } from '../render/network-policies';
 import { FlinkMonitoring } from '../render/observability/monitoring';
+import { FlinkRbac } from '../render/rbac';
+import { RestIngress } from '../render/rest-ingress';
+import { FlinkServices } from '../render/services';
+import { addSyncWaves } from '../render/sync-waves';
+import { TaskManagerDeployment } from '../render/taskmanager';
+import { fail } from '../validation/errors';
 
-const mebibytesQuantity = (mib: number) => (mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`);
+/** The chart's namespace, if the cluster is inside a chart that has one. */
+function chartNamespaceOf(scope: Construct): string | undefined {
+  try {
+    return Chart.of(scope).namespace;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Clusters per app, by `namespace/clusterId`: two of them would share Flink's HA state. */
 const clustersByApp = new WeakMap<IConstruct, Map<string, string>>();
@@ -52,13 +55,13 @@ export class FlinkCluster extends Construct {
     return cluster;
   }
 
-  /** All props with defaults applied. */
-  public readonly resolved: ResolvedCluster;
   /** `kubernetes.cluster-id` and `high-availability.cluster-id`. */
   public readonly clusterId: string;
+  /** The namespace every object of the cluster is in. */
   public readonly namespace: string;
   /** The Flink configuration as written to the config file. */
   public readonly flinkConfig: Readonly<Record<string, string>>;
+  /** The ConfigMap holding Flink's config file and log4j properties. */
   public readonly configMapName: string;
   /** REST/UI Service over all JobManager candidates. */
   public readonly restServiceName: string;
@@ -66,90 +69,51 @@ export class FlinkCluster extends Construct {
   public readonly restLeaderServiceName?: string;
   /** The Lease the HA agent keeps naming the leader pod (when the agent runs). */
   public readonly leaderLeaseName?: string;
+  /** The application's Flink JobID (application mode only). */
+  public readonly jobId?: string;
+  /** The JobManager leader candidates. */
   public readonly jobManager: JobManagerDeployment;
+  /** The TaskManagers. */
   public readonly taskManager: TaskManagerDeployment;
+  /** The resolved model the objects were built from. @internal */
+  public readonly _model: ClusterModel;
   private _conversionReport?: readonly ConversionFinding[];
 
   constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id);
-    let chartNamespace: string | undefined;
-    try {
-      chartNamespace = Chart.of(this).namespace;
-    } catch {
-      chartNamespace = undefined;
-    }
-    const c = (this.resolved = resolveCluster(props, id, chartNamespace));
-    this.clusterId = c.clusterId;
-    this.namespace = c.namespace;
+    const m = (this._model = resolveCluster(props, id, chartNamespaceOf(this)));
+    this.clusterId = m.clusterId;
+    this.namespace = m.namespace;
     this.claimClusterId();
+    this.flinkConfig = m.flinkConfig;
+    this.configMapName = m.names.config;
+    this.jobId = m.job?.jobId;
 
-    const ctx: MetadataContext = { clusterId: c.clusterId, namespace: c.namespace, flinkVersion: c.traits.version };
-    const names = objectNames(c.clusterId);
-
-    this.flinkConfig = buildFlinkConfig(c);
-    this.configMapName = names.config;
-    const configData = {
-      [c.traits.configFileName]: renderConfigFile(this.flinkConfig, c.traits),
-      'log4j-console.properties': log4jConsoleProperties(c.logLevel),
-    };
-    checkConfigMapSize(names.config, configData);
-    new k8s.KubeConfigMap(this, 'Config', {
-      metadata: metadata(ctx, names.config, Component.CONFIG),
-      data: configData,
-    });
-    const configChecksum = createHash('sha256').update(JSON.stringify(configData)).digest('hex');
-
-    const storage = c.highAvailability.storage;
-    if (storage?.kind === 'new-claim') {
-      new k8s.KubePersistentVolumeClaim(this, 'HaStorage', {
-        metadata: metadata(ctx, storage.claimName!, Component.HA_STORAGE),
-        spec: {
-          accessModes: [storage.accessMode!],
-          ...(storage.storageClassName ? { storageClassName: storage.storageClassName } : {}),
-          resources: { requests: { storage: k8s.Quantity.fromString(mebibytesQuantity(storage.size!.toMebibytes())) } },
-        },
-      });
+    const config = new FlinkConfigMap(this, 'Config', m);
+    if (m.highAvailability.storage?.kind === 'new-claim') {
+      new HaClaim(this, 'HaStorage', m.meta, m.highAvailability.storage);
     }
-
-    const agent = c.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', c, ctx) : undefined;
+    const agent = m.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', m) : undefined;
     this.leaderLeaseName = agent?.leaseName;
-    const rbac = new FlinkRbac(this, 'Rbac', {
-      ctx,
-      haEnabled: c.highAvailability.enabled,
-      agentLeaseName: agent?.leaseName,
-    });
-
+    new FlinkRbac(this, 'Rbac', m);
     this.jobManager = new JobManagerDeployment(this, 'JobManager', {
-      cluster: c,
-      ctx,
-      serviceAccountName: rbac.jobManagerServiceAccountName,
-      configMapName: names.config,
-      configChecksum,
+      model: m,
+      configChecksum: config.checksum,
       sidecars: agent ? [agent.container] : [],
       sidecarVolumes: agent?.volumes,
       extraPodLabels: agent?.podLabels,
     });
-    this.taskManager = new TaskManagerDeployment(this, 'TaskManager', {
-      cluster: c,
-      ctx,
-      serviceAccountName: rbac.taskManagerServiceAccountName,
-      configMapName: names.config,
-      configChecksum,
-    });
-    const services = new FlinkServices(this, 'Services', c, ctx);
+    this.taskManager = new TaskManagerDeployment(this, 'TaskManager', { model: m, configChecksum: config.checksum });
+    const services = new FlinkServices(this, 'Services', m);
     this.restServiceName = services.restServiceName;
     this.restLeaderServiceName = services.restLeaderServiceName;
-    new FlinkDisruptionBudgets(this, 'DisruptionBudgets', c, ctx);
-    if (c.networkPolicies) new FlinkNetworkPolicies(this, 'NetworkPolicies', c, ctx);
-    new FlinkMonitoring(this, 'Monitoring', c, ctx);
-    if (c.restIngress) {
-      new RestIngress(this, 'RestIngress', {
-        ...c.restIngress,
-        ctx,
-        serviceName: this.restLeaderServiceName ?? this.restServiceName,
-      });
+    new FlinkDisruptionBudgets(this, 'DisruptionBudgets', m);
+    if (m.network.policies) new FlinkNetworkPolicies(this, 'NetworkPolicies', m);
+    new FlinkMonitoring(this, 'Monitoring', m);
+    if (m.restIngress) {
+      new RestIngress(this, 'RestIngress', m, this.restLeaderServiceName ?? this.restServiceName);
     }
-    if (c.argoCdSyncWaves) addSyncWaves(this);
+    if (m.argoCdSyncWaves) addSyncWaves(this);
 
     // Second tier: rules over the finished objects, checked by app.synth() after any
     // escape-hatch patches a user applied to them.
@@ -164,7 +128,7 @@ export class FlinkCluster extends Construct {
   /** A JSON patch can still raise the JobManager count; standbys need HA. */
   private validateFinalObjects(): string[] {
     const replicas = this.jobManager.deployment.toJson().spec?.replicas ?? 1;
-    if (replicas > 1 && !this.resolved.highAvailability.enabled) {
+    if (replicas > 1 && !this._model.highAvailability.enabled) {
       return [
         `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`,
       ];

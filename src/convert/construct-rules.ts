@@ -1,6 +1,5 @@
 import { FlinkClusterProps } from '../props/cluster-props';
 import { resolveCluster } from '../model/resolve-cluster';
-import { buildFlinkConfig } from '../model/flink-configuration';
 import { FlinkVersion } from '../flink/flink-version';
 import { FlinkValidationError } from '../validation/errors';
 
@@ -11,7 +10,7 @@ import { FlinkValidationError } from '../validation/errors';
  */
 export function constructRejection(props: FlinkClusterProps, namespace = 'default'): FlinkValidationError | undefined {
   try {
-    buildFlinkConfig(resolveCluster(props, props.clusterId ?? 'flink', props.namespace ?? namespace));
+    resolveCluster(props, props.clusterId ?? 'flink', props.namespace ?? namespace);
     return undefined;
   } catch (e) {
     if (e instanceof FlinkValidationError) return e;

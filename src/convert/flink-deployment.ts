@@ -1,3 +1,4 @@
+import { restartStrategyConfig } from '../model/config-sections';
 import { Duration, Size } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { ConversionFinding, childPath, FindingList, strictConversionError } from './conversion-report';
@@ -724,7 +725,7 @@ function pickRestartStrategy(config: ConfigIntent, job: unknown, findings: Findi
   }
   const strategy = restartStrategyFromJobField(seed, path, findings);
   if (strategy) {
-    const keys = strategy.toConfig();
+    const keys = restartStrategyConfig(strategy._spec);
     const fix = Object.entries(keys)
       .map(([k, v]) => `${k}: ${v}`)
       .join(', ');

@@ -11,7 +11,8 @@ import { parseBoolean, parseDurationMillis, parseMemoryBytes, parseWholeNumber }
 import { RestartEntry, restartStrategyFromConfig } from './restart-strategy';
 import { CheckpointingMode } from '../props/checkpointing';
 import { FlinkVersionTraits } from '../flink/flink-version';
-import { checkExtraKey, currentNameOf, ownerOf } from '../model/key-rules';
+import { checkExtraKey, currentNameOf } from '../model/key-rules';
+import { ownerOf } from '../model/config-sections';
 import { RestartStrategy } from '../props/restart-strategy';
 import { FlinkValidationError } from '../validation/errors';
 

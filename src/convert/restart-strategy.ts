@@ -1,3 +1,4 @@
+import { restartStrategyConfig } from '../model/config-sections';
 import { Duration } from 'cdk8s';
 import { childPath, FindingList } from './conversion-report';
 import { parseDurationMillis, parseWholeNumber } from './quantities';
@@ -213,7 +214,7 @@ function build(
 
 /** A RestartStrategy in words, for findings: `failure-rate (3 failures per 5 min, 1 min delay)`. */
 export function describeRestartStrategy(s: RestartStrategy): string {
-  const c = s.toConfig();
+  const c = restartStrategyConfig(s._spec);
   switch (s.type) {
     case 'fixed-delay':
       return `fixed-delay (${c['restart-strategy.fixed-delay.attempts']} attempts, ${c['restart-strategy.fixed-delay.delay']} delay)`;

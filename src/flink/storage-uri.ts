@@ -1,5 +1,3 @@
-import { fail } from '../validation/errors';
-
 /** A Flink filesystem plugin shipped in the image's `opt/` directory. */
 export interface FilesystemPlugin {
   /** Directory name under `/opt/flink/plugins/`. */
@@ -8,7 +6,7 @@ export interface FilesystemPlugin {
   readonly jarPrefix: string;
 }
 
-const PLUGINS: Record<string, FilesystemPlugin> = {
+const PLUGINS: { readonly [scheme: string]: FilesystemPlugin } = {
   // Presto's S3 filesystem is the one Flink recommends for checkpoints and HA.
   s3: { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
   s3p: { dir: 's3-fs-presto', jarPrefix: 'flink-s3-fs-presto' },
@@ -33,32 +31,7 @@ export interface StorageUri {
   readonly plugin?: FilesystemPlugin;
 }
 
-/** Parses and validates a storage URI, naming `prop` in errors. */
-export function parseStorageUri(prop: string, uri: unknown): StorageUri {
-  if (typeof uri !== 'string')
-    fail(prop, uri, 'must be a URI string such as s3://bucket/flink or file:///opt/flink/ha');
-  const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/.exec(uri);
-  if (!m) {
-    fail(
-      prop,
-      uri,
-      `has no scheme; write file://${uri.startsWith('/') ? uri : '/' + uri} for a mounted path or s3://bucket/path for an object store`,
-    );
-  }
-  const [, scheme, rest] = m;
-  if (/\s/.test(uri)) fail(prop, uri, 'must not contain white space');
-  if (scheme === 'file') {
-    if (!rest.startsWith('/')) fail(prop, uri, 'needs an absolute path: file:///absolute/path (three slashes)');
-    return { uri: uri.replace(/\/+$/, ''), scheme, path: rest.replace(/\/+$/, '') || '/' };
-  }
-  const plugin = PLUGINS[scheme];
-  if (!plugin) {
-    fail(
-      prop,
-      uri,
-      `uses scheme "${scheme}://", which has no Flink filesystem plugin in the official image; use file:// or one of ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}`,
-    );
-  }
-  if (!/^[^/]+/.test(rest)) fail(prop, uri, `needs a bucket or container: ${scheme}://<bucket>/<path>`);
-  return { uri: uri.replace(/\/+$/, ''), scheme, plugin };
+/** The filesystem plugin an object-store scheme needs, if the official image ships one. */
+export function filesystemPlugin(scheme: string): FilesystemPlugin | undefined {
+  return Object.prototype.hasOwnProperty.call(PLUGINS, scheme) ? PLUGINS[scheme] : undefined;
 }

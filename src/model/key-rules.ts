@@ -1,53 +1,7 @@
 import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
 import { REMOVED_KEYS, RENAMED_KEYS } from '../flink/key-history.generated';
+import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
-
-/**
- * Keys the construct writes itself, with the prop that controls each. Setting one of
- * them through `flinkConfiguration` would silently fight the typed props (and the
- * ports, Services and NetworkPolicies derived from them), so it is an error.
- */
-const OWNED: ReadonlyArray<[RegExp, string, 'application-mode'?]> = [
-  [/^kubernetes\.cluster-id$/, 'clusterId'],
-  [/^high-availability\.cluster-id$/, 'clusterId'],
-  [/^kubernetes\.namespace$/, "namespace (or the chart's namespace)"],
-  [/^high-availability(\.type)?$/, 'highAvailability.enabled'],
-  [/^high-availability\.(storageDir|storage-dir)$/, 'highAvailability.storage'],
-  [/^high-availability\.kubernetes\.leader-election\.lease-duration$/, 'highAvailability.leaseDuration'],
-  [/^high-availability\.kubernetes\.leader-election\.renew-deadline$/, 'highAvailability.renewDeadline'],
-  [/^high-availability\.kubernetes\.leader-election\.retry-period$/, 'highAvailability.retryPeriod'],
-  [
-    /^(high-availability\.jobmanager\.port|jobmanager\.rpc\.port|blob\.server\.port|taskmanager\.rpc\.port|taskmanager\.data\.port|rest\.port|rest\.bind-port|metrics\.internal\.query-service\.port)$/,
-    "nothing: it pins Flink's ports so containerPorts, Services and NetworkPolicies agree",
-  ],
-  [/^jobmanager\.rpc\.address$/, 'nothing: each JobManager advertises its own pod IP'],
-  [
-    /^(jobmanager\.bind-host|taskmanager\.bind-host|rest\.bind-address)$/,
-    'nothing: Flink listens on all pod interfaces and NetworkPolicies restrict access',
-  ],
-  [/^jobmanager\.memory\.process\.size$/, 'jobManager.resources.memory'],
-  [/^taskmanager\.memory\.process\.size$/, 'taskManager.resources.memory'],
-  [/^taskmanager\.numberOfTaskSlots$/, 'taskManager.taskSlots'],
-  // A session cluster has no job prop: there the default parallelism is the user's to set.
-  [/^parallelism\.default$/, 'job.parallelism', 'application-mode'],
-  [/^execution\.shutdown-on-application-finish$/, 'job.shutdownOnFinish', 'application-mode'],
-  [/^execution\.checkpointing\.externalized-checkpoint-retention$/, 'checkpointing.retainOnCancellation'],
-  [/^restart-strategy(\..*)?$/, 'restartStrategy'],
-  [/^execution\.checkpointing\.(interval|mode|dir|savepoint-dir|num-retained|incremental)$/, 'checkpointing'],
-  [/^state\.(checkpoints\.(dir|num-retained)|savepoints\.dir|backend\.incremental)$/, 'checkpointing'],
-  [/^(execution\.savepoint\.path|execution\.state-recovery\.path)$/, 'job.initialSavepointPath'],
-  [
-    /^(execution\.savepoint\.ignore-unclaimed-state|execution\.state-recovery\.ignore-unclaimed-state)$/,
-    'job.allowNonRestoredState',
-  ],
-  [/^\$internal\.pipeline\.job-id$/, 'job.jobId'],
-  [/^metrics\.reporter\.prom\..*$/, 'metrics'],
-];
-
-/** The prop that owns `key`, if the construct writes it (in application mode unless told otherwise). */
-export function ownerOf(key: string, applicationMode = true): string | undefined {
-  return OWNED.find(([re, , when]) => re.test(key) && (when !== 'application-mode' || applicationMode))?.[1];
-}
 
 /**
  * Keys that hold a credential inline. Written into the ConfigMap they would end up in the

@@ -1,4 +1,5 @@
 import { ApiObjectMetadata } from 'cdk8s';
+import { clusterConfigMapName, leaderLeaseName } from '../agent/contract';
 
 /** `app.kubernetes.io/component` values (the wire strings). */
 export enum Component {
@@ -60,8 +61,27 @@ export function metadata(
   };
 }
 
-/** Names of everything Flink's config, the agent or a user refers to. */
-export function objectNames(clusterId: string) {
+/** Names of everything Flink's config, the agent or a user refers to: explicit, never hashed. */
+export interface ObjectNames {
+  readonly config: string;
+  readonly jobManager: string;
+  readonly taskManager: string;
+  readonly jobManagerRpc: string;
+  readonly rest: string;
+  readonly restLeader: string;
+  readonly haClaim: string;
+  /** Prefix of the agent bundle ConfigMap; the bundle's hash follows it. */
+  readonly agentBundle: string;
+  /** The Lease the HA agent keeps naming the leader pod. */
+  readonly leaderLease: string;
+  /** Flink's own leader-election lock (written by Flink, not by the construct). */
+  readonly clusterConfigMap: string;
+  readonly monitoring: string;
+  readonly dashboard: string;
+}
+
+/** The names of one cluster's objects; the model computes them once. */
+export function objectNames(clusterId: string): ObjectNames {
   return {
     config: `${clusterId}-flink-config`,
     jobManager: `${clusterId}-jobmanager`,
@@ -71,6 +91,8 @@ export function objectNames(clusterId: string) {
     restLeader: `${clusterId}-rest-leader`,
     haClaim: `${clusterId}-ha`,
     agentBundle: `${clusterId}-ha-agent`,
+    leaderLease: leaderLeaseName(clusterId),
+    clusterConfigMap: clusterConfigMapName(clusterId),
     monitoring: `${clusterId}-flink`,
     dashboard: `${clusterId}-grafana-dashboard`,
   };

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { durationMillis, flinkDuration, requireInt, requireNumber } from '../validation/values';
+import { flinkDurationOf } from '../flink/durations';
+import { durationMillis, requireInt, requireNumber } from '../validation/values';
 import { requireObject } from '../validation/k8s-syntax';
 import { fail } from '../validation/errors';
 
@@ -43,25 +44,48 @@ export interface ExponentialDelayRestartProps {
   readonly attemptsBeforeResetBackoff?: number;
 }
 
+/** A restart strategy with its parameters, durations in milliseconds. */
+export type RestartStrategySpec =
+  | { readonly type: RestartStrategyType.NONE }
+  | { readonly type: RestartStrategyType.FIXED_DELAY; readonly attempts: number; readonly delayMs: number }
+  | {
+      readonly type: RestartStrategyType.FAILURE_RATE;
+      readonly maxFailuresPerInterval: number;
+      readonly intervalMs: number;
+      readonly delayMs: number;
+    }
+  | {
+      readonly type: RestartStrategyType.EXPONENTIAL_DELAY;
+      readonly initialBackoffMs: number;
+      readonly maxBackoffMs: number;
+      readonly backoffMultiplier: number;
+      readonly resetBackoffThresholdMs: number;
+      readonly jitterFactor: number;
+      readonly attemptsBeforeResetBackoff?: number;
+    };
+
 /**
- * How Flink restarts a failing job. Validated when created, rendered to Flink's
- * `restart-strategy.*` keys.
+ * How Flink restarts a failing job. Validated when created; the Flink configuration
+ * builder renders it to Flink's `restart-strategy.*` keys.
  */
 export class RestartStrategy {
   /** Never restart: a failure fails the job. */
   public static none(): RestartStrategy {
-    return new RestartStrategy(RestartStrategyType.NONE, {});
+    return new RestartStrategy({ type: RestartStrategyType.NONE });
   }
 
+  /** Restart up to `attempts` times, `delay` apart. */
   public static fixedDelay(props: FixedDelayRestartProps): RestartStrategy {
     const p = 'restartStrategy.fixedDelay';
     requireObject(p, props, '{ attempts: 3, delay: Duration.seconds(10) }');
-    return new RestartStrategy(RestartStrategyType.FIXED_DELAY, {
-      'restart-strategy.fixed-delay.attempts': String(requireInt(`${p}.attempts`, props.attempts, 1)),
-      'restart-strategy.fixed-delay.delay': flinkDuration(`${p}.delay`, props.delay),
+    return new RestartStrategy({
+      type: RestartStrategyType.FIXED_DELAY,
+      attempts: requireInt(`${p}.attempts`, props.attempts, 1),
+      delayMs: durationMillis(`${p}.delay`, props.delay),
     });
   }
 
+  /** Restart while fewer than `maxFailuresPerInterval` failures fall in `interval`. */
   public static failureRate(props: FailureRateRestartProps): RestartStrategy {
     const p = 'restartStrategy.failureRate';
     requireObject(
@@ -69,64 +93,59 @@ export class RestartStrategy {
       props,
       '{ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.seconds(10) }',
     );
-    const interval = durationMillis(`${p}.interval`, props.interval);
-    if (interval === 0) fail(`${p}.interval`, props.interval, 'must be longer than zero');
-    const delay = durationMillis(`${p}.delay`, props.delay);
-    if (delay >= interval) {
-      fail(
-        `${p}.delay`,
-        props.delay,
-        `must be shorter than interval (${flinkDuration(`${p}.interval`, props.interval)}), or no second failure can ever fall inside the window`,
-      );
-    }
-    return new RestartStrategy(RestartStrategyType.FAILURE_RATE, {
-      'restart-strategy.failure-rate.max-failures-per-interval': String(
-        requireInt(`${p}.maxFailuresPerInterval`, props.maxFailuresPerInterval, 1),
-      ),
-      'restart-strategy.failure-rate.failure-rate-interval': flinkDuration(`${p}.interval`, props.interval),
-      'restart-strategy.failure-rate.delay': flinkDuration(`${p}.delay`, props.delay),
+    const intervalMs = durationMillis(`${p}.interval`, props.interval);
+    if (intervalMs === 0) fail(`${p}.interval`, props.interval, 'must be longer than zero');
+    const delayMs = durationMillis(`${p}.delay`, props.delay);
+    if (delayMs >= intervalMs) fail(`${p}.delay`, props.delay, delayOverInterval(intervalMs));
+    return new RestartStrategy({
+      type: RestartStrategyType.FAILURE_RATE,
+      maxFailuresPerInterval: requireInt(`${p}.maxFailuresPerInterval`, props.maxFailuresPerInterval, 1),
+      intervalMs,
+      delayMs,
     });
   }
 
+  /** Restart with a backoff that grows after each failure (Flink's default with checkpointing). */
   public static exponentialDelay(props: ExponentialDelayRestartProps = {}): RestartStrategy {
     const p = 'restartStrategy.exponentialDelay';
     requireObject(p, props, '{ initialBackoff: Duration.seconds(1), maxBackoff: Duration.minutes(1) }');
     const initial = props.initialBackoff ?? Duration.seconds(1);
     const max = props.maxBackoff ?? Duration.minutes(1);
-    if (durationMillis(`${p}.initialBackoff`, initial) === 0)
-      fail(`${p}.initialBackoff`, initial, 'must be longer than zero');
-    if (durationMillis(`${p}.maxBackoff`, max) < durationMillis(`${p}.initialBackoff`, initial)) {
+    const initialBackoffMs = durationMillis(`${p}.initialBackoff`, initial);
+    if (initialBackoffMs === 0) fail(`${p}.initialBackoff`, initial, 'must be longer than zero');
+    const maxBackoffMs = durationMillis(`${p}.maxBackoff`, max);
+    if (maxBackoffMs < initialBackoffMs)
       fail(`${p}.maxBackoff`, max, `must not be shorter than initialBackoff (${initial.toHumanString()})`);
-    }
     const reset = props.resetBackoffThreshold ?? Duration.hours(1);
-    if (durationMillis(`${p}.resetBackoffThreshold`, reset) === 0)
-      fail(`${p}.resetBackoffThreshold`, reset, 'must be longer than zero');
-    const keys: Record<string, string> = {
-      'restart-strategy.exponential-delay.initial-backoff': flinkDuration(`${p}.initialBackoff`, initial),
-      'restart-strategy.exponential-delay.max-backoff': flinkDuration(`${p}.maxBackoff`, max),
-      'restart-strategy.exponential-delay.backoff-multiplier': String(
-        requireNumber(`${p}.backoffMultiplier`, props.backoffMultiplier ?? 1.5, 1),
-      ),
-      'restart-strategy.exponential-delay.reset-backoff-threshold': flinkDuration(`${p}.resetBackoffThreshold`, reset),
-      'restart-strategy.exponential-delay.jitter-factor': String(
-        requireNumber(`${p}.jitterFactor`, props.jitterFactor ?? 0.1, 0, 1),
-      ),
-    };
-    if (props.attemptsBeforeResetBackoff !== undefined) {
-      keys['restart-strategy.exponential-delay.attempts-before-reset-backoff'] = String(
-        requireInt(`${p}.attemptsBeforeResetBackoff`, props.attemptsBeforeResetBackoff, 1),
-      );
-    }
-    return new RestartStrategy(RestartStrategyType.EXPONENTIAL_DELAY, keys);
+    const resetBackoffThresholdMs = durationMillis(`${p}.resetBackoffThreshold`, reset);
+    if (resetBackoffThresholdMs === 0) fail(`${p}.resetBackoffThreshold`, reset, 'must be longer than zero');
+    return new RestartStrategy({
+      type: RestartStrategyType.EXPONENTIAL_DELAY,
+      initialBackoffMs,
+      maxBackoffMs,
+      backoffMultiplier: requireNumber(`${p}.backoffMultiplier`, props.backoffMultiplier ?? 1.5, 1),
+      resetBackoffThresholdMs,
+      jitterFactor: requireNumber(`${p}.jitterFactor`, props.jitterFactor ?? 0.1, 0, 1),
+      attemptsBeforeResetBackoff:
+        props.attemptsBeforeResetBackoff === undefined
+          ? undefined
+          : requireInt(`${p}.attemptsBeforeResetBackoff`, props.attemptsBeforeResetBackoff, 1),
+    });
   }
 
-  private constructor(
-    public readonly type: RestartStrategyType,
-    private readonly keys: Readonly<Record<string, string>>,
-  ) {}
+  /** @internal */
+  private constructor(public readonly _spec: RestartStrategySpec) {}
 
-  /** The Flink configuration entries of this strategy. */
-  public toConfig(): Record<string, string> {
-    return { 'restart-strategy.type': this.type, ...this.keys };
+  /** Flink's `restart-strategy.type` of this strategy. */
+  public get type(): RestartStrategyType {
+    return this._spec.type;
   }
+}
+
+/** A failure-rate delay as long as the window leaves no room for a second failure. */
+function delayOverInterval(intervalMs: number): string {
+  return (
+    `must be shorter than interval (${flinkDurationOf(intervalMs)}), or no second failure can ever fall inside ` +
+    'the window'
+  );
 }

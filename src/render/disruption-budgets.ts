@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { Component, metadata, MetadataContext, objectNames, selectorLabels } from '../model/labels';
-import { ResolvedCluster } from '../model/resolve-cluster';
+import { ClusterModel } from '../model/cluster-model';
+import { Component, metadata, selectorLabels } from '../model/labels';
 
 /**
  * One voluntary disruption at a time. With two or more JobManager candidates this never
@@ -9,18 +9,17 @@ import { ResolvedCluster } from '../model/resolve-cluster';
  * than blocking node maintenance forever.
  */
 export class FlinkDisruptionBudgets extends Construct {
-  constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    const names = objectNames(c.clusterId);
     const budget = (bid: string, name: string, component: Component) =>
       new k8s.KubePodDisruptionBudget(this, bid, {
-        metadata: metadata(ctx, name, component),
+        metadata: metadata(m.meta, name, component),
         spec: {
           maxUnavailable: k8s.IntOrString.fromNumber(1),
-          selector: { matchLabels: selectorLabels(c.clusterId, component) },
+          selector: { matchLabels: selectorLabels(m.clusterId, component) },
         },
       });
-    budget('JobManager', names.jobManager, Component.JOBMANAGER);
-    if (c.taskManager.replicas > 0) budget('TaskManager', names.taskManager, Component.TASKMANAGER);
+    budget('JobManager', m.names.jobManager, Component.JOBMANAGER);
+    if (m.taskManager.replicas > 0) budget('TaskManager', m.names.taskManager, Component.TASKMANAGER);
   }
 }

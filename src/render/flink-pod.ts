@@ -1,8 +1,7 @@
 import * as k8s from '../../imports/k8s';
-import { haVolume } from '../props/ha-storage';
 import { Component, selectorLabels } from '../model/labels';
 import { containerSecurityContext, podSecurityContext } from './pod-security';
-import { ResolvedCluster, ResolvedPods } from '../model/resolve-cluster';
+import { ClusterModel, PodsModel } from '../model/cluster-model';
 import { FilesystemPlugin } from '../flink/storage-uri';
 
 /** Name of the Flink container, as the Flink Kubernetes Operator names it. */
@@ -50,9 +49,8 @@ export function prepareScript(opts: {
 /** What differs between a JobManager and a TaskManager pod. */
 export interface FlinkPodOptions {
   readonly component: Component;
-  readonly pods: ResolvedPods;
-  readonly serviceAccountName: string;
-  readonly configMapName: string;
+  readonly pods: PodsModel;
+  /** Changes with the Flink configuration, so a config change rolls the pods. */
   readonly configChecksum: string;
   readonly args: string[];
   readonly env: k8s.EnvVar[];
@@ -73,15 +71,54 @@ export interface FlinkPodOptions {
 const cpuQuantity = (cores: number) =>
   k8s.Quantity.fromString(Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`);
 
-/** The pod template of a Flink JobManager or TaskManager. */
-export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.PodTemplateSpec {
-  const storage = c.highAvailability.storage;
-  const ha = storage && o.mountHaVolume ? haVolume(storage) : undefined;
-  const creds = storage?.credentials;
-  const plugins = c.storageUris.flatMap((u) => (u.plugin ? [u.plugin] : []));
+/** The volumes of a Flink pod and where the init container and the Flink container mount them. */
+interface PodStorage {
+  readonly volumes: k8s.Volume[];
+  readonly workMounts: k8s.VolumeMount[];
+  readonly mounts: k8s.VolumeMount[];
+  readonly env: k8s.EnvVar[];
+  readonly envFrom: k8s.EnvFromSource[];
+}
 
+/** The pod template of a Flink JobManager or TaskManager. */
+export function flinkPodTemplate(m: ClusterModel, o: FlinkPodOptions): k8s.PodTemplateSpec {
+  const storage = podStorage(m, o);
+  const selector = selectorLabels(m.clusterId, o.component);
+  return {
+    metadata: {
+      labels: { ...o.pods.podLabels, ...o.extraPodLabels, ...selector },
+      annotations: { ...o.pods.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: o.configChecksum },
+    },
+    spec: {
+      serviceAccountName: o.component === Component.JOBMANAGER ? m.names.jobManager : m.names.taskManager,
+      // Only HA needs the API: JobManagers for the lock, TaskManagers to find the leader.
+      automountServiceAccountToken: m.highAvailability.enabled,
+      enableServiceLinks: false,
+      securityContext: podSecurityContext(),
+      ...(m.image.pullSecrets.length ? { imagePullSecrets: m.image.pullSecrets.map((name) => ({ name })) } : {}),
+      ...(Object.keys(o.pods.nodeSelector).length ? { nodeSelector: { ...o.pods.nodeSelector } } : {}),
+      ...(o.pods.tolerations.length ? { tolerations: [...o.pods.tolerations] } : {}),
+      affinity: spreadAffinity(selector, o.pods.affinity),
+      topologySpreadConstraints: [
+        {
+          // ScheduleAnyway: a one-zone cluster must still schedule every pod.
+          maxSkew: 1,
+          topologyKey: 'topology.kubernetes.io/zone',
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: { matchLabels: selector },
+        },
+      ],
+      initContainers: [prepareContainer(m, o, storage)],
+      containers: [flinkContainer(m, o, storage), ...(o.sidecars ?? [])],
+      volumes: storage.volumes,
+    },
+  };
+}
+
+/** Volumes: the config (read-only source, writable copy), log, tmp, plugins, usrlib, HA claim, credentials, user's. */
+function podStorage(m: ClusterModel, o: FlinkPodOptions): PodStorage {
   const volumes: k8s.Volume[] = [
-    { name: 'flink-config-src', configMap: { name: o.configMapName } },
+    { name: 'flink-config-src', configMap: { name: m.names.config } },
     { name: 'flink-config', emptyDir: {} },
     { name: 'flink-log', emptyDir: {} },
     { name: 'tmp', emptyDir: {} },
@@ -103,23 +140,20 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
     workMounts.push({ name: 'usrlib', mountPath: '/work/usrlib' });
     mounts.push({ name: 'usrlib', mountPath: '/opt/flink/usrlib' });
   }
-  if (ha) {
-    volumes.push(ha.volume);
-    mounts.push(ha.mount);
+  if (m.haClaim && o.mountHaVolume) {
+    volumes.push(haClaimVolume(m.haClaim.claimName));
+    mounts.push({ name: HA_VOLUME, mountPath: m.haClaim.mountPath });
   }
   const env: k8s.EnvVar[] = [...o.env];
   const envFrom: k8s.EnvFromSource[] = [];
+  const storage = m.highAvailability.storage;
+  const creds = storage?.kind === 'object-store' ? storage.credentials : undefined;
   if (creds?.envFromSecret) envFrom.push({ secretRef: { name: creds.envFromSecret } });
   if (creds?.fileSecret) {
-    volumes.push({
-      name: 'fs-credentials',
-      secret: { secretName: creds.fileSecret.name, items: [{ key: creds.fileSecret.key, path: creds.fileSecret.key }] },
-    });
-    mounts.push({ name: 'fs-credentials', mountPath: `/opt/flink/secrets/${creds.fileSecret.name}`, readOnly: true });
-    env.push({
-      name: creds.fileSecret.fileEnv,
-      value: `/opt/flink/secrets/${creds.fileSecret.name}/${creds.fileSecret.key}`,
-    });
+    const { name, key, fileEnv } = creds.fileSecret;
+    volumes.push({ name: 'fs-credentials', secret: { secretName: name, items: [{ key, path: key }] } });
+    mounts.push({ name: 'fs-credentials', mountPath: `/opt/flink/secrets/${name}`, readOnly: true });
+    env.push({ name: fileEnv, value: `/opt/flink/secrets/${name}/${key}` });
   }
   for (const v of o.pods.volumes) {
     volumes.push(v.volume);
@@ -128,93 +162,61 @@ export function flinkPodTemplate(c: ResolvedCluster, o: FlinkPodOptions): k8s.Po
   env.push(...o.pods.env);
   envFrom.push(...o.pods.envFrom);
   volumes.push(...(o.sidecarVolumes ?? []));
+  return { volumes, workMounts, mounts, env, envFrom };
+}
 
-  const resources: k8s.ResourceRequirements = {
-    requests: { cpu: cpuQuantity(o.pods.cpu), memory: k8s.Quantity.fromString(`${o.pods.memoryMiB}Mi`) },
-    limits: {
-      ...(o.pods.cpuLimit !== undefined ? { cpu: cpuQuantity(o.pods.cpuLimit) } : {}),
-      memory: k8s.Quantity.fromString(`${o.pods.memoryMiB}Mi`),
-    },
-  };
-
-  const selector = selectorLabels(c.clusterId, o.component);
-  const haEnabled = c.highAvailability.enabled;
+/** The init container that lays the generated config (and plugins, the job jar) into writable folders. */
+function prepareContainer(m: ClusterModel, o: FlinkPodOptions, storage: PodStorage): k8s.Container {
+  const plugins = m.storageUris.flatMap((u) => (u.plugin ? [u.plugin] : []));
   return {
-    metadata: {
-      labels: { ...o.pods.podLabels, ...o.extraPodLabels, ...selector },
-      annotations: { ...o.pods.podAnnotations, [CONFIG_CHECKSUM_ANNOTATION]: o.configChecksum },
+    name: 'prepare-flink',
+    image: m.image.reference,
+    imagePullPolicy: m.image.pullPolicy,
+    command: [
+      'sh',
+      '-c',
+      prepareScript({ staleConfigFile: m.traits.staleConfigFileName, plugins, jarPath: o.jarPath }),
+    ],
+    volumeMounts: storage.workMounts,
+    resources: {
+      requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') },
+      limits: { memory: k8s.Quantity.fromString('64Mi') },
     },
-    spec: {
-      serviceAccountName: o.serviceAccountName,
-      // Only HA needs the API: JobManagers for the lock, TaskManagers to find the leader.
-      automountServiceAccountToken: haEnabled,
-      enableServiceLinks: false,
-      securityContext: podSecurityContext(),
-      ...(c.image.pullSecrets.length ? { imagePullSecrets: c.image.pullSecrets.map((name) => ({ name })) } : {}),
-      ...(Object.keys(o.pods.nodeSelector).length ? { nodeSelector: o.pods.nodeSelector } : {}),
-      ...(o.pods.tolerations.length ? { tolerations: o.pods.tolerations } : {}),
-      affinity: spreadAffinity(selector, o.pods.affinity),
-      topologySpreadConstraints: [
-        {
-          // ScheduleAnyway: a one-zone cluster must still schedule every pod.
-          maxSkew: 1,
-          topologyKey: 'topology.kubernetes.io/zone',
-          whenUnsatisfiable: 'ScheduleAnyway',
-          labelSelector: { matchLabels: selector },
-        },
-      ],
-      initContainers: [
-        {
-          name: 'prepare-flink',
-          image: c.image.reference,
-          imagePullPolicy: c.image.pullPolicy,
-          command: [
-            'sh',
-            '-c',
-            prepareScript({ staleConfigFile: c.traits.staleConfigFileName, plugins, jarPath: o.jarPath }),
-          ],
-          volumeMounts: workMounts,
-          resources: {
-            requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') },
-            limits: { memory: k8s.Quantity.fromString('64Mi') },
-          },
-          securityContext: containerSecurityContext(),
-        },
-      ],
-      containers: [
-        {
-          name: FLINK_CONTAINER_NAME,
-          image: c.image.reference,
-          imagePullPolicy: c.image.pullPolicy,
-          args: o.args,
-          ...(env.length ? { env } : {}),
-          ...(envFrom.length ? { envFrom } : {}),
-          ports: o.ports,
-          // Start-up (JVM, HA recovery) may be slow; liveness only counts once the port is open.
-          startupProbe: {
-            tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) },
-            periodSeconds: 5,
-            failureThreshold: 60,
-          },
-          livenessProbe: {
-            tcpSocket: { port: k8s.IntOrString.fromString(o.livenessPort) },
-            periodSeconds: 10,
-            failureThreshold: 6,
-          },
-          readinessProbe: {
-            tcpSocket: { port: k8s.IntOrString.fromString(o.readinessPort) },
-            periodSeconds: 5,
-            failureThreshold: 3,
-          },
-          resources,
-          volumeMounts: mounts,
-          securityContext: containerSecurityContext(),
-        },
-        ...(o.sidecars ?? []),
-      ],
-      volumes,
-    },
+    securityContext: containerSecurityContext(),
   };
+}
+
+/** The Flink container: memory request = limit (Flink sizes its process from it), probes on Flink's ports. */
+function flinkContainer(m: ClusterModel, o: FlinkPodOptions, storage: PodStorage): k8s.Container {
+  const memory = k8s.Quantity.fromString(`${o.pods.memoryMiB}Mi`);
+  const port = (name: string) => k8s.IntOrString.fromString(name);
+  return {
+    name: FLINK_CONTAINER_NAME,
+    image: m.image.reference,
+    imagePullPolicy: m.image.pullPolicy,
+    args: o.args,
+    ...(storage.env.length ? { env: storage.env } : {}),
+    ...(storage.envFrom.length ? { envFrom: storage.envFrom } : {}),
+    ports: o.ports,
+    // Start-up (JVM, HA recovery) may be slow; liveness only counts once the port is open.
+    startupProbe: { tcpSocket: { port: port(o.livenessPort) }, periodSeconds: 5, failureThreshold: 60 },
+    livenessProbe: { tcpSocket: { port: port(o.livenessPort) }, periodSeconds: 10, failureThreshold: 6 },
+    readinessProbe: { tcpSocket: { port: port(o.readinessPort) }, periodSeconds: 5, failureThreshold: 3 },
+    resources: {
+      requests: { cpu: cpuQuantity(o.pods.cpu), memory },
+      limits: { ...(o.pods.cpuLimit !== undefined ? { cpu: cpuQuantity(o.pods.cpuLimit) } : {}), memory },
+    },
+    volumeMounts: storage.mounts,
+    securityContext: containerSecurityContext(),
+  };
+}
+
+/** Name of the HA claim's volume in JobManager, TaskManager and agent containers. */
+export const HA_VOLUME = 'ha-storage';
+
+/** The HA claim as a pod volume. */
+export function haClaimVolume(claimName: string): k8s.Volume {
+  return { name: HA_VOLUME, persistentVolumeClaim: { claimName } };
 }
 
 /** Soft anti-affinity across nodes plus the user's additions. */

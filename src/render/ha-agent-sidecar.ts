@@ -2,12 +2,11 @@ import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { loadAgentBundle } from './agent-bundle';
-import { checkConfigMapSize } from './configmap-limit';
-import { HA_MOUNT_PATH } from '../props/ha-storage';
-import { Component, metadata, MetadataContext, objectNames } from '../model/labels';
+import { assertConfigMapSize } from './asserts';
+import { HA_VOLUME } from './flink-pod';
+import { Component, metadata } from '../model/labels';
 import { containerSecurityContext } from './pod-security';
-import { ResolvedCluster } from '../model/resolve-cluster';
-import { durationMillis } from '../validation/values';
+import { ClusterModel } from '../model/cluster-model';
 import {
   AGENT_BUNDLE_FILE,
   AGENT_BUNDLE_MOUNT_PATH,
@@ -16,7 +15,6 @@ import {
   AGENT_PORT_NAME,
   AgentEnv,
   HaRole,
-  leaderLeaseName,
   ROLE_LABEL,
 } from '../agent/contract';
 
@@ -32,47 +30,46 @@ export class HaAgentSidecar extends Construct {
   /** Pods start as "unknown" until their agent knows better. */
   public readonly podLabels = { [ROLE_LABEL]: HaRole.UNKNOWN };
 
-  constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    this.leaseName = leaderLeaseName(c.clusterId);
-    const storage = c.highAvailability.storage!;
+    this.leaseName = m.names.leaderLease;
+    const storageDir = m.highAvailability.storage?.storageDir.uri ?? '';
+    const claim = m.haClaim;
     const mounts: k8s.VolumeMount[] = [];
-    let image = c.agent.image;
+    let image = m.agent.image;
     let command: string[] | undefined;
     if (!image) {
       const bundle = loadAgentBundle();
       const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 10);
-      const name = `${objectNames(c.clusterId).agentBundle}-${hash}`;
-      checkConfigMapSize(name, { [AGENT_BUNDLE_FILE]: bundle });
+      const name = `${m.names.agentBundle}-${hash}`;
+      assertConfigMapSize(name, { [AGENT_BUNDLE_FILE]: bundle });
       new k8s.KubeConfigMap(this, 'Bundle', {
-        metadata: metadata(ctx, name, Component.HA_AGENT),
+        metadata: metadata(m.meta, name, Component.HA_AGENT),
         immutable: true,
         data: { [AGENT_BUNDLE_FILE]: bundle },
       });
       this.volumes.push({ name: 'ha-agent', configMap: { name } });
       mounts.push({ name: 'ha-agent', mountPath: AGENT_BUNDLE_MOUNT_PATH, readOnly: true });
-      image = c.agent.nodeImage;
+      image = m.agent.nodeImage;
       command = ['node', `${AGENT_BUNDLE_MOUNT_PATH}/${AGENT_BUNDLE_FILE}`];
     }
     // The agent probes the HA volume (write, fsync, read back) and checks Flink's pointer files on it.
-    if (storage.claimName) mounts.push({ name: 'ha-storage', mountPath: HA_MOUNT_PATH });
+    if (claim) mounts.push({ name: HA_VOLUME, mountPath: claim.mountPath });
 
     const field = (fieldPath: string): k8s.EnvVarSource => ({ fieldRef: { apiVersion: 'v1', fieldPath } });
     const env: k8s.EnvVar[] = [
       { name: AgentEnv.POD_NAME, valueFrom: field('metadata.name') },
       { name: AgentEnv.POD_NAMESPACE, valueFrom: field('metadata.namespace') },
       { name: AgentEnv.POD_IP, valueFrom: field('status.podIP') },
-      { name: AgentEnv.CLUSTER_ID, value: c.clusterId },
-      { name: AgentEnv.HA_CLUSTER_ID, value: c.clusterId },
-      { name: AgentEnv.HA_STORAGE_DIR, value: storage.storageDir.uri },
-      ...(storage.claimName ? [{ name: AgentEnv.HA_STORAGE_PATH, value: HA_MOUNT_PATH }] : []),
-      { name: AgentEnv.FLINK_VERSION, value: c.traits.version },
+      { name: AgentEnv.CLUSTER_ID, value: m.clusterId },
+      { name: AgentEnv.HA_CLUSTER_ID, value: m.clusterId },
+      { name: AgentEnv.HA_STORAGE_DIR, value: storageDir },
+      ...(claim ? [{ name: AgentEnv.HA_STORAGE_PATH, value: claim.mountPath }] : []),
+      { name: AgentEnv.FLINK_VERSION, value: m.traits.version },
       { name: AgentEnv.LEASE_NAME, value: this.leaseName },
       {
         name: AgentEnv.LEASE_DURATION_SECONDS,
-        value: String(
-          Math.ceil(durationMillis('highAvailability.leaseDuration', c.highAvailability.leaseDuration) / 1000),
-        ),
+        value: String(Math.ceil(m.highAvailability.leaseDurationMs / 1000)),
       },
       { name: AgentEnv.PORT, value: String(AGENT_PORT) },
     ];
@@ -80,7 +77,7 @@ export class HaAgentSidecar extends Construct {
     this.container = {
       name: AGENT_CONTAINER_NAME,
       image,
-      imagePullPolicy: c.image.pullPolicy,
+      imagePullPolicy: m.image.pullPolicy,
       ...(command ? { command } : {}),
       env,
       ports: [{ name: AGENT_PORT_NAME, containerPort: AGENT_PORT }],

@@ -1,23 +1,22 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
-import { AccessMode } from '../props/ha-storage';
-import { Component, metadata, MetadataContext, objectNames, selectorLabels } from '../model/labels';
-import { ResolvedCluster } from '../model/resolve-cluster';
+import { Component, metadata, selectorLabels } from '../model/labels';
+import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';
 
 /**
  * The JobManager's command line. With HA each candidate advertises its own pod IP
  * (standby JobManagers cannot share a Service address); in the form the version needs.
  */
-export function jobManagerArgs(c: ResolvedCluster): string[] {
+export function jobManagerArgs(m: ClusterModel): string[] {
   const host = '$(POD_IP)';
-  const ha = c.highAvailability.enabled;
-  if (!c.job) return ha ? ['jobmanager', host] : ['jobmanager'];
-  const j = c.job;
+  const ha = m.highAvailability.enabled;
+  if (!m.job) return ha ? ['jobmanager', host] : ['jobmanager'];
+  const j = m.job;
   return [
     'standalone-job',
-    ...(ha ? c.traits.standaloneJobHostArgs(host) : []),
+    ...(ha ? m.traits.standaloneJobHostArgs(host) : []),
     ...(j.entryClass ? ['--job-classname', j.entryClass] : []),
     '--job-id',
     j.jobId,
@@ -29,21 +28,14 @@ export function jobManagerArgs(c: ResolvedCluster): string[] {
   ];
 }
 
-/** The HA claim can be mounted by one pod only (ReadWriteOnce on one node at a time, or ReadWriteOncePod). */
-function singleMountClaim(c: ResolvedCluster): boolean {
-  const storage = c.highAvailability.storage;
-  return storage?.claimName !== undefined && storage.accessMode !== AccessMode.READ_WRITE_MANY;
-}
-
 /**
  * The JobManager address the image's entrypoint writes into `jobmanager.rpc.address`:
  * with HA each candidate's own pod IP; without HA the single JobManager's RPC Service,
  * which TaskManagers connect to. TaskManagers with HA find the leader through Flink's HA
  * services, and find their own address by connecting to it, so they need neither.
  */
-export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[] {
-  if (!c.highAvailability.enabled)
-    return [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: objectNames(c.clusterId).jobManagerRpc }];
+export function flinkEnv(m: ClusterModel, component: Component): k8s.EnvVar[] {
+  if (!m.highAvailability.enabled) return [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: m.names.jobManagerRpc }];
   if (component !== Component.JOBMANAGER) return [];
   return [
     { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
@@ -52,15 +44,13 @@ export function flinkEnv(c: ResolvedCluster, component: Component): k8s.EnvVar[]
 }
 
 /** The Prometheus reporter's port, when it is on. */
-export function metricsPort(c: ResolvedCluster): k8s.ContainerPort[] {
-  return c.metrics.prometheus ? [{ name: 'metrics', containerPort: FlinkPorts.METRICS }] : [];
+export function metricsPort(m: ClusterModel): k8s.ContainerPort[] {
+  return m.metrics.prometheus ? [{ name: 'metrics', containerPort: FlinkPorts.METRICS }] : [];
 }
 
 export interface JobManagerDeploymentProps {
-  readonly cluster: ResolvedCluster;
-  readonly ctx: MetadataContext;
-  readonly serviceAccountName: string;
-  readonly configMapName: string;
+  readonly model: ClusterModel;
+  /** Changes with the Flink configuration, so a config change rolls the pods. */
   readonly configChecksum: string;
   readonly sidecars?: k8s.Container[];
   readonly sidecarVolumes?: k8s.Volume[];
@@ -77,19 +67,19 @@ export class JobManagerDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: JobManagerDeploymentProps) {
     super(scope, id);
-    const c = props.cluster;
-    this.name = objectNames(c.clusterId).jobManager;
-    const ha = c.highAvailability.enabled;
+    const m = props.model;
+    this.name = m.names.jobManager;
+    const ha = m.highAvailability.enabled;
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: metadata(props.ctx, this.name, Component.JOBMANAGER),
+      metadata: metadata(m.meta, this.name, Component.JOBMANAGER),
       spec: {
-        replicas: c.jobManager.replicas,
-        selector: { matchLabels: selectorLabels(c.clusterId, Component.JOBMANAGER) },
+        replicas: m.jobManager.replicas,
+        selector: { matchLabels: selectorLabels(m.clusterId, Component.JOBMANAGER) },
         // Without HA two JobManagers must never run side by side; with HA a new
         // candidate joins as a standby before an old one leaves - unless the HA claim can
         // only be mounted by one pod (then the new pod would wait for it forever).
         strategy:
-          ha && !singleMountClaim(c)
+          ha && !m.haClaim?.singleMount
             ? {
                 type: 'RollingUpdate',
                 rollingUpdate: {
@@ -98,25 +88,23 @@ export class JobManagerDeployment extends Construct {
                 },
               }
             : { type: 'Recreate' },
-        template: flinkPodTemplate(c, {
+        template: flinkPodTemplate(m, {
           component: Component.JOBMANAGER,
-          pods: c.jobManager,
-          serviceAccountName: props.serviceAccountName,
-          configMapName: props.configMapName,
+          pods: m.jobManager,
           configChecksum: props.configChecksum,
-          args: jobManagerArgs(c),
-          env: flinkEnv(c, Component.JOBMANAGER),
+          args: jobManagerArgs(m),
+          env: flinkEnv(m, Component.JOBMANAGER),
           ports: [
             { name: 'rpc', containerPort: FlinkPorts.RPC },
             { name: 'blob', containerPort: FlinkPorts.BLOB },
             { name: 'rest', containerPort: FlinkPorts.REST },
             { name: 'metric-query', containerPort: FlinkPorts.METRIC_QUERY },
-            ...metricsPort(c),
+            ...metricsPort(m),
           ],
           livenessPort: 'rpc',
           readinessPort: 'rest',
           mountHaVolume: true,
-          jarPath: c.job?.jarPath,
+          jarPath: m.job?.jarPath,
           sidecars: props.sidecars,
           sidecarVolumes: props.sidecarVolumes,
           extraPodLabels: props.extraPodLabels,

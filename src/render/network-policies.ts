@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { clusterPodLabels, Component, metadata, MetadataContext, objectNames, selectorLabels } from '../model/labels';
-import { ResolvedCluster } from '../model/resolve-cluster';
+import { clusterPodLabels, Component, metadata, selectorLabels } from '../model/labels';
+import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';
 import { AGENT_PORT } from '../agent/contract';
 
@@ -14,13 +14,13 @@ const tcp = (port: number): k8s.NetworkPolicyPort => ({ protocol: 'TCP', port: k
  * storage and whatever its jobs read and write.
  */
 export class FlinkNetworkPolicies extends Construct {
-  constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    const names = objectNames(c.clusterId);
-    const ownPods: k8s.NetworkPolicyPeer = { podSelector: { matchLabels: clusterPodLabels(c.clusterId) } };
+    const names = m.names;
+    const ownPods: k8s.NetworkPolicyPeer = { podSelector: { matchLabels: clusterPodLabels(m.clusterId) } };
 
-    const metrics = c.metrics.prometheus ? [FlinkPorts.METRICS] : [];
-    const agent = c.agent.enabled ? [AGENT_PORT] : [];
+    const metrics = m.metrics.prometheus ? [FlinkPorts.METRICS] : [];
+    const agent = m.agent.enabled ? [AGENT_PORT] : [];
     const jmIngress: k8s.NetworkPolicyIngressRule[] = [
       {
         from: [ownPods],
@@ -29,9 +29,10 @@ export class FlinkNetworkPolicies extends Construct {
         ),
       },
     ];
-    if (c.restAllowedFrom.length) jmIngress.push({ from: c.restAllowedFrom, ports: [tcp(FlinkPorts.REST)] });
-    if (metrics.length + agent.length && c.metrics.allowedFrom.length) {
-      jmIngress.push({ from: c.metrics.allowedFrom, ports: [...metrics, ...agent].map(tcp) });
+    if (m.network.restAllowedFrom.length)
+      jmIngress.push({ from: [...m.network.restAllowedFrom], ports: [tcp(FlinkPorts.REST)] });
+    if (metrics.length + agent.length && m.metrics.allowedFrom.length) {
+      jmIngress.push({ from: [...m.metrics.allowedFrom], ports: [...metrics, ...agent].map(tcp) });
     }
     const tmIngress: k8s.NetworkPolicyIngressRule[] = [
       {
@@ -39,20 +40,20 @@ export class FlinkNetworkPolicies extends Construct {
         ports: [FlinkPorts.TASKMANAGER_RPC, FlinkPorts.TASKMANAGER_DATA, FlinkPorts.METRIC_QUERY, ...metrics].map(tcp),
       },
     ];
-    if (metrics.length && c.metrics.allowedFrom.length)
-      tmIngress.push({ from: c.metrics.allowedFrom, ports: metrics.map(tcp) });
+    if (metrics.length && m.metrics.allowedFrom.length)
+      tmIngress.push({ from: [...m.metrics.allowedFrom], ports: metrics.map(tcp) });
     new k8s.KubeNetworkPolicy(this, 'JobManager', {
-      metadata: metadata(ctx, names.jobManager, Component.JOBMANAGER),
+      metadata: metadata(m.meta, names.jobManager, Component.JOBMANAGER),
       spec: {
-        podSelector: { matchLabels: selectorLabels(c.clusterId, Component.JOBMANAGER) },
+        podSelector: { matchLabels: selectorLabels(m.clusterId, Component.JOBMANAGER) },
         policyTypes: ['Ingress'],
         ingress: jmIngress,
       },
     });
     new k8s.KubeNetworkPolicy(this, 'TaskManager', {
-      metadata: metadata(ctx, names.taskManager, Component.TASKMANAGER),
+      metadata: metadata(m.meta, names.taskManager, Component.TASKMANAGER),
       spec: {
-        podSelector: { matchLabels: selectorLabels(c.clusterId, Component.TASKMANAGER) },
+        podSelector: { matchLabels: selectorLabels(m.clusterId, Component.TASKMANAGER) },
         policyTypes: ['Ingress'],
         ingress: tmIngress,
       },

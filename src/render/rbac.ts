@@ -1,15 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { Component, metadata, MetadataContext, objectNames } from '../model/labels';
-
-/** What the JobManagers' Role must cover beyond Flink's own ConfigMap access. */
-export interface RbacProps {
-  readonly ctx: MetadataContext;
-  /** HA on: Flink pods need the API (JobManagers lead, TaskManagers watch). */
-  readonly haEnabled: boolean;
-  /** Name of the agent's Lease, when the HA agent runs. */
-  readonly agentLeaseName?: string;
-}
+import { ClusterModel } from '../model/cluster-model';
+import { Component, metadata, MetadataContext } from '../model/labels';
 
 /**
  * Service accounts, Roles and RoleBindings with the least each pod needs. Namespaced,
@@ -21,16 +13,16 @@ export class FlinkRbac extends Construct {
   public readonly taskManagerServiceAccountName: string;
   private readonly ctx: MetadataContext;
 
-  constructor(scope: Construct, id: string, props: RbacProps) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    const ctx = (this.ctx = props.ctx);
-    const names = objectNames(ctx.clusterId);
+    this.ctx = m.meta;
+    const names = m.names;
     this.jobManagerServiceAccountName = names.jobManager;
     this.taskManagerServiceAccountName = names.taskManager;
 
     const jmRules: k8s.PolicyRule[] = [];
     const tmRules: k8s.PolicyRule[] = [];
-    if (props.haEnabled) {
+    if (m.highAvailability.enabled) {
       // Flink's leader election and HA metadata: the lock ConfigMap and one per job,
       // created and cleaned up by the leader. Names are dynamic, so no resourceNames.
       jmRules.push({
@@ -41,14 +33,14 @@ export class FlinkRbac extends Construct {
       // TaskManagers find the leaders by watching the lock ConfigMap; a failed watch is fatal to them.
       tmRules.push({ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] });
     }
-    if (props.agentLeaseName) {
+    if (m.agent.enabled) {
       jmRules.push(
         // Kubernetes cannot restrict "create" by name; get/update are limited to the agent's Lease.
         { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
         {
           apiGroups: ['coordination.k8s.io'],
           resources: ['leases'],
-          resourceNames: [props.agentLeaseName],
+          resourceNames: [names.leaderLease],
           verbs: ['get', 'patch', 'update'],
         },
         // The agent labels its own pod leader/standby; pod names are random, so no resourceNames.

@@ -1,14 +1,15 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { Component, metadata, MetadataContext, objectNames } from '../model/labels';
-import { RestIngressProps } from '../props/cluster-props';
+import { ClusterModel } from '../model/cluster-model';
+import { Component, metadata } from '../model/labels';
 
 /** An Ingress to the REST API / UI, routed to the leader-only Service when there is one. */
 export class RestIngress extends Construct {
-  constructor(scope: Construct, id: string, props: RestIngressProps & { ctx: MetadataContext; serviceName: string }) {
+  constructor(scope: Construct, id: string, m: ClusterModel, serviceName: string) {
     super(scope, id);
+    const props = m.restIngress!;
     new k8s.KubeIngress(this, 'Resource', {
-      metadata: metadata(props.ctx, objectNames(props.ctx.clusterId).rest, Component.JOBMANAGER, props.annotations),
+      metadata: metadata(m.meta, m.names.rest, Component.JOBMANAGER, props.annotations && { ...props.annotations }),
       spec: {
         ...(props.ingressClassName ? { ingressClassName: props.ingressClassName } : {}),
         ...(props.tlsSecretName ? { tls: [{ hosts: [props.host], secretName: props.tlsSecretName }] } : {}),
@@ -20,7 +21,7 @@ export class RestIngress extends Construct {
                 {
                   path: '/',
                   pathType: 'Prefix',
-                  backend: { service: { name: props.serviceName, port: { name: 'rest' } } },
+                  backend: { service: { name: serviceName, port: { name: 'rest' } } },
                 },
               ],
             },

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { Component, metadata, MetadataContext, objectNames, selectorLabels } from '../model/labels';
-import { ResolvedCluster } from '../model/resolve-cluster';
+import { ClusterModel } from '../model/cluster-model';
+import { Component, metadata, selectorLabels } from '../model/labels';
 import { FlinkPorts } from '../flink/ports';
 import { AGENT_PORT, AGENT_PORT_NAME, HaRole, ROLE_LABEL } from '../agent/contract';
 
@@ -12,10 +12,10 @@ export class FlinkServices extends Construct {
   /** REST/UI on the leader only (needs the HA agent's role label). */
   public readonly restLeaderServiceName?: string;
 
-  constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    const names = objectNames(c.clusterId);
-    const jm = selectorLabels(c.clusterId, Component.JOBMANAGER);
+    const names = m.names;
+    const jm = selectorLabels(m.clusterId, Component.JOBMANAGER);
     const rest: k8s.ServicePort = {
       name: 'rest',
       port: FlinkPorts.REST,
@@ -25,14 +25,14 @@ export class FlinkServices extends Construct {
 
     this.restServiceName = names.rest;
     new k8s.KubeService(this, 'Rest', {
-      metadata: metadata(ctx, names.rest, Component.JOBMANAGER),
+      metadata: metadata(m.meta, names.rest, Component.JOBMANAGER),
       spec: { type: 'ClusterIP', selector: jm, ports: [rest] },
     });
 
-    if (c.agent.enabled) {
+    if (m.agent.enabled) {
       this.restLeaderServiceName = names.restLeader;
       new k8s.KubeService(this, 'RestLeader', {
-        metadata: metadata(ctx, names.restLeader, Component.JOBMANAGER),
+        metadata: metadata(m.meta, names.restLeader, Component.JOBMANAGER),
         spec: {
           type: 'ClusterIP',
           selector: { ...jm, [ROLE_LABEL]: HaRole.LEADER },
@@ -49,10 +49,10 @@ export class FlinkServices extends Construct {
       });
     }
 
-    if (!c.highAvailability.enabled) {
+    if (!m.highAvailability.enabled) {
       // Without HA, TaskManagers find the single JobManager at this address.
       new k8s.KubeService(this, 'Rpc', {
-        metadata: metadata(ctx, names.jobManagerRpc, Component.JOBMANAGER),
+        metadata: metadata(m.meta, names.jobManagerRpc, Component.JOBMANAGER),
         spec: {
           type: 'ClusterIP',
           selector: jm,

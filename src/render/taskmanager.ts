@@ -2,15 +2,13 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
 import { flinkEnv, metricsPort } from './jobmanager';
-import { Component, metadata, MetadataContext, objectNames, selectorLabels } from '../model/labels';
-import { ResolvedCluster } from '../model/resolve-cluster';
+import { Component, metadata, selectorLabels } from '../model/labels';
+import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';
 
 export interface TaskManagerDeploymentProps {
-  readonly cluster: ResolvedCluster;
-  readonly ctx: MetadataContext;
-  readonly serviceAccountName: string;
-  readonly configMapName: string;
+  readonly model: ClusterModel;
+  /** Changes with the Flink configuration, so a config change rolls the pods. */
   readonly configChecksum: string;
 }
 
@@ -21,33 +19,31 @@ export class TaskManagerDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskManagerDeploymentProps) {
     super(scope, id);
-    const c = props.cluster;
-    this.name = objectNames(c.clusterId).taskManager;
+    const m = props.model;
+    this.name = m.names.taskManager;
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: metadata(props.ctx, this.name, Component.TASKMANAGER),
+      metadata: metadata(m.meta, this.name, Component.TASKMANAGER),
       spec: {
-        replicas: c.taskManager.replicas,
-        selector: { matchLabels: selectorLabels(c.clusterId, Component.TASKMANAGER) },
-        template: flinkPodTemplate(c, {
+        replicas: m.taskManager.replicas,
+        selector: { matchLabels: selectorLabels(m.clusterId, Component.TASKMANAGER) },
+        template: flinkPodTemplate(m, {
           component: Component.TASKMANAGER,
-          pods: c.taskManager,
-          serviceAccountName: props.serviceAccountName,
-          configMapName: props.configMapName,
+          pods: m.taskManager,
           configChecksum: props.configChecksum,
           args: ['taskmanager'],
-          env: flinkEnv(c, Component.TASKMANAGER),
+          env: flinkEnv(m, Component.TASKMANAGER),
           ports: [
             { name: 'rpc', containerPort: FlinkPorts.TASKMANAGER_RPC },
             { name: 'data', containerPort: FlinkPorts.TASKMANAGER_DATA },
             { name: 'metric-query', containerPort: FlinkPorts.METRIC_QUERY },
-            ...metricsPort(c),
+            ...metricsPort(m),
           ],
           livenessPort: 'rpc',
           readinessPort: 'rpc',
-          mountHaVolume: c.taskManagersMountHaVolume,
+          mountHaVolume: m.haClaim?.taskManagersMount ?? false,
           // Standalone application mode ships no jar to TaskManagers: the job's classpath points
           // into usrlib, which every TaskManager must hold too (as in Flink's own manifests).
-          jarPath: c.job?.jarPath,
+          jarPath: m.job?.jarPath,
         }),
       },
     });

@@ -15,8 +15,21 @@ const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 /** Kubernetes 1.28's rule (IsEnvVarName); later versions relax it behind a feature gate. */
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** Flink's rule for `kubernetes.cluster-id` (it becomes the prefix of Kubernetes names). */
+const CLUSTER_ID = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const CLUSTER_ID_MAX = 45;
 /** Total size limit of all annotations of one object. */
 const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+/** True for a valid Flink `kubernetes.cluster-id`: at most 45 characters, `[a-z]([-a-z0-9]*[a-z0-9])?`. */
+export function isClusterId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= CLUSTER_ID_MAX && CLUSTER_ID.test(value);
+}
+
+/** True for a namespace name (a DNS-1123 label). */
+export function isNamespace(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 63 && DNS_LABEL.test(value);
+}
 
 /** Throws unless `value` is a plain object (not null, not an array). */
 export function requireObject<T>(prop: string, value: T, example: string): T {

@@ -1,17 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { fail } from './errors';
 
-/**
- * Renders a Duration the way Flink's TimeUtils parses it, in the largest unit that
- * keeps the value whole ("1 min", "15 s", "250 ms"), so the config reads like the docs.
- */
-export function flinkDuration(prop: string, d: Duration): string {
-  const ms = durationMillis(prop, d);
-  if (ms !== 0 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  if (ms !== 0 && ms % 1_000 === 0) return `${ms / 1_000} s`;
-  return `${ms} ms`;
-}
-
 /** Milliseconds of a Duration, rejecting things that are not Durations or not whole ms. */
 export function durationMillis(prop: string, d: Duration): number {
   if (!(d instanceof Duration)) {

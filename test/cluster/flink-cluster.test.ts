@@ -102,10 +102,10 @@ describe('the example app (seed article)', () => {
       '--job-classname',
       'org.apache.flink.streaming.examples.wordcount.WordCount',
       '--job-id',
-      cluster.resolved.job!.jobId,
+      cluster._model.job!.jobId,
     ]);
-    expect(cluster.resolved.job!.jobId).toMatch(/^[0-9a-f]{32}$/);
-    expect(cluster.resolved.job!.jobId).not.toBe('0'.repeat(32));
+    expect(cluster._model.job!.jobId).toMatch(/^[0-9a-f]{32}$/);
+    expect(cluster._model.job!.jobId).not.toBe('0'.repeat(32));
     expect(c.env[0]).toEqual({
       name: 'POD_IP',
       valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } },
@@ -509,7 +509,7 @@ describe('object-store HA', () => {
       'standalone-job',
       '-Djobmanager.rpc.address=$(POD_IP)',
       '--job-id',
-      cluster.resolved.job!.jobId,
+      cluster._model.job!.jobId,
       '--',
       '--topic',
       'orders',

@@ -1,3 +1,4 @@
+import { restartStrategyConfig } from '../../src/model/config-sections';
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { FlinkCluster, FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage } from '../../src';
 import { ConversionFinding } from '../../src/convert/conversion-report';
@@ -142,13 +143,13 @@ describe('mapped fields', () => {
     [
       's3:// storage dir -> object store',
       cleanManifest(),
-      (p) => (p.highAvailability?.storage as any)?._resolve('x').kind,
+      (p) => p.highAvailability?.storage?._choice.kind,
       'object-store',
     ],
     [
       'file:// storage dir -> new claim',
       withSpec({ flinkConfiguration: { 'high-availability.storageDir': 'file:///flink-data/ha' } }),
-      (p) => (p.highAvailability?.storage as any)?._resolve('x').kind,
+      (p) => p.highAvailability?.storage?._choice.kind,
       'new-claim',
     ],
     [
@@ -162,7 +163,7 @@ describe('mapped fields', () => {
           },
         },
       }),
-      (p) => [(p.highAvailability?.storage as any)?._resolve('x').claimName, p.jobManager?.volumes],
+      (p) => [(p.highAvailability?.storage?._choice as any)?.claimName, p.jobManager?.volumes],
       ['flink-data', undefined],
     ],
     [
@@ -170,7 +171,7 @@ describe('mapped fields', () => {
       withSpec({
         flinkConfiguration: { 'high-availability.type': undefined, 'high-availability.storageDir': undefined },
       }),
-      (p) => (p.highAvailability?.storage as any)?._resolve('x').kind,
+      (p) => p.highAvailability?.storage?._choice.kind,
       'existing-claim',
       { haStorage: HaStorage.existingClaim('mine') },
     ],
@@ -208,7 +209,7 @@ describe('mapped fields', () => {
           'restart-strategy.failure-rate.delay': '60000',
         },
       }),
-      (p) => p.restartStrategy?.toConfig(),
+      (p) => p.restartStrategy && restartStrategyConfig(p.restartStrategy._spec),
       {
         'restart-strategy.type': 'failure-rate',
         'restart-strategy.failure-rate.max-failures-per-interval': '3',
@@ -225,7 +226,7 @@ describe('mapped fields', () => {
           'restart-strategy.fixed-delay.delay': '10 s',
         },
       }),
-      (p) => p.restartStrategy?.toConfig(),
+      (p) => p.restartStrategy && restartStrategyConfig(p.restartStrategy._spec),
       {
         'restart-strategy.type': 'fixed-delay',
         'restart-strategy.fixed-delay.attempts': '5',
@@ -393,7 +394,7 @@ describe('mapped fields', () => {
           'high-availability': { type: 'kubernetes', storageDir: 's3://bucket/ha2' },
         },
       }),
-      (p) => (p.highAvailability?.storage as any)?._resolve('x').storageDir.uri,
+      (p) => p.highAvailability?.storage?._choice.kind === 'object-store' && p.highAvailability.storage._choice.uri,
       's3://bucket/ha2',
     ],
     [

@@ -1,15 +1,17 @@
 import { Duration } from 'cdk8s';
-import { FlinkVersion, FlinkVersionTraits } from '../../src';
+import { FlinkVersion } from '../../src';
+import { FlinkVersionTraits } from '../../src/flink/flink-version';
 import { renderConfigFile } from '../../src/flink/config-file';
-import { currentNameOf, ownerOf } from '../../src/model/key-rules';
+import { ownerOf } from '../../src/model/config-sections';
+import { currentNameOf } from '../../src/model/key-rules';
 import {
   jobManagerMemory,
   MIN_JOBMANAGER_PROCESS_MIB,
   MIN_TASKMANAGER_PROCESS_MIB,
   taskManagerMemory,
 } from '../../src/flink/memory-model';
-import { parseStorageUri } from '../../src/flink/storage-uri';
-import { flinkDuration } from '../../src/validation/values';
+import { parseStorageUri } from '../../src/model/storage-uri';
+import { flinkDurationOf } from '../../src/flink/durations';
 
 const v = (version: FlinkVersion) => FlinkVersionTraits.of(version);
 
@@ -32,10 +34,10 @@ describe('renderConfigFile', () => {
 });
 
 test('durations render in the largest whole unit Flink parses', () => {
-  expect(flinkDuration('p', Duration.minutes(5))).toBe('5 min');
-  expect(flinkDuration('p', Duration.seconds(90))).toBe('90 s');
-  expect(flinkDuration('p', Duration.millis(1500))).toBe('1500 ms');
-  expect(flinkDuration('p', Duration.millis(0))).toBe('0 ms');
+  expect(flinkDurationOf(Duration.minutes(5).toMilliseconds())).toBe('5 min');
+  expect(flinkDurationOf(90_000)).toBe('90 s');
+  expect(flinkDurationOf(1500)).toBe('1500 ms');
+  expect(flinkDurationOf(0)).toBe('0 ms');
 });
 
 describe('memory model', () => {

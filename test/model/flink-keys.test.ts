@@ -9,7 +9,7 @@ describe('every key the construct writes exists for the declared Flink version',
   for (const [name, props] of Object.entries(SCENARIOS)) {
     test(name, () => {
       const { cluster } = synthCluster(props());
-      const version = cluster.resolved.traits.version;
+      const version = cluster._model.traits.version;
       const unknown = Object.keys(cluster.flinkConfig).filter((k) => !isKnownKey(k, version));
       expect(unknown).toEqual([]);
       // Deprecated spellings work but would be rejected by our own escape-hatch rules.

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { AccessMode, FlinkClusterProps, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
 import { FlinkVersionTraits } from '../../src/flink/flink-version';
 import { REMOVED_KEYS, RENAMED_KEYS } from '../../src/flink/key-history.generated';
-import { ownerOf } from '../../src/model/key-rules';
+import { ownerOf } from '../../src/model/config-sections';
 
 type P = FlinkClusterProps & Record<string, any>;
 

@@ -2,40 +2,42 @@ import { Construct } from 'constructs';
 import * as k8s from '../../../imports/k8s';
 import { flinkDashboard } from './grafana-dashboard';
 import { FlinkPodMonitor } from './pod-monitor';
-import { Component, metadata, MetadataContext, objectNames } from '../../model/labels';
-import { ResolvedCluster } from '../../model/resolve-cluster';
+import { Component, metadata } from '../../model/labels';
+import { ClusterModel } from '../../model/cluster-model';
 
 /** Optional monitoring objects: a PodMonitor and a Grafana dashboard ConfigMap. */
 export class FlinkMonitoring extends Construct {
-  constructor(scope: Construct, id: string, c: ResolvedCluster, ctx: MetadataContext) {
+  constructor(scope: Construct, id: string, m: ClusterModel) {
     super(scope, id);
-    const m = c.metrics;
-    if (m.podMonitor) {
+    const metrics = m.metrics;
+    if (metrics.podMonitor) {
       new FlinkPodMonitor(this, 'PodMonitor', {
-        ctx,
-        labels: m.podMonitor.labels,
-        interval: m.podMonitor.interval,
-        agent: c.agent.enabled,
+        meta: m.meta,
+        names: m.names,
+        labels: metrics.podMonitor.labels,
+        intervalMs: metrics.podMonitor.intervalMs,
+        agent: m.agent.enabled,
       });
     }
-    if (m.grafanaDashboard) {
-      const name = objectNames(c.clusterId).dashboard;
+    const dashboard = metrics.grafanaDashboard;
+    if (dashboard) {
+      const name = m.names.dashboard;
       const meta = metadata(
-        ctx,
+        m.meta,
         name,
         Component.MONITORING,
-        m.grafanaDashboard.folder ? { grafana_folder: m.grafanaDashboard.folder } : undefined,
+        dashboard.folder ? { grafana_folder: dashboard.folder } : undefined,
       );
       new k8s.KubeConfigMap(this, 'GrafanaDashboard', {
-        metadata: { ...meta, labels: { ...m.grafanaDashboard.labels, ...meta.labels } },
+        metadata: { ...meta, labels: { ...dashboard.labels, ...meta.labels } },
         // Grafana's sidecar writes every dashboard of every namespace into one folder by key:
         // the key carries the namespace, or clusters with one id in two namespaces collide.
         data: {
-          [`${c.namespace}-${name}.json`]:
+          [`${m.namespace}-${name}.json`]:
             JSON.stringify(
-              flinkDashboard(c.clusterId, c.namespace, {
-                agent: c.agent.enabled,
-                mountedStorage: c.highAvailability.storage?.claimName !== undefined,
+              flinkDashboard(m.clusterId, m.namespace, {
+                agent: m.agent.enabled,
+                mountedStorage: m.haClaim !== undefined,
               }),
               null,
               2,

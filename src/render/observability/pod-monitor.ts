@@ -1,6 +1,6 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { clusterPodLabels, Component, metadata, MetadataContext, objectNames } from '../../model/labels';
+import { clusterPodLabels, Component, metadata, MetadataContext, ObjectNames } from '../../model/labels';
 import { AGENT_PORT_NAME } from '../../agent/contract';
 
 /** The part of prometheus-operator's `monitoring.coreos.com/v1` PodMonitor spec we emit. */
@@ -15,16 +15,16 @@ export interface PodMonitorSpec {
 }
 
 export interface FlinkPodMonitorProps {
-  readonly ctx: MetadataContext;
-  readonly labels: { [key: string]: string };
-  readonly interval: Duration;
+  readonly meta: MetadataContext;
+  readonly names: ObjectNames;
+  readonly labels: { readonly [key: string]: string };
+  readonly intervalMs: number;
   /** Scrape the HA agent too (JobManager pods only have that port). */
   readonly agent: boolean;
 }
 
 /** Prometheus' duration syntax: whole seconds as "15s", anything finer in milliseconds ("1500ms"). */
-export function prometheusDuration(d: Duration): string {
-  const ms = d.toMilliseconds({ integral: false });
+export function prometheusDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
@@ -32,16 +32,16 @@ export function prometheusDuration(d: Duration): string {
 export class FlinkPodMonitor extends Construct {
   constructor(scope: Construct, id: string, props: FlinkPodMonitorProps) {
     super(scope, id);
-    const interval = prometheusDuration(props.interval);
+    const interval = prometheusDuration(props.intervalMs);
     const spec: PodMonitorSpec = {
-      selector: { matchLabels: clusterPodLabels(props.ctx.clusterId) },
-      namespaceSelector: { matchNames: [props.ctx.namespace] },
+      selector: { matchLabels: clusterPodLabels(props.meta.clusterId) },
+      namespaceSelector: { matchNames: [props.meta.namespace] },
       podMetricsEndpoints: [
         { port: 'metrics', path: '/metrics', interval },
         ...(props.agent ? [{ port: AGENT_PORT_NAME, path: '/metrics', interval }] : []),
       ],
     };
-    const meta = metadata(props.ctx, objectNames(props.ctx.clusterId).monitoring, Component.MONITORING);
+    const meta = metadata(props.meta, props.names.monitoring, Component.MONITORING);
     new ApiObject(this, 'Resource', {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PodMonitor',

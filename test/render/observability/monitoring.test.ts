@@ -215,5 +215,5 @@ test('a PodMonitor interval finer than a second is written in milliseconds', () 
   expect(
     find(objects, 'PodMonitor', 'my-flink-cluster-flink').spec.podMetricsEndpoints.map((e: any) => e.interval),
   ).toEqual(['1500ms', '1500ms']);
-  expect(prometheusDuration(Duration.minutes(1))).toBe('60s');
+  expect(prometheusDuration(60_000)).toBe('60s');
 });

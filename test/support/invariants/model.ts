@@ -56,14 +56,15 @@ export function flinkConfigOf(objects: K8sObject[]): Record<string, string> {
 
 /** The names a cluster's props say exist outside the construct. */
 export function externalRefsOf(cluster: FlinkCluster): ExternalRefs {
-  const c = cluster.resolved;
+  const c = cluster._model;
   const secrets = new Set<string>(c.image.pullSecrets);
   const configMaps = new Set<string>();
   const claims = new Set<string>();
   const storage = c.highAvailability.storage;
   if (storage?.kind === 'existing-claim' && storage.claimName) claims.add(storage.claimName);
-  if (storage?.credentials?.envFromSecret) secrets.add(storage.credentials.envFromSecret);
-  if (storage?.credentials?.fileSecret) secrets.add(storage.credentials.fileSecret.name);
+  const credentials = storage?.kind === 'object-store' ? storage.credentials : undefined;
+  if (credentials?.envFromSecret) secrets.add(credentials.envFromSecret);
+  if (credentials?.fileSecret) secrets.add(credentials.fileSecret.name);
   if (c.restIngress?.tlsSecretName) secrets.add(c.restIngress.tlsSecretName);
   for (const pods of [c.jobManager, c.taskManager]) {
     for (const v of pods.volumes) {

@@ -1,0 +1,109 @@
+import { Duration, Size } from 'cdk8s';
+import { HaStorageModel, HighAvailabilityModel } from './cluster-model';
+import { parseStorageUri } from './storage-uri';
+import { AccessMode, HA_MOUNT_PATH, HaStorage, ObjectStoreCredentials } from '../props/ha-storage';
+import { HighAvailabilityProps } from '../props/cluster-props';
+import { fail } from '../validation/errors';
+import { requireDnsSubdomain, requireObject } from '../validation/k8s-syntax';
+import { durationMillis, requireBoolean, requireEnum, requireString, sizeMebibytes } from '../validation/values';
+
+const P = 'highAvailability.storage';
+const tooShortRetry = () => 'must be at least 1 second; shorter periods load the API server for no gain';
+const deadlineOverLease = (lease: Duration) =>
+  `must not exceed leaseDuration (${lease.toHumanString()}), or a leader could keep acting after its lease expired`;
+const retryOverDeadline = (deadline: Duration) =>
+  `must be shorter than renewDeadline / 1.2 (${deadline.toHumanString()} / 1.2), or a leader may lose its lease ` +
+  'before its second renewal attempt';
+const storageRequired = () =>
+  'is required with HA: use HaStorage.newClaim(), HaStorage.existingClaim("name") or ' +
+  'HaStorage.objectStore("s3://bucket/path")';
+const notAStorage = () =>
+  'must be created with HaStorage.newClaim(), HaStorage.existingClaim() or HaStorage.objectStore()';
+const storageWithoutHa = () => 'has no effect while highAvailability.enabled is false; remove it or enable HA';
+const fileObjectStore = () =>
+  'is a file:// path; use HaStorage.newClaim() or HaStorage.existingClaim() so every candidate mounts the same volume';
+
+/**
+ * Rules: lease timing as client-go's elector demands it (Flink's own defaults are
+ * 15 s / 15 s / 5 s, so the lease may equal the deadline, and the deadline must leave room
+ * for a jittered retry); storage exactly when HA is on.
+ */
+export function resolveHighAvailability(
+  props: HighAvailabilityProps | undefined,
+  clusterId: string,
+): HighAvailabilityModel {
+  const ha = props ?? {};
+  const enabled = requireBoolean('highAvailability.enabled', ha.enabled ?? true);
+  const leaseDuration = ha.leaseDuration ?? Duration.seconds(15);
+  const renewDeadline = ha.renewDeadline ?? Duration.seconds(15);
+  const retryPeriod = ha.retryPeriod ?? Duration.seconds(5);
+  const leaseDurationMs = durationMillis('highAvailability.leaseDuration', leaseDuration);
+  const renewDeadlineMs = durationMillis('highAvailability.renewDeadline', renewDeadline);
+  const retryPeriodMs = durationMillis('highAvailability.retryPeriod', retryPeriod);
+  if (retryPeriodMs < 1000) fail('highAvailability.retryPeriod', retryPeriod, tooShortRetry());
+  if (renewDeadlineMs > leaseDurationMs)
+    fail('highAvailability.renewDeadline', renewDeadline, deadlineOverLease(leaseDuration));
+  if (renewDeadlineMs <= retryPeriodMs * 1.2)
+    fail('highAvailability.retryPeriod', retryPeriod, retryOverDeadline(renewDeadline));
+
+  let storage: HaStorageModel | undefined;
+  if (enabled) {
+    if (ha.storage === undefined) fail(P, undefined, storageRequired());
+    if (!(ha.storage instanceof HaStorage)) fail(P, ha.storage, notAStorage());
+    storage = resolveStorage(ha.storage, clusterId);
+  } else if (ha.storage !== undefined) {
+    fail(P, ha.storage, storageWithoutHa());
+  }
+  return { enabled, storage, leaseDurationMs, renewDeadlineMs, retryPeriodMs };
+}
+
+function resolveStorage(storage: HaStorage, clusterId: string): HaStorageModel {
+  const choice = storage._choice;
+  if (choice.kind === 'object-store') return resolveObjectStore(choice.uri, choice.props.credentials);
+  const accessMode = requireEnum(
+    `${P}.accessMode`,
+    choice.props.accessMode ?? AccessMode.READ_WRITE_MANY,
+    AccessMode,
+    'AccessMode',
+  );
+  const storageDir = parseStorageUri(P, `file://${HA_MOUNT_PATH}`);
+  if (choice.kind === 'existing-claim') {
+    return { kind: 'existing-claim', storageDir, claimName: choice.claimName, accessMode };
+  }
+  const sizeMiB = sizeMebibytes(`${P}.size`, choice.props.size ?? Size.gibibytes(1));
+  const storageClassName = choice.props.storageClassName;
+  if (storageClassName !== undefined)
+    requireDnsSubdomain(`${P}.storageClassName`, storageClassName, 'StorageClass name');
+  return { kind: 'new-claim', storageDir, claimName: `${clusterId}-ha`, accessMode, sizeMiB, storageClassName };
+}
+
+function resolveObjectStore(uri: string, credentials: ObjectStoreCredentials | undefined): HaStorageModel {
+  const storageDir = parseStorageUri(P, uri);
+  if (storageDir.scheme === 'file') fail(P, uri, fileObjectStore());
+  if (credentials !== undefined) checkCredentials(credentials);
+  return { kind: 'object-store', storageDir, credentials };
+}
+
+function checkCredentials(c: ObjectStoreCredentials): void {
+  const p = `${P}.credentials`;
+  requireObject(p, c, '{ envFromSecret: "flink-s3" }');
+  if (c.envFromSecret !== undefined) requireDnsSubdomain(`${p}.envFromSecret`, c.envFromSecret, 'Secret name');
+  const file = c.fileSecret;
+  if (file === undefined) return;
+  requireObject(
+    `${p}.fileSecret`,
+    file,
+    '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }',
+  );
+  requireDnsSubdomain(`${p}.fileSecret.name`, file.name, 'Secret name');
+  if (!/^[-._a-zA-Z0-9]+$/.test(requireString(`${p}.fileSecret.key`, file.key))) {
+    fail(`${p}.fileSecret.key`, file.key, 'is not a valid Secret key (letters, digits, "-", "_" and ".")');
+  }
+  if (typeof file.fileEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(file.fileEnv)) {
+    fail(
+      `${p}.fileSecret.fileEnv`,
+      file.fileEnv,
+      'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS',
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { filesystemPlugin, OBJECT_STORE_SCHEMES, StorageUri } from '../flink/storage-uri';
+import { fail } from '../validation/errors';
+
+/** Parses and validates a storage URI, naming `prop` in errors. */
+export function parseStorageUri(prop: string, uri: unknown): StorageUri {
+  if (typeof uri !== 'string')
+    fail(prop, uri, 'must be a URI string such as s3://bucket/flink or file:///opt/flink/ha');
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/.exec(uri);
+  if (!m) {
+    fail(
+      prop,
+      uri,
+      `has no scheme; write file://${uri.startsWith('/') ? uri : '/' + uri} for a mounted path or s3://bucket/path for an object store`,
+    );
+  }
+  const [, scheme, rest] = m;
+  if (/\s/.test(uri)) fail(prop, uri, 'must not contain white space');
+  if (scheme === 'file') {
+    if (!rest.startsWith('/')) fail(prop, uri, 'needs an absolute path: file:///absolute/path (three slashes)');
+    return { uri: uri.replace(/\/+$/, ''), scheme, path: rest.replace(/\/+$/, '') || '/' };
+  }
+  const plugin = filesystemPlugin(scheme);
+  if (!plugin) {
+    fail(
+      prop,
+      uri,
+      `uses scheme "${scheme}://", which has no Flink filesystem plugin in the official image; use file:// or one of ${OBJECT_STORE_SCHEMES.map((s) => s + '://').join(', ')}`,
+    );
+  }
+  if (!/^[^/]+/.test(rest)) fail(prop, uri, `needs a bucket or container: ${scheme}://<bucket>/<path>`);
+  return { uri: uri.replace(/\/+$/, ''), scheme, plugin };
+}
