@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ConversionFinding } from '../convert/conversion-report';
 import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../convert/flink-deployment';
 import { ClusterModel } from '../model/cluster-model';
@@ -15,9 +15,9 @@ import { FlinkMonitoring } from '../render/observability/monitoring';
 import { FlinkRbac } from '../render/rbac';
 import { RestIngress } from '../render/rest-ingress';
 import { FlinkServices } from '../render/services';
+import { assertClusterIdUnique } from '../render/asserts';
 import { addSyncWaves } from '../render/sync-waves';
 import { TaskManagerDeployment } from '../render/taskmanager';
-import { fail } from '../validation/errors';
 
 /** The chart's namespace, if the cluster is inside a chart that has one. */
 function chartNamespaceOf(scope: Construct): string | undefined {
@@ -27,9 +27,6 @@ function chartNamespaceOf(scope: Construct): string | undefined {
     return undefined;
   }
 }
-
-/** Clusters per app, by `namespace/clusterId`: two of them would share Flink's HA state. */
-const clustersByApp = new WeakMap<IConstruct, Map<string, string>>();
 
 /**
  * A complete Apache Flink cluster with Kubernetes HA: JobManager leader candidates,
@@ -84,7 +81,7 @@ export class FlinkCluster extends Construct {
     const m = (this._model = resolveCluster(props, id, chartNamespaceOf(this)));
     this.clusterId = m.clusterId;
     this.namespace = m.namespace;
-    this.claimClusterId();
+    assertClusterIdUnique(this, m.namespace, m.clusterId);
     this.flinkConfig = m.flinkConfig;
     this.configMapName = m.names.config;
     this.jobId = m.job?.jobId;
@@ -134,22 +131,5 @@ export class FlinkCluster extends Construct {
       ];
     }
     return [];
-  }
-
-  /** Two clusters with one namespace and cluster id in one app would share HA state. */
-  private claimClusterId(): void {
-    const root = this.node.root;
-    const claimed = clustersByApp.get(root) ?? new Map<string, string>();
-    clustersByApp.set(root, claimed);
-    const key = `${this.namespace}/${this.clusterId}`;
-    const other = claimed.get(key);
-    if (other) {
-      fail(
-        'clusterId',
-        this.clusterId,
-        `is already used by ${other} in namespace "${this.namespace}"; the two clusters would share Flink's HA ConfigMaps and storage. Give each a distinct clusterId`,
-      );
-    }
-    claimed.set(key, this.node.path);
   }
 }

@@ -1,5 +1,3 @@
-import { fail } from '../validation/errors';
-
 /**
  * Flink versions the construct knows how to configure. Values are the wire strings:
  * the `major.minor` that appears in image tags and in the docs.
@@ -17,16 +15,15 @@ const ORDER = Object.values(FlinkVersion) as string[];
 
 /** Where the differences between versions live, so the rest of the code asks, not compares. */
 export class FlinkVersionTraits {
-  /** Validates a version coming from JavaScript callers that bypass the enum. */
-  public static of(version: unknown): FlinkVersionTraits {
-    if (typeof version !== 'string' || !ORDER.includes(version)) {
-      fail(
-        'flinkVersion',
-        version,
-        `is not a supported Flink version; use one of FlinkVersion.${Object.keys(FlinkVersion).join(', FlinkVersion.')} (${ORDER.join(', ')})`,
-      );
-    }
-    return new FlinkVersionTraits(version as FlinkVersion);
+  /** The traits of a supported version (the model checks user input first: `resolveFlinkVersion`). */
+  public static of(version: FlinkVersion): FlinkVersionTraits {
+    if (!FlinkVersionTraits.isSupported(version)) throw new Error(`unsupported Flink version ${String(version)}`);
+    return new FlinkVersionTraits(version);
+  }
+
+  /** True for a version this construct supports (JavaScript callers can pass anything). */
+  public static isSupported(version: unknown): version is FlinkVersion {
+    return typeof version === 'string' && ORDER.includes(version);
   }
 
   private constructor(public readonly version: FlinkVersion) {}

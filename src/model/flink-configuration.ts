@@ -1,6 +1,10 @@
-import { CONFIG_SECTIONS, ConfigInput } from './config-sections';
+import { CONFIG_SECTIONS, ConfigInput, ownerOf } from './config-sections';
 import { checkPrefixCollisions } from './key-rules';
+import { legacyConfigValueProblem } from '../flink/config-file';
 import { FlinkVersion } from '../flink/flink-version';
+import { fail } from '../validation/errors';
+
+type Entries = { readonly [key: string]: string };
 
 /**
  * The complete Flink configuration of a cluster, as key/value strings: every section's
@@ -15,5 +19,15 @@ export function buildFlinkConfig(
   for (const section of CONFIG_SECTIONS) Object.assign(config, section.render(m));
   Object.assign(config, extraConfig);
   checkPrefixCollisions(config, new Set(Object.keys(extraConfig)), m.traits.atLeast(FlinkVersion.V2_0));
+  if (m.traits.configFileName === 'flink-conf.yaml') checkLegacyValues(config, extraConfig);
   return config;
+}
+
+/** Rule: every value fits on one flat `flink-conf.yaml` line (Flink 1.18). */
+function checkLegacyValues(config: Entries, extraConfig: Entries): void {
+  for (const key of Object.keys(config).sort()) {
+    const problem = legacyConfigValueProblem(config[key]);
+    if (!problem) continue;
+    fail(key in extraConfig ? `flinkConfiguration["${key}"]` : (ownerOf(key) ?? key), config[key], problem);
+  }
 }

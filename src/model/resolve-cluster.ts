@@ -3,6 +3,7 @@ import { ClusterModel } from './cluster-model';
 import { resolveExtraConfig, resolveLogLevel } from './extra-config';
 import { buildFlinkConfig } from './flink-configuration';
 import { resolveFlinkImage } from './flink-image';
+import { resolveFlinkVersion } from './flink-version';
 import { resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
@@ -10,7 +11,6 @@ import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
 import { resolvePods } from './pods';
 import { resolveSharedStorage } from './shared-storage';
-import { FlinkVersionTraits } from '../flink/flink-version';
 import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../flink/memory-model';
 import { FlinkClusterProps } from '../props/cluster-props';
 import { RestartStrategy } from '../props/restart-strategy';
@@ -49,7 +49,7 @@ export function resolveCluster(
   chartNamespace: string | undefined,
 ): ClusterModel {
   if (props === null || typeof props !== 'object') fail('props', props, 'must be an object with at least flinkVersion');
-  const traits = FlinkVersionTraits.of(props.flinkVersion);
+  const traits = resolveFlinkVersion(props.flinkVersion);
   const identity = resolveIdentity(props, constructId, chartNamespace, traits);
   for (const key of OBJECT_PROPS) {
     if (props[key] !== undefined)
