@@ -52,7 +52,7 @@ export function synthGitOps(app: App, options: GitOpsOutputOptions): string[] {
   const layout = options.layout ?? OutputLayout.FILE_PER_RESOURCE;
   const files = new Map<string, unknown[]>();
   for (const chart of app.charts) {
-    const objects: any[] = chart.toJson();
+    const objects: Array<{ kind?: string; metadata?: { name?: string; namespace?: string } }> = chart.toJson();
     if (layout === OutputLayout.FILE_PER_CHART) {
       files.set(`${chart.node.id}.yaml`, objects);
       continue;

@@ -30,7 +30,7 @@ const INLINE_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
   ],
 ];
 
-const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$\-]*$/;
+const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
 /** Follows Flink's renames as far as they apply to `version`. */
 export function currentNameOf(key: string, traits: FlinkVersionTraits): string {

@@ -24,9 +24,10 @@ export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value instanceof Size) return showSize(value);
-  if (typeof value === 'object' && value !== null && typeof (value as any).toHumanString === 'function') {
+  const human = (value as { toHumanString?: unknown } | null)?.toHumanString;
+  if (typeof value === 'object' && value !== null && typeof human === 'function') {
     try {
-      return (value as any).toHumanString();
+      return String(human.call(value));
     } catch {
       /* fall through */
     }

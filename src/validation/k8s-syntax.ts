@@ -155,10 +155,10 @@ export function requirePeers<T>(prop: string, peers: T[]): T[] {
     for (const k of keys)
       requireObject(
         `${prop}[${i}].${k}`,
-        (peer as any)[k],
+        (peer as Record<string, unknown>)[k],
         k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
       );
-    const ipBlock = (peer as any).ipBlock;
+    const ipBlock = (peer as { ipBlock?: { cidr?: unknown } }).ipBlock;
     if (
       ipBlock !== undefined &&
       (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))

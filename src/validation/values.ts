@@ -52,9 +52,15 @@ export function requireBoolean(prop: string, value: unknown): boolean {
   return value;
 }
 
-/** Throws unless `value` is a non-empty string without control characters. */
+/**
+ * Control characters, and the Unicode line and paragraph separators: YAML 1.1 parsers
+ * (go-yaml, libyaml: kubectl, kustomize, Argo CD) break lines at U+0085, U+2028 and U+2029.
+ */
+export const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
+
+/** Throws unless `value` is a non-empty string without control characters or line separators. */
 export function requireString(prop: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '' || /[\u0000-\u001f]/.test(value)) {
+  if (typeof value !== 'string' || value.trim() === '' || CONTROL_CHARACTERS.test(value)) {
     fail(prop, value, 'must be a non-empty string without line breaks or control characters');
   }
   return value;

@@ -62,75 +62,107 @@ export function flinkDashboard(clusterId: string, namespace: string, sources: Da
   // does not also match the pods of a cluster named "a-jobmanager-x".
   const jm = `namespace="${namespace}", pod=~"${clusterId}-jobmanager-[a-z0-9]+-[a-z0-9]+"`;
   const all = `namespace="${namespace}", pod=~"${clusterId}-(jobmanager|taskmanager)-[a-z0-9]+-[a-z0-9]+"`;
-  const red: Array<[number | null, string]> = [
-    [null, 'green'],
-    [1, 'red'],
+  const panels = panelSpecs(jm, all, agent, storage).map(toPanel);
+  return {
+    uid: dashboardUid(clusterId, namespace),
+    title: `Flink ${clusterId} (${namespace})`,
+    tags: ['flink', 'cdk8s-flink'],
+    timezone: 'browser',
+    schemaVersion: 39,
+    time: { from: 'now-6h', to: 'now' },
+    refresh: '30s',
+    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus', label: 'Data source' }] },
+    panels,
+  };
+}
+
+const red: Array<[number | null, string]> = [
+  [null, 'green'],
+  [1, 'red'],
+];
+
+/** Every panel, in layout order; agent and storage panels only where their data exists. */
+function panelSpecs(jm: string, all: string, agent: boolean, storage: boolean): PanelSpec[] {
+  return [
+    ...(agent ? leadershipStats(jm) : []),
+    ...(storage ? storageStats(jm) : []),
+    ...(agent ? agentSeries(jm, storage) : []),
+    ...jobPanels(jm, all),
+    ...(agent ? agentErrors(jm) : []),
   ];
-  const specs: PanelSpec[] = [
-    ...(agent
-      ? ([
-          [
-            'Leader pod',
-            'stat',
-            { x: 0, y: 0, w: 6, h: 4 },
-            [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']],
-          ],
-          [
-            'Leader changes (24h)',
-            'stat',
-            { x: 6, y: 0, w: 6, h: 4 },
-            [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']],
-            'none',
-            [
-              [null, 'green'],
-              [3, 'orange'],
-            ],
-          ],
-        ] as PanelSpec[])
-      : []),
-    ...(storage
-      ? ([
-          [
-            'HA storage healthy',
-            'stat',
-            { x: 12, y: 0, w: 6, h: 4 },
-            [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']],
-            'bool_yes_no',
-            [
-              [null, 'red'],
-              [1, 'green'],
-            ],
-          ],
-          [
-            'Broken HA pointers',
-            'stat',
-            { x: 18, y: 0, w: 6, h: 4 },
-            [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']],
-            'none',
-            red,
-          ],
-        ] as PanelSpec[])
-      : []),
-    ...(agent
-      ? ([
-          [
-            'Leader per JobManager pod',
-            'timeseries',
-            { x: 0, y: 4, w: 12, h: 8 },
-            [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']],
-          ],
-          [
-            storage ? 'Lease renew age and storage probe latency' : 'Lease renew age',
-            'timeseries',
-            { x: 12, y: 4, w: 12, h: 8 },
-            [
-              [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
-              ...(storage ? [[`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}']] : []),
-            ],
-            's',
-          ],
-        ] as PanelSpec[])
-      : []),
+}
+
+function leadershipStats(jm: string): PanelSpec[] {
+  return [
+    [
+      'Leader pod',
+      'stat',
+      { x: 0, y: 0, w: 6, h: 4 },
+      [[`max by (pod) (flink_ha_agent_leader{${jm}}) == 1`, '{{pod}}']],
+    ],
+    [
+      'Leader changes (24h)',
+      'stat',
+      { x: 6, y: 0, w: 6, h: 4 },
+      [[`max(increase(flink_ha_agent_leader_transitions_total{${jm}}[24h]))`, 'changes']],
+      'none',
+      [
+        [null, 'green'],
+        [3, 'orange'],
+      ],
+    ],
+  ];
+}
+
+function storageStats(jm: string): PanelSpec[] {
+  return [
+    [
+      'HA storage healthy',
+      'stat',
+      { x: 12, y: 0, w: 6, h: 4 },
+      [[`min(flink_ha_agent_storage_healthy{${jm}})`, 'healthy']],
+      'bool_yes_no',
+      [
+        [null, 'red'],
+        [1, 'green'],
+      ],
+    ],
+    [
+      'Broken HA pointers',
+      'stat',
+      { x: 18, y: 0, w: 6, h: 4 },
+      [[`max(flink_ha_agent_broken_pointers{${jm}})`, 'broken']],
+      'none',
+      red,
+    ],
+  ];
+}
+
+function agentSeries(jm: string, storage: boolean): PanelSpec[] {
+  return [
+    [
+      'Leader per JobManager pod',
+      'timeseries',
+      { x: 0, y: 4, w: 12, h: 8 },
+      [[`flink_ha_agent_leader{${jm}}`, '{{pod}}']],
+    ],
+    [
+      storage ? 'Lease renew age and storage probe latency' : 'Lease renew age',
+      'timeseries',
+      { x: 12, y: 4, w: 12, h: 8 },
+      [
+        [`flink_ha_agent_lease_renew_age_seconds{${jm}}`, 'lease age {{pod}}'],
+        ...(storage
+          ? [[`flink_ha_agent_storage_probe_latency_seconds{${jm}}`, 'probe {{pod}}'] as [string, string]]
+          : []),
+      ],
+      's',
+    ],
+  ];
+}
+
+function jobPanels(jm: string, all: string): PanelSpec[] {
+  return [
     [
       'Checkpoints (5m)',
       'timeseries',
@@ -166,19 +198,24 @@ export function flinkDashboard(clusterId: string, namespace: string, sources: Da
       ],
       'recps',
     ],
-    ...(agent
-      ? ([
-          [
-            'HA agent API errors',
-            'timeseries',
-            { x: 12, y: 20, w: 12, h: 8 },
-            [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']],
-            'reqps',
-          ],
-        ] as PanelSpec[])
-      : []),
   ];
-  const panels = specs.map(([title, type, gridPos, queries, unit, thresholds], i): DashboardPanel => ({
+}
+
+function agentErrors(jm: string): PanelSpec[] {
+  return [
+    [
+      'HA agent API errors',
+      'timeseries',
+      { x: 12, y: 20, w: 12, h: 8 },
+      [[`sum by (op) (rate(flink_ha_agent_api_errors_total{${jm}}[5m]))`, '{{op}}']],
+      'reqps',
+    ],
+  ];
+}
+
+/** One panel spec as Grafana JSON; ids follow the layout order. */
+function toPanel([title, type, gridPos, queries, unit, thresholds]: PanelSpec, i: number): DashboardPanel {
+  return {
     id: i + 1,
     title,
     type,
@@ -202,16 +239,5 @@ export function flinkDashboard(clusterId: string, namespace: string, sources: Da
             colorMode: 'background',
           }
         : { legend: { displayMode: 'list', placement: 'bottom' }, tooltip: { mode: 'multi' } },
-  }));
-  return {
-    uid: dashboardUid(clusterId, namespace),
-    title: `Flink ${clusterId} (${namespace})`,
-    tags: ['flink', 'cdk8s-flink'],
-    timezone: 'browser',
-    schemaVersion: 39,
-    time: { from: 'now-6h', to: 'now' },
-    refresh: '30s',
-    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus', label: 'Data source' }] },
-    panels,
   };
 }
