@@ -1,3 +1,3 @@
-// cdk8s-plus-28 ships the generated Kubernetes 1.28 classes; re-exporting them keeps
+// The generated Kubernetes 1.28 classes, from cdk8s-plus-28's public entry point: this keeps
 // the build offline (`cdk8s import k8s` would download a schema).
-export * from 'cdk8s-plus-28/lib/imports/k8s';
+export { k8s } from 'cdk8s-plus-28';

@@ -21,8 +21,11 @@ export const ROLE_LABEL = 'flink.cdk8s.io/ha-role';
 
 /** Values of {@link ROLE_LABEL}. */
 export enum HaRole {
+  /** The pod whose IP is in Flink's REST leader entry. */
   LEADER = 'leader',
+  /** A candidate that is not the leader. */
   STANDBY = 'standby',
+  /** Not known yet, or the agent cannot tell (no leader, API unreachable). */
   UNKNOWN = 'unknown',
 }
 

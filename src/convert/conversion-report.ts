@@ -14,7 +14,9 @@ export type FindingSeverity = 'error' | 'warning' | 'info';
 export interface ConversionFinding {
   /** Path in the manifest, e.g. `spec.flinkConfiguration["flink.master.num-task-managers"]`. */
   readonly path: string;
+  /** How much it matters. */
   readonly severity: FindingSeverity;
+  /** What happened to the field, and the fix. */
   readonly message: string;
 }
 

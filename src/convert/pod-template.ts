@@ -1,4 +1,4 @@
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { childPath, FindingList } from './conversion-report';
 import { podPropRejection } from './construct-rules';
 import { ExtraVolume } from '../props/cluster-props';

@@ -3,11 +3,17 @@
  * the `major.minor` that appears in image tags and in the docs.
  */
 export enum FlinkVersion {
+  /** Flink 1.18: `flink-conf.yaml`. */
   V1_18 = '1.18',
+  /** Flink 1.19: `config.yaml` (standard YAML). */
   V1_19 = '1.19',
+  /** Flink 1.20 (LTS): checkpoint keys under `execution.checkpointing.*`. */
   V1_20 = '1.20',
+  /** Flink 2.0: nested YAML config, no `standalone-job --host`. */
   V2_0 = '2.0',
+  /** Flink 2.1. */
   V2_1 = '2.1',
+  /** Flink 2.2. */
   V2_2 = '2.2',
 }
 

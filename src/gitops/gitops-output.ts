@@ -10,7 +10,9 @@ export enum OutputLayout {
   FILE_PER_RESOURCE = 'file-per-resource',
 }
 
+/** Where and how `synthGitOps` writes an app's objects. */
 export interface GitOpsOutputOptions {
+  /** Folder to write into (created if missing). */
   readonly outdir: string;
   /** @default OutputLayout.FILE_PER_RESOURCE */
   readonly layout?: OutputLayout;

@@ -1,4 +1,4 @@
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { FlinkVersionTraits } from '../flink/flink-version';
 import { StorageUri } from '../flink/storage-uri';
 import { CheckpointingMode } from '../props/checkpointing';

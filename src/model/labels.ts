@@ -3,12 +3,19 @@ import { clusterConfigMapName, leaderLeaseName } from '../agent/contract';
 
 /** `app.kubernetes.io/component` values (the wire strings). */
 export enum Component {
+  /** JobManager pods and what serves them (Services, budgets, policies). */
   JOBMANAGER = 'jobmanager',
+  /** TaskManager pods and what serves them. */
   TASKMANAGER = 'taskmanager',
+  /** The Flink configuration ConfigMap. */
   CONFIG = 'config',
+  /** The HA storage claim. */
   HA_STORAGE = 'ha-storage',
+  /** ServiceAccounts, Roles and RoleBindings. */
   RBAC = 'rbac',
+  /** The HA agent's bundle. */
   HA_AGENT = 'ha-agent',
+  /** PodMonitor and dashboard. */
   MONITORING = 'monitoring',
 }
 

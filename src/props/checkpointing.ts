@@ -2,11 +2,16 @@ import { Duration } from 'cdk8s';
 
 /** Flink's `execution.checkpointing.mode` values. */
 export enum CheckpointingMode {
+  /** Each record affects state exactly once (aligned barriers). */
   EXACTLY_ONCE = 'EXACTLY_ONCE',
+  /** Records may be replayed after a failure; lower latency under backpressure. */
   AT_LEAST_ONCE = 'AT_LEAST_ONCE',
 }
 
-/** @see https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/datastream/fault-tolerance/checkpointing/ */
+/**
+ * Periodic checkpoints of the job's state, so a restarted or failed-over job resumes where it was.
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/datastream/fault-tolerance/checkpointing/
+ */
 export interface CheckpointingProps {
   /** Time between two checkpoints; Flink's minimum is 10 ms. */
   readonly interval: Duration;

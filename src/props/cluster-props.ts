@@ -1,5 +1,5 @@
 import { Duration, Size } from 'cdk8s';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { HaStorage } from './ha-storage';
 import { CheckpointingProps } from './checkpointing';
 import { FlinkVersion } from '../flink/flink-version';
@@ -7,8 +7,11 @@ import { RestartStrategy } from './restart-strategy';
 
 /** Image pull policies (the wire strings). */
 export enum ImagePullPolicy {
+  /** Pull on every pod start. */
   ALWAYS = 'Always',
+  /** Pull only when the node does not have the image. */
   IF_NOT_PRESENT = 'IfNotPresent',
+  /** Never pull; the image must be on the node. */
   NEVER = 'Never',
 }
 
@@ -47,7 +50,9 @@ export interface FlinkResourcesProps {
 
 /** An extra volume mounted into the Flink container. */
 export interface ExtraVolume {
+  /** The volume; its source must be a type the "restricted" Pod Security Standard admits. */
   readonly volume: k8s.Volume;
+  /** Absolute path in the Flink container, outside the paths the construct mounts. */
   readonly mountPath: string;
   /** @default false */
   readonly readOnly?: boolean;
@@ -55,6 +60,7 @@ export interface ExtraVolume {
 
 /** Placement and pod additions shared by JobManagers and TaskManagers. */
 export interface FlinkPodProps {
+  /** CPU and memory. @default 1 CPU and Flink's default process size */
   readonly resources?: FlinkResourcesProps;
   /** @default none */
   readonly nodeSelector?: { [key: string]: string };
@@ -83,6 +89,7 @@ export interface FlinkPodProps {
   readonly podLabels?: { [key: string]: string };
 }
 
+/** The JobManager leader candidates. */
 export interface JobManagerProps extends FlinkPodProps {
   /**
    * Leader candidates: one leader and standbys. More than one needs HA.
@@ -91,8 +98,9 @@ export interface JobManagerProps extends FlinkPodProps {
   readonly replicas?: number;
 }
 
+/** The TaskManagers. */
 export interface TaskManagerProps extends FlinkPodProps {
-  /** @default 1 */
+  /** TaskManager pods. @default 1 */
   readonly replicas?: number;
   /** `taskmanager.numberOfTaskSlots`. @default 1 */
   readonly taskSlots?: number;
@@ -201,6 +209,7 @@ export interface FlinkMetricsProps {
   readonly grafanaDashboard?: GrafanaDashboardProps;
 }
 
+/** A prometheus-operator PodMonitor over the cluster's pods. */
 export interface PodMonitorProps {
   /** Labels your Prometheus selects PodMonitors by. @default none */
   readonly labels?: { [key: string]: string };
@@ -208,6 +217,7 @@ export interface PodMonitorProps {
   readonly interval?: Duration;
 }
 
+/** A Grafana dashboard ConfigMap for Grafana's dashboard sidecar. */
 export interface GrafanaDashboardProps {
   /**
    * Labels Grafana's sidecar loads dashboards by.
@@ -247,6 +257,7 @@ export interface GitOpsProps {
   readonly argoCdSyncWaves?: boolean;
 }
 
+/** A Flink cluster with Kubernetes HA. Only `flinkVersion` is required (and HA storage, while HA is on). */
 export interface FlinkClusterProps {
   /** The Flink version the image runs; selects config file format, keys and arguments. */
   readonly flinkVersion: FlinkVersion;

@@ -3,14 +3,18 @@ import { requireDnsSubdomain, requireObject } from '../validation/k8s-syntax';
 
 /** PersistentVolumeClaim access modes (the wire strings). */
 export enum AccessMode {
+  /** Read-write by the pods of one node at a time. */
   READ_WRITE_ONCE = 'ReadWriteOnce',
+  /** Read-write by pods on many nodes (NFS, CephFS, cloud file stores): what standby JobManagers need. */
   READ_WRITE_MANY = 'ReadWriteMany',
+  /** Read-write by a single pod. */
   READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
 }
 
 /** Where HA volumes are mounted in Flink containers; `file://` storage dirs point here. */
 export const HA_MOUNT_PATH = '/opt/flink/ha';
 
+/** A PersistentVolumeClaim the cluster creates for HA storage. */
 export interface NewClaimProps {
   /** @default Size.gibibytes(1) */
   readonly size?: Size;
@@ -24,6 +28,7 @@ export interface NewClaimProps {
   readonly accessMode?: AccessMode;
 }
 
+/** A PersistentVolumeClaim that already exists, used for HA storage. */
 export interface ExistingClaimProps {
   /**
    * The claim's access mode, as provisioned; used to check that every candidate can mount it.
@@ -47,6 +52,7 @@ export interface ObjectStoreCredentials {
   readonly fileSecret?: { readonly name: string; readonly key: string; readonly fileEnv: string };
 }
 
+/** HA storage in an object store. */
 export interface ObjectStoreProps {
   /** @default none (workload identity / node role) */
   readonly credentials?: ObjectStoreCredentials;
@@ -87,8 +93,12 @@ export class HaStorage {
     return new HaStorage({ kind: 'object-store', uri, props });
   }
 
-  /** @internal */
-  private constructor(public readonly _choice: HaStorageChoice) {}
+  /** The choice as given; the model resolves it. @internal */
+  public readonly _choice: HaStorageChoice;
+
+  private constructor(choice: HaStorageChoice) {
+    this._choice = choice;
+  }
 
   /** The factory call, for error messages. */
   public toString(): string {

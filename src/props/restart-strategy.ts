@@ -6,13 +6,20 @@ import { fail } from '../validation/errors';
 
 /** Flink's `restart-strategy.type` values. */
 export enum RestartStrategyType {
+  /** Never restart. */
   NONE = 'none',
+  /** A fixed number of attempts, a fixed delay apart. */
   FIXED_DELAY = 'fixed-delay',
+  /** Restart unless too many failures fall in a window. */
   FAILURE_RATE = 'failure-rate',
+  /** A growing backoff between attempts. */
   EXPONENTIAL_DELAY = 'exponential-delay',
 }
 
-/** @see https://nightlies.apache.org/flink/flink-docs-stable/docs/ops/state/task_failure_recovery/ */
+/**
+ * A fixed-delay restart strategy.
+ * @see https://nightlies.apache.org/flink/flink-docs-stable/docs/ops/state/task_failure_recovery/
+ */
 export interface FixedDelayRestartProps {
   /** Restart attempts before the job fails. */
   readonly attempts: number;
@@ -20,6 +27,7 @@ export interface FixedDelayRestartProps {
   readonly delay: Duration;
 }
 
+/** A failure-rate restart strategy. */
 export interface FailureRateRestartProps {
   /** Failures tolerated within `interval` before the job fails. */
   readonly maxFailuresPerInterval: number;
@@ -29,6 +37,7 @@ export interface FailureRateRestartProps {
   readonly delay: Duration;
 }
 
+/** An exponential-delay restart strategy. */
 export interface ExponentialDelayRestartProps {
   /** @default Duration.seconds(1) */
   readonly initialBackoff?: Duration;
@@ -133,8 +142,12 @@ export class RestartStrategy {
     });
   }
 
-  /** @internal */
-  private constructor(public readonly _spec: RestartStrategySpec) {}
+  /** The strategy's parameters; the config builder renders them. @internal */
+  public readonly _spec: RestartStrategySpec;
+
+  private constructor(spec: RestartStrategySpec) {
+    this._spec = spec;
+  }
 
   /** Flink's `restart-strategy.type` of this strategy. */
   public get type(): RestartStrategyType {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { ClusterModel } from '../model/cluster-model';
 import { Component, metadata, selectorLabels } from '../model/labels';
 

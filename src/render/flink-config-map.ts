@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { assertConfigMapSize } from './asserts';
 import { renderConfigFile } from '../flink/config-file';
 import { log4jConsoleProperties } from '../flink/log4j';

@@ -1,4 +1,4 @@
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { Component, selectorLabels } from '../model/labels';
 import { containerSecurityContext, podSecurityContext } from './pod-security';
 import { ClusterModel, PodsModel } from '../model/cluster-model';

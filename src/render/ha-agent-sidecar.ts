@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { loadAgentBundle } from './agent-bundle';
 import { assertConfigMapSize } from './asserts';
 import { HA_VOLUME } from './flink-pod';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
 import { Component, metadata, selectorLabels } from '../model/labels';
 import { ClusterModel } from '../model/cluster-model';
@@ -62,7 +62,9 @@ export interface JobManagerDeploymentProps {
  * immutable, so a GitOps change to the config or image could never be applied.
  */
 export class JobManagerDeployment extends Construct {
+  /** The Deployment's name. */
   public readonly name: string;
+  /** The JobManager Deployment (an escape hatch for JSON patches). */
   public readonly deployment: k8s.KubeDeployment;
 
   constructor(scope: Construct, id: string, props: JobManagerDeploymentProps) {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { clusterPodLabels, Component, metadata, selectorLabels } from '../model/labels';
 import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';

@@ -1,4 +1,4 @@
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 
 /** uid/gid of the `flink` user in the official image. */
 export const FLINK_UID = 9999;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import * as k8s from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
 import { flinkPodTemplate } from './flink-pod';
 import { flinkEnv, metricsPort } from './jobmanager';
 import { Component, metadata, selectorLabels } from '../model/labels';
@@ -14,7 +14,9 @@ export interface TaskManagerDeploymentProps {
 
 /** The TaskManagers. */
 export class TaskManagerDeployment extends Construct {
+  /** The Deployment's name. */
   public readonly name: string;
+  /** The TaskManager Deployment (an escape hatch for JSON patches). */
   public readonly deployment: k8s.KubeDeployment;
 
   constructor(scope: Construct, id: string, props: TaskManagerDeploymentProps) {

@@ -1,4 +1,7 @@
-import type { EnvFromSource, Toleration } from '../../imports/k8s';
+import { k8s } from '../../imports/k8s';
+
+type EnvFromSource = k8s.EnvFromSource;
+type Toleration = k8s.Toleration;
 import { requireBoolean } from './values';
 import { fail } from './errors';
 

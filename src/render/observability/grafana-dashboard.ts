@@ -8,27 +8,45 @@ import { createHash } from 'crypto';
 
 /** A Grafana panel position on the 24-column grid. */
 export interface GridPos {
+  /** Column, 0-23. */
   readonly x: number;
+  /** Row. */
   readonly y: number;
+  /** Width in columns. */
   readonly w: number;
+  /** Height in rows. */
   readonly h: number;
 }
 
+/** One Grafana panel. */
 export interface DashboardPanel {
+  /** Unique within the dashboard, in layout order. */
   readonly id: number;
+  /** Panel title. */
   readonly title: string;
+  /** Panel type. */
   readonly type: 'stat' | 'timeseries';
+  /** Position on the grid. */
   readonly gridPos: GridPos;
+  /** The dashboard's Prometheus data source variable. */
   readonly datasource: { readonly type: 'prometheus'; readonly uid: '${datasource}' };
+  /** PromQL queries, one per series. */
   readonly targets: ReadonlyArray<{ readonly refId: string; readonly expr: string; readonly legendFormat: string }>;
+  /** Unit and thresholds. */
   readonly fieldConfig: { readonly defaults: Record<string, unknown>; readonly overrides: unknown[] };
+  /** Panel-type options. */
   readonly options: Record<string, unknown>;
 }
 
+/** A Grafana dashboard model (JSON). */
 export interface Dashboard {
+  /** Stable per cluster and namespace (see dashboardUid). */
   readonly uid: string;
+  /** Dashboard title. */
   readonly title: string;
+  /** Panels in layout order. */
   readonly panels: readonly DashboardPanel[];
+  /** Grafana's other dashboard fields (time range, refresh, templating, ...). */
   readonly [key: string]: unknown;
 }
 
