@@ -115,3 +115,12 @@ export function apiServiceEnv(api: ApiAddress): Record<string, string> {
     KUBERNETES_PORT_443_TCP_ADDR: api.host,
   };
 }
+
+/**
+ * 6. CustomResourceDefinitions of other projects that the examples' output uses (the Prometheus
+ *    operator's PodMonitor). Installed as schema-less stand-ins (x-kubernetes-preserve-unknown-fields):
+ *    the apply checks the object is accepted as that kind, not the operator's own schema.
+ */
+export const FOREIGN_CRDS = [
+  { group: 'monitoring.coreos.com', version: 'v1', kind: 'PodMonitor', plural: 'podmonitors' },
+];

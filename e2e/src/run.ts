@@ -14,7 +14,7 @@ import { clusterProps, Mode, synthCluster } from './clusters';
 import { Kube, ns } from './kube';
 import { ensurePodnet, Kubelet, PodRun } from './kubelet';
 import { KNOWN_PRODUCT_BUGS } from './known-product-bugs';
-import { CACHE, E2E_DIR, flinkReleases } from './mapping';
+import { CACHE, E2E_DIR, flinkReleases, FOREIGN_CRDS } from './mapping';
 import { scanLogs } from './log-scan';
 import { synthExamples } from './synth-examples';
 
@@ -278,7 +278,20 @@ async function main(): Promise<void> {
       fs.mkdirSync(out, { recursive: true });
       const r = sh('npx', ['ts-node', '--transpile-only', 'src/main.ts'], { ...process.env, CDK8S_OUTDIR: out });
       if (r.code !== 0) throw new Error(`synth of the example app failed: ${r.err}`);
-      const files = [...fs.readdirSync(out).filter((f) => f.endsWith('.k8s.yaml')).map((f) => path.join(out, f)), ...synthExamples(out).map((c) => c.file)];
+      const app = fs.readdirSync(out).filter((f) => f.endsWith('.k8s.yaml')).map((f) => path.join(out, f));
+      if (app.length === 0) throw new Error('npm run synth wrote no manifest');
+      const files = [...app, ...synthExamples(path.join(out, 'examples')).map((c) => c.file)];
+      for (const c of FOREIGN_CRDS) {
+        await kube!.request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+          apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${c.plural}.${c.group}` },
+          spec: { group: c.group, scope: 'Namespaced', names: { kind: c.kind, plural: c.plural, singular: c.kind.toLowerCase(), listKind: `${c.kind}List` },
+            versions: [{ name: c.version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+        });
+      }
+      await until('CRDs established', 30_000, async () => {
+        for (const c of FOREIGN_CRDS) { const crd = await kube!.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${c.plural}.${c.group}`); if (!crd.status?.conditions?.some((x: any) => x.type === 'Established' && x.status === 'True')) return undefined; }
+        return true;
+      });
       let objects = 0;
       for (const f of [...new Set(files)]) objects += await applyFile(f, kubectlEnv());
       return `${files.length} files, ${objects} objects, 0 warnings`;

@@ -32,10 +32,12 @@ export function synthExamples(outdir: string): SynthesizedChart[] {
     if (classes.length === 0) throw new Error(`${path.relative(repo, source)} exports no cdk8s Chart class`);
     for (const [className, Ctor] of classes) {
       const base = `${path.basename(source, '.ts')}-${className}`;
-      const app = new App({ outdir, outputFileExtension: '.k8s.yaml' });
+      // Each chart in its own App and folder: App.synth() clears its outdir.
+      const dir = path.join(outdir, base);
+      const app = new App({ outdir: dir, outputFileExtension: '.k8s.yaml' });
       new Ctor(app, base);
       app.synth();
-      out.push({ source: path.relative(repo, source), className, file: path.join(outdir, `${base}.k8s.yaml`) });
+      for (const f of fs.readdirSync(dir)) out.push({ source: path.relative(repo, source), className, file: path.join(dir, f) });
     }
   }
   return out;
