@@ -1,0 +1,40 @@
+/** The clusters the scenarios run, synthesized with the product's own constructs. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Chart, Duration } from 'cdk8s';
+import { exampleClusterProps } from '../../src/main';
+import { FlinkCluster, FlinkClusterProps, FlinkVersion } from '../../src';
+import { distributionJavaOpts, isKnown } from './known-product-bugs';
+
+export type Mode = 'wordcount' | 'checkpointing' | 'session';
+
+export function clusterProps(minor: string, release: string, mode: Mode): FlinkClusterProps {
+  const version = minor as FlinkVersion;
+  const base = exampleClusterProps(version);
+  const flinkConfiguration: Record<string, string> = {};
+  const opts = isKnown('java17-add-opens') ? distributionJavaOpts(release) : undefined;
+  if (opts) flinkConfiguration['env.java.opts.all'] = opts;
+  const props: FlinkClusterProps = { ...base, flinkConfiguration: { ...base.flinkConfiguration, ...flinkConfiguration } };
+  if (mode === 'wordcount') return props;
+  if (mode === 'session') return { ...props, job: undefined };
+  return {
+    ...props,
+    job: {
+      // A streaming example of the distribution that runs until cancelled and keeps window state.
+      jarUri: 'local:///opt/flink/examples/streaming/TopSpeedWindowing.jar',
+      entryClass: 'org.apache.flink.streaming.examples.windowing.TopSpeedWindowing',
+      parallelism: 2,
+    },
+    checkpointing: { interval: Duration.seconds(3) },
+  };
+}
+
+export function synthCluster(outFile: string, namespace: string, props: FlinkClusterProps): void {
+  const dir = fs.mkdtempSync(path.join(path.dirname(outFile), '.synth-'));
+  const app = new App({ outdir: dir });
+  const chart = new Chart(app, 'e2e', { namespace });
+  new FlinkCluster(chart, 'Cluster', props);
+  app.synth();
+  fs.renameSync(path.join(dir, 'e2e.k8s.yaml'), outFile);
+  fs.rmSync(dir, { recursive: true });
+}
