@@ -19,6 +19,34 @@ export enum FlinkVersion {
 
 const ORDER = Object.values(FlinkVersion) as string[];
 
+const OPENS = [
+  'java.lang',
+  'java.net',
+  'java.io',
+  'java.nio',
+  'sun.nio.ch',
+  'java.lang.reflect',
+  'java.text',
+  'java.time',
+  'java.util',
+  'java.util.concurrent',
+  'java.util.concurrent.atomic',
+  'java.util.concurrent.locks',
+].map((p) => `--add-opens=java.base/${p}=ALL-UNNAMED`);
+const EXPORTS = [
+  'java.rmi/sun.rmi.registry',
+  'jdk.compiler/com.sun.tools.javac.api',
+  'jdk.compiler/com.sun.tools.javac.file',
+  'jdk.compiler/com.sun.tools.javac.parser',
+  'jdk.compiler/com.sun.tools.javac.tree',
+  'jdk.compiler/com.sun.tools.javac.util',
+  'java.security.jgss/sun.security.krb5',
+].map((m) => `--add-exports=${m}=ALL-UNNAMED`);
+/** `env.java.opts.all` of the 2.1+ distributions' conf/config.yaml. */
+const JAVA_MODULE_OPTIONS_2_1 = [...EXPORTS, ...OPENS].join(' ');
+/** `env.java.opts.all` of the 1.18 to 2.0 distributions (one more export, sun.net.util). */
+const JAVA_MODULE_OPTIONS_1_18 = ['--add-exports=java.base/sun.net.util=ALL-UNNAMED', ...EXPORTS, ...OPENS].join(' ');
+
 /** Where the differences between versions live, so the rest of the code asks, not compares. */
 export class FlinkVersionTraits {
   /** The traits of a supported version (the model checks user input first: `resolveFlinkVersion`). */
@@ -56,9 +84,14 @@ export class FlinkVersionTraits {
     return this.configFileName === 'config.yaml' ? 'flink-conf.yaml' : 'config.yaml';
   }
 
-  /** `standalone-job --host` was removed in 2.0; the rpc address is then a dynamic property. */
-  public get standaloneJobHostArgs(): (host: string) => string[] {
-    return this.major >= 2 ? (host) => [`-Djobmanager.rpc.address=${host}`] : (host) => ['--host', host];
+  /**
+   * The JVM module options Flink needs on Java 17+ (`--add-opens`/`--add-exports`), exactly as
+   * the distribution's own config file sets `env.java.opts.all`: the construct's config file
+   * replaces the image's, so it must carry them, or Flink fails on Java 17 (the default JVM of
+   * the `flink:2.x` images) with InaccessibleObjectException.
+   */
+  public get javaModuleOptions(): string {
+    return this.atLeast(FlinkVersion.V2_1) ? JAVA_MODULE_OPTIONS_2_1 : JAVA_MODULE_OPTIONS_1_18;
   }
 
   /** Checkpoint keys moved under `execution.checkpointing.*` in 1.20. */

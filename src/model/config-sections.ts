@@ -25,6 +25,8 @@ export interface OwnedKeys {
 export interface ConfigSection {
   readonly name: string;
   readonly owns: readonly OwnedKeys[];
+  /** Keys the section writes that a user may extend: the user's value is appended to the section's. */
+  readonly appendable?: readonly string[];
   render(m: ConfigInput): Entries;
 }
 
@@ -173,9 +175,18 @@ const checkpointing: ConfigSection = {
   },
 };
 
+const jvm: ConfigSection = {
+  name: 'jvm',
+  owns: [],
+  // The user's own options (a profiler agent, GC flags) come after the module options Flink needs.
+  appendable: ['env.java.opts.all'],
+  render: (m): Entries => ({ 'env.java.opts.all': m.traits.javaModuleOptions }),
+};
+
 /** Every section, in the order the configuration is built. */
 export const CONFIG_SECTIONS: readonly ConfigSection[] = [
   cluster,
+  jvm,
   highAvailability,
   metrics,
   job,

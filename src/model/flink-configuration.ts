@@ -8,7 +8,8 @@ type Entries = { readonly [key: string]: string };
 
 /**
  * The complete Flink configuration of a cluster, as key/value strings: every section's
- * keys, then the user's own (which the key rules already kept off the sections' keys).
+ * keys, then the user's own (which the key rules already kept off the sections' keys;
+ * an appendable key such as `env.java.opts.all` gets the user's value after the section's).
  * Pure: the same model always gives the same entries.
  */
 export function buildFlinkConfig(
@@ -17,7 +18,10 @@ export function buildFlinkConfig(
 ): { [key: string]: string } {
   const config: { [key: string]: string } = {};
   for (const section of CONFIG_SECTIONS) Object.assign(config, section.render(m));
-  Object.assign(config, extraConfig);
+  const appendable = new Set(CONFIG_SECTIONS.flatMap((s) => s.appendable ?? []));
+  for (const [key, value] of Object.entries(extraConfig)) {
+    config[key] = appendable.has(key) && key in config ? `${config[key]} ${value}` : value;
+  }
   checkPrefixCollisions(config, new Set(Object.keys(extraConfig)), m.traits.atLeast(FlinkVersion.V2_0));
   if (m.traits.configFileName === 'flink-conf.yaml') checkLegacyValues(config, extraConfig);
   return config;

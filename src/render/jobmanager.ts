@@ -5,18 +5,22 @@ import { Component, metadata, selectorLabels } from '../model/labels';
 import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';
 
+/** The pod IP, as the kubelet expands it from the POD_IP variable. */
+const POD_IP = '$(POD_IP)';
+
 /**
  * The JobManager's command line. With HA each candidate advertises its own pod IP
  * (standby JobManagers cannot share a Service address); in the form the version needs.
  */
 export function jobManagerArgs(m: ClusterModel): string[] {
-  const host = '$(POD_IP)';
   const ha = m.highAvailability.enabled;
-  if (!m.job) return ha ? ['jobmanager', host] : ['jobmanager'];
+  // A dynamic property, not the positional host / `--host` that Flink deprecated in 1.x and removed
+  // from standalone-job in 2.0. jobmanager.sh only passes "-D" through as a separate word.
+  if (!m.job) return ha ? ['jobmanager', '-D', `jobmanager.rpc.address=${POD_IP}`] : ['jobmanager'];
   const j = m.job;
   return [
     'standalone-job',
-    ...(ha ? m.traits.standaloneJobHostArgs(host) : []),
+    ...(ha ? [`-Djobmanager.rpc.address=${POD_IP}`] : []),
     ...(j.entryClass ? ['--job-classname', j.entryClass] : []),
     '--job-id',
     j.jobId,

@@ -97,8 +97,7 @@ describe('the example app (seed article)', () => {
     const c = containerOf(jm);
     expect(c.args).toEqual([
       'standalone-job',
-      '--host',
-      '$(POD_IP)',
+      '-Djobmanager.rpc.address=$(POD_IP)',
       '--job-classname',
       'org.apache.flink.streaming.examples.wordcount.WordCount',
       '--job-id',
@@ -329,19 +328,22 @@ describe('the example app (seed article)', () => {
 
 describe('versions', () => {
   test.each([
-    [FlinkVersion.V1_18, 'flink-conf.yaml', ['--host', '$(POD_IP)'], 'state.checkpoints.dir'],
-    [FlinkVersion.V1_19, 'config.yaml', ['--host', '$(POD_IP)'], 'state.checkpoints.dir'],
-    [FlinkVersion.V1_20, 'config.yaml', ['--host', '$(POD_IP)'], 'execution.checkpointing.dir'],
+    [FlinkVersion.V1_18, 'flink-conf.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'state.checkpoints.dir'],
+    [FlinkVersion.V1_19, 'config.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'state.checkpoints.dir'],
+    [FlinkVersion.V1_20, 'config.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'execution.checkpointing.dir'],
     [FlinkVersion.V2_0, 'config.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'execution.checkpointing.dir'],
     [FlinkVersion.V2_1, 'config.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'execution.checkpointing.dir'],
     [FlinkVersion.V2_2, 'config.yaml', ['-Djobmanager.rpc.address=$(POD_IP)'], 'execution.checkpointing.dir'],
-  ])('%s: %s, host args %j, %s', (version, file, hostArgs, dirKey) => {
+  ])('%s: %s, host args %j, %s, Java module options', (version, file, hostArgs, dirKey) => {
     const { cluster, objects } = synthCluster(SCENARIOS[`version ${version}`]());
     const cm = find(objects, 'ConfigMap', 'my-flink-cluster-flink-config');
     expect(Object.keys(cm.data).sort()).toEqual([file, 'log4j-console.properties'].sort());
     const args = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).args;
     expect(args.slice(0, 1 + hostArgs.length)).toEqual(['standalone-job', ...hostArgs]);
     expect(cluster.flinkConfig[dirKey]).toBe('file:///opt/flink/ha/checkpoints');
+    // The distribution's own env.java.opts.all: without it Flink cannot run on Java 17.
+    expect(cluster.flinkConfig['env.java.opts.all']).toContain('--add-opens=java.base/java.util=ALL-UNNAMED');
+    expect(cluster.flinkConfig['env.java.opts.all'].includes('sun.net.util')).toBe(version < '2.1');
     const stale = file === 'config.yaml' ? 'flink-conf.yaml' : 'config.yaml';
     expect(
       find(objects, 'Deployment', 'my-flink-cluster-jobmanager').spec.template.spec.initContainers[0].command[2],
@@ -444,8 +446,13 @@ test('envFrom references reach the Flink container only, after the storage crede
 
 describe('session mode', () => {
   const { cluster, objects } = synthCluster(SCENARIOS['session mode']());
-  test('JobManagers run "jobmanager <pod IP>" and no job keys are set', () => {
-    expect(containerOf(find(objects, 'Deployment', 'session-jobmanager')).args).toEqual(['jobmanager', '$(POD_IP)']);
+  test('JobManagers run "jobmanager -D jobmanager.rpc.address=<pod IP>" and no job keys are set', () => {
+    // jobmanager.sh passes "-D" through only as a word of its own; a positional host means --host.
+    expect(containerOf(find(objects, 'Deployment', 'session-jobmanager')).args).toEqual([
+      'jobmanager',
+      '-D',
+      'jobmanager.rpc.address=$(POD_IP)',
+    ]);
     expect(cluster.flinkConfig).not.toHaveProperty(['parallelism.default']);
     expect(
       find(objects, 'Deployment', 'session-jobmanager').spec.template.spec.volumes.map((v: any) => v.name),
@@ -660,5 +667,25 @@ describe('options', () => {
   test('cluster id derived from the construct id', () => {
     const { cluster } = synthCluster({ ...exampleProps(), clusterId: undefined }, { id: 'Orders_Stream' });
     expect(cluster.clusterId).toBe('orders-stream');
+  });
+});
+
+describe('JVM options', () => {
+  test("a user's env.java.opts.all comes after the module options Flink needs on Java 17", () => {
+    const { cluster } = synthCluster({
+      ...SCENARIOS['version 2.2'](),
+      flinkConfiguration: { 'env.java.opts.all': '-XX:+UseG1GC' },
+    });
+    const opts = cluster.flinkConfig['env.java.opts.all'];
+    expect(opts.startsWith('--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED ')).toBe(true);
+    expect(opts.endsWith(' -XX:+UseG1GC')).toBe(true);
+  });
+
+  test("per-process options stay the user's own", () => {
+    const { cluster } = synthCluster({
+      ...SCENARIOS['version 1.20'](),
+      flinkConfiguration: { 'env.java.opts.jobmanager': '-Xlog:gc' },
+    });
+    expect(cluster.flinkConfig['env.java.opts.jobmanager']).toBe('-Xlog:gc');
   });
 });

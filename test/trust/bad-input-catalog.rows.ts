@@ -848,6 +848,6 @@ export const BAD_INPUTS: BadInput[] = [
     'ConfigMap above 1 MiB',
     'flinkConfiguration: { "pipeline.name": "x".repeat(1100000) }',
     ex(() => ({ flinkConfiguration: { 'pipeline.name': 'x'.repeat(1_100_000) } })),
-    'ConfigMap my-flink-cluster-flink-config: "1102056 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
+    'ConfigMap my-flink-cluster-flink-config: "1103139 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
   ),
 ];
