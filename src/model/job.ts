@@ -6,6 +6,8 @@ import { fail } from '../validation/errors';
 import { requireBoolean, requireInt, requireString } from '../validation/values';
 
 const JAR_URI = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/;
+/** What a jar path inside the image may contain: it reaches a shell and a command line. */
+const SAFE_PATH = /^\/[A-Za-z0-9._+@/-]+$/;
 const JAVA_CLASS = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 const JOB_ID = /^[0-9a-f]{32}$/;
 
@@ -16,6 +18,9 @@ const remoteJar = (scheme: string) =>
   'image and use local:///opt/flink/usrlib/<jar>';
 const notAJarPath = () =>
   'must name an absolute path to a .jar, e.g. local:///opt/flink/examples/streaming/WordCount.jar';
+const unsafeJarPath = () =>
+  'may contain only letters, digits and "._+@/-" (no spaces, quotes, "$", ";", globs or ".." segments), as it ' +
+  'reaches a shell and a command line; rename the jar, e.g. local:///opt/flink/usrlib/my-job-1.0.jar';
 const tooParallel = (slots: number) =>
   `exceeds the ${slots} task slots (taskManager.replicas x taskManager.taskSlots), so the job could never be ` +
   'scheduled; raise replicas or slots, or lower parallelism';
@@ -32,6 +37,7 @@ export function resolveJob(job: FlinkJobProps, clusterId: string, totalSlots: nu
   const [, scheme, jarPath] = m;
   if (scheme !== 'local' && scheme !== 'file') fail('job.jarUri', jarUri, remoteJar(scheme));
   if (!jarPath.startsWith('/') || !jarPath.endsWith('.jar')) fail('job.jarUri', jarUri, notAJarPath());
+  if (!SAFE_PATH.test(jarPath) || jarPath.split('/').includes('..')) fail('job.jarUri', jarUri, unsafeJarPath());
   if (job.entryClass !== undefined && !JAVA_CLASS.test(job.entryClass))
     fail('job.entryClass', job.entryClass, 'is not a Java class name such as org.example.MyJob');
   const args = job.args ?? [];

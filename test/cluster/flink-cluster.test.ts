@@ -1,5 +1,5 @@
 import { Duration, Yaml } from 'cdk8s';
-import { AccessMode, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
+import { AccessMode, FlinkClusterProps, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
 
@@ -123,7 +123,9 @@ describe('the example app (seed article)', () => {
     expect(c.startupProbe).toBeDefined();
     // The seed's jar lives in the image and is copied into usrlib before start.
     const init = jm.spec.template.spec.initContainers[0];
-    expect(init.command[2]).toContain('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/');
+    // The jar path is the script's "$1", never part of the script text.
+    expect(init.command[2]).toContain('cp -- "$1" /work/usrlib/');
+    expect(init.command.slice(3)).toEqual(['prepare-flink', '/opt/flink/examples/streaming/WordCount.jar']);
     expect(c.volumeMounts).toContainEqual({ name: 'usrlib', mountPath: '/opt/flink/usrlib' });
   });
 
@@ -416,9 +418,7 @@ test('application mode: JobManagers and TaskManagers both hold the job jar in us
     const script: string = spec.initContainers[0].command[2];
     // The image's own usrlib first, then the jar: the emptyDir must not hide jars the image ships.
     expect(script.indexOf('cp -R /opt/flink/usrlib/. /work/usrlib/')).toBeGreaterThan(0);
-    expect(script.indexOf('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/')).toBeGreaterThan(
-      script.indexOf('cp -R /opt/flink/usrlib/.'),
-    );
+    expect(script.indexOf('cp -- "$1" /work/usrlib/')).toBeGreaterThan(script.indexOf('cp -R /opt/flink/usrlib/.'));
   }
 });
 
@@ -688,4 +688,39 @@ describe('JVM options', () => {
     });
     expect(cluster.flinkConfig['env.java.opts.jobmanager']).toBe('-Xlog:gc');
   });
+});
+
+describe("hostile values never reach a shell or the kubelet's $(VAR) expansion", () => {
+  const appWith = (job: Partial<NonNullable<FlinkClusterProps['job']>>) =>
+    synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, ...job } });
+
+  test.each([
+    'local:///opt/flink/usrlib/a.jar;touch${IFS}/tmp/x;.jar',
+    'local:///opt/flink/usrlib/$(id).jar',
+    'local:///opt/flink/usrlib/`id`.jar',
+    'local:///opt/flink/usrlib/a b.jar',
+    'local:///opt/flink/usrlib/*.jar',
+    'local:///opt/flink/usrlib/a|b.jar',
+    'local:///opt/flink/../../etc/x.jar',
+  ])('jarUri %s is refused', (jarUri) => {
+    expect(() => appWith({ jarUri })).toThrow(/job.jarUri: .* may contain only letters, digits/);
+  });
+
+  test('job args, entry class and savepoint path keep every "$" from the kubelet', () => {
+    const { objects } = appWith({
+      args: ['$(AWS_SECRET_ACCESS_KEY)', '$$(X)', 'a$b'],
+      entryClass: 'org.example.Outer$Main',
+      initialSavepointPath: 's3://bucket/savepoints/savepoint-1',
+    });
+    const args: string[] = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).args;
+    expect(args.slice(args.indexOf('--') + 1)).toEqual(['$$(AWS_SECRET_ACCESS_KEY)', '$$$$(X)', 'a$$b']);
+    expect(args[args.indexOf('--job-classname') + 1]).toBe('org.example.Outer$$Main');
+  });
+
+  test.each(['s3://bucket/sp/$(SECRET)', 's3://bucket/sp/a"b', "s3://bucket/sp/a'b", 's3://bucket/sp#x'])(
+    'savepoint path %s is refused',
+    (initialSavepointPath) => {
+      expect(() => appWith({ initialSavepointPath })).toThrow(/job.initialSavepointPath: .* may contain only/);
+    },
+  );
 });

