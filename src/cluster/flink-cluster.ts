@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConversionFinding } from '../convert/conversion-report';
 import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../convert/flink-deployment';
@@ -15,7 +15,7 @@ import { FlinkMonitoring } from '../render/observability/monitoring';
 import { FlinkRbac } from '../render/rbac';
 import { RestIngress } from '../render/rest-ingress';
 import { FlinkServices } from '../render/services';
-import { assertClusterIdUnique } from '../render/asserts';
+import { assertClusterIdUnique, lineSeparatorProblems } from '../render/asserts';
 import { addSyncWaves } from '../render/sync-waves';
 import { TaskManagerDeployment } from '../render/taskmanager';
 
@@ -122,14 +122,24 @@ export class FlinkCluster extends Construct {
     return this._conversionReport;
   }
 
-  /** A JSON patch can still raise the JobManager count; standbys need HA. */
+  /**
+   * Rules over the finished objects, after any escape-hatch patch: a JSON patch can still raise
+   * the JobManager count (standbys need HA) or bring in a string YAML 1.1 tools would split.
+   */
   private validateFinalObjects(): string[] {
+    const problems: string[] = [];
     const replicas = this.jobManager.deployment.toJson().spec?.replicas ?? 1;
     if (replicas > 1 && !this._model.highAvailability.enabled) {
-      return [
-        `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`,
-      ];
+      problems.push(
+        `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but ` +
+          'highAvailability is disabled; remove the patch or enable highAvailability',
+      );
     }
-    return [];
+    for (const child of this.node.findAll()) {
+      if (child instanceof ApiObject) {
+        problems.push(...lineSeparatorProblems(`${child.kind} ${child.name}`, child.toJson()));
+      }
+    }
+    return problems;
   }
 }

@@ -1,8 +1,11 @@
 import { checkExtraKey } from './key-rules';
 import { FlinkVersionTraits } from '../flink/flink-version';
 import { fail } from '../validation/errors';
-import { requireInt } from '../validation/values';
+import { CONTROL_CHARACTERS, requireInt } from '../validation/values';
 
+const controlCharacters = () =>
+  'contains a line break, control character or Unicode line separator, which no Flink option takes and which ' +
+  'YAML tools read as a new line; remove it';
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'OFF'];
 const PARALLELISM = 'flinkConfiguration["parallelism.default"]';
 const tooParallel = (slots: number) =>
@@ -24,7 +27,10 @@ export function resolveExtraConfig(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     fail('flinkConfiguration', raw, 'must be an object of Flink keys to values');
   const config: { [key: string]: string } = {};
-  for (const key of Object.keys(raw).sort()) config[key] = checkExtraKey(key, raw[key], traits, applicationMode);
+  for (const key of Object.keys(raw).sort()) {
+    config[key] = checkExtraKey(key, raw[key], traits, applicationMode);
+    if (CONTROL_CHARACTERS.test(config[key])) fail(`flinkConfiguration["${key}"]`, raw[key], controlCharacters());
+  }
   const parallelism = config['parallelism.default'];
   if (parallelism !== undefined) {
     const n = requireInt(PARALLELISM, Number(parallelism), 1, 32768);

@@ -1,5 +1,5 @@
-import { Duration, Yaml } from 'cdk8s';
-import { AccessMode, FlinkClusterProps, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
+import { Chart, Duration, JsonPatch, Testing, Yaml } from 'cdk8s';
+import { AccessMode, FlinkCluster, FlinkClusterProps, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
 
@@ -723,4 +723,24 @@ describe("hostile values never reach a shell or the kubelet's $(VAR) expansion",
       expect(() => appWith({ initialSavepointPath })).toThrow(/job.initialSavepointPath: .* may contain only/);
     },
   );
+});
+
+describe('line separators never reach the YAML', () => {
+  test('a flinkConfiguration value with U+2028 is refused at construction', () => {
+    expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'pipeline.name': 'a\u2028b' } })).toThrow(
+      /flinkConfiguration\["pipeline.name"\]: .* contains a line break, control character or Unicode line separator/,
+    );
+  });
+
+  test('an escape-hatch patch that brings one in fails at synth, naming the object and the path', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test', { namespace: 'flink' });
+    const cluster = new FlinkCluster(chart, 'Flink', exampleProps());
+    cluster.jobManager.deployment.addJsonPatch(
+      JsonPatch.add('/metadata/annotations', { note: 'x\u2029flink-conf.yaml: evil' }),
+    );
+    expect(() => app.synth()).toThrow(
+      /Deployment my-flink-cluster-jobmanager: metadata.annotations.note holds U\+0085/,
+    );
+  });
 });

@@ -43,6 +43,12 @@ export const BAD_INPUTS: BadInput[] = [
     'job.initialSavepointPath: "s3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)" - may contain only letters, digits and "._~:/@%+=,-" (no quotes, "$", "#", "?", ";" or backslashes); percent-encode anything else, e.g. %20 for a space',
   ),
   row(
+    'Unicode line separator in a config value',
+    'flinkConfiguration: { "pipeline.name": "orders\\u2028flink-conf.yaml: x" }',
+    ex(() => ({ flinkConfiguration: { 'pipeline.name': 'orders\u2028flink-conf.yaml: x' } })),
+    'flinkConfiguration["pipeline.name"]: "orders\\u2028flink-conf.yaml: x" - contains a line break, control character or Unicode line separator, which no Flink option takes and which YAML tools read as a new line; remove it',
+  ),
+  row(
     'props not an object',
     'new FlinkCluster(chart, "F", undefined as any)',
     () => synthCluster(undefined as any),
@@ -860,6 +866,6 @@ export const BAD_INPUTS: BadInput[] = [
     'ConfigMap above 1 MiB',
     'flinkConfiguration: { "pipeline.name": "x".repeat(1100000) }',
     ex(() => ({ flinkConfiguration: { 'pipeline.name': 'x'.repeat(1_100_000) } })),
-    'ConfigMap my-flink-cluster-flink-config: "1103139 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
+    'ConfigMap my-flink-cluster-flink-config: "1103147 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
   ),
 ];
