@@ -5,6 +5,7 @@ import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../con
 import { ClusterModel } from '../model/cluster-model';
 import { resolveCluster } from '../model/resolve-cluster';
 import { FlinkClusterProps } from '../props/cluster-props';
+import { JobManagerAdmissionPolicy } from '../render/admission-policy';
 import { FlinkDisruptionBudgets } from '../render/disruption-budgets';
 import { FlinkConfigMap } from '../render/flink-config-map';
 import { HaAgentSidecar } from '../render/ha-agent-sidecar';
@@ -93,6 +94,7 @@ export class FlinkCluster extends Construct {
     const agent = m.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', m) : undefined;
     this.leaderLeaseName = agent?.leaseName;
     new FlinkRbac(this, 'Rbac', m);
+    if (m.admissionPolicy) new JobManagerAdmissionPolicy(this, 'AdmissionPolicy', m);
     this.jobManager = new JobManagerDeployment(this, 'JobManager', {
       model: m,
       configChecksum: config.checksum,

@@ -42,6 +42,8 @@ export interface ClusterModel {
   readonly metrics: MetricsModel;
   readonly restIngress?: RestIngressModel;
   readonly argoCdSyncWaves: boolean;
+  /** Emit the ValidatingAdmissionPolicy that confines the JobManager ServiceAccount (HA only). */
+  readonly admissionPolicy: boolean;
 }
 
 /** The image reference and pull settings. */

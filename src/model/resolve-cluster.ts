@@ -31,6 +31,7 @@ const OBJECT_PROPS = [
   'metrics',
   'restIngress',
   'gitOps',
+  'security',
 ] as const;
 
 const standbysNeedHa = () =>
@@ -108,6 +109,9 @@ export function resolveCluster(
     metrics: resolveMetrics(props.metrics),
     restIngress,
     argoCdSyncWaves: requireBoolean('gitOps.argoCdSyncWaves', props.gitOps?.argoCdSyncWaves ?? false),
+    // Without HA no pod has API rights to confine.
+    admissionPolicy:
+      requireBoolean('security.admissionPolicy', props.security?.admissionPolicy ?? true) && highAvailability.enabled,
   };
   return { ...model, flinkConfig: buildFlinkConfig(model, extraConfig) };
 }

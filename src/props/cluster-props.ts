@@ -245,6 +245,21 @@ export interface RestIngressProps {
   readonly annotations?: { [key: string]: string };
 }
 
+/** Who may do what in the namespace, beyond RBAC. */
+export interface FlinkSecurityProps {
+  /**
+   * Emit a ValidatingAdmissionPolicy (and binding) that confines the JobManager ServiceAccount
+   * to its own cluster: its HA ConfigMaps, its agent's Lease, and the HA role label of its own
+   * JobManager pods. RBAC alone cannot (it cannot restrict `create` by name, nor a pod patch to
+   * one label), and Flink's process, which runs user code, holds that account's token.
+   * Cluster-scoped objects: applying them needs cluster rights, and Kubernetes 1.30 or newer.
+   * Turn it off only where the namespace is the trust boundary anyway (one cluster per namespace).
+   * @default true
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+   */
+  readonly admissionPolicy?: boolean;
+}
+
 /** Annotations for GitOps tools. */
 export interface GitOpsProps {
   /**
@@ -301,4 +316,6 @@ export interface FlinkClusterProps {
   readonly restIngress?: RestIngressProps;
   /** @default no GitOps annotations */
   readonly gitOps?: GitOpsProps;
+  /** @default the JobManagers confined to their own objects by a ValidatingAdmissionPolicy */
+  readonly security?: FlinkSecurityProps;
 }

@@ -40,12 +40,14 @@ describe('the example app (seed article)', () => {
       'Service/my-flink-cluster-rest-leader',
       'ServiceAccount/my-flink-cluster-jobmanager',
       'ServiceAccount/my-flink-cluster-taskmanager',
+      'ValidatingAdmissionPolicy/flink.my-flink-cluster.flink-jobmanager',
+      'ValidatingAdmissionPolicyBinding/flink.my-flink-cluster.flink-jobmanager',
     ]);
   });
 
-  test('every object carries the namespace and app.kubernetes.io labels', () => {
+  test('every object carries the namespace (cluster-scoped ones none) and app.kubernetes.io labels', () => {
     for (const o of objects) {
-      expect(o.metadata.namespace).toBe('flink');
+      expect(o.metadata.namespace).toBe(o.kind.startsWith('ValidatingAdmissionPolicy') ? undefined : 'flink');
       expect(o.metadata.labels).toMatchObject({
         'app.kubernetes.io/name': 'flink',
         'app.kubernetes.io/instance': 'my-flink-cluster',
@@ -161,15 +163,21 @@ describe('the example app (seed article)', () => {
     ).toBe(before);
   });
 
-  test('RBAC: least privilege, namespaced, no wildcards', () => {
+  test('RBAC: least privilege, by name wherever the name is known, no wildcards', () => {
     const jmRole = find(objects, 'Role', 'my-flink-cluster-jobmanager');
     const tmRole = find(objects, 'Role', 'my-flink-cluster-taskmanager');
-    expect(tmRole.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
+    const lock = 'my-flink-cluster-cluster-config-map';
+    const jobConfigMap = `my-flink-cluster-${cluster._model.job!.jobId}-config-map`;
+    expect(tmRole.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: [lock], verbs: ['get', 'list', 'watch'] },
+    ]);
     expect(jmRole.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        resourceNames: [lock, jobConfigMap],
+        verbs: ['delete', 'get', 'list', 'patch', 'update', 'watch'],
       },
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
       {
@@ -178,7 +186,7 @@ describe('the example app (seed article)', () => {
         resourceNames: ['my-flink-cluster-jobmanager-leader'],
         verbs: ['get', 'patch', 'update'],
       },
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'patch'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
       { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
     ]);
     for (const role of ofKind(objects, 'Role')) {
@@ -660,7 +668,9 @@ describe('options', () => {
   test("the namespace prop wins over the chart's, and a chart namespace is enough", () => {
     expect(synthCluster({ ...exampleProps(), namespace: 'other' }).cluster.namespace).toBe('other');
     expect(
-      synthCluster(exampleProps(), { namespace: 'team-a' }).objects.every((o) => o.metadata.namespace === 'team-a'),
+      synthCluster(exampleProps(), { namespace: 'team-a' })
+        .objects.filter((o) => !o.kind.startsWith('ValidatingAdmissionPolicy'))
+        .every((o) => o.metadata.namespace === 'team-a'),
     ).toBe(true);
   });
 
@@ -742,5 +752,47 @@ describe('line separators never reach the YAML', () => {
     expect(() => app.synth()).toThrow(
       /Deployment my-flink-cluster-jobmanager: metadata.annotations.note holds U\+0085/,
     );
+  });
+});
+
+describe('the JobManager admission policy', () => {
+  const { objects } = synthCluster(exampleProps());
+  const policy = find(objects, 'ValidatingAdmissionPolicy', 'flink.my-flink-cluster.flink-jobmanager');
+  const binding = find(objects, 'ValidatingAdmissionPolicyBinding', 'flink.my-flink-cluster.flink-jobmanager');
+
+  test("applies to the JobManager service account in the cluster's namespace only, and denies", () => {
+    expect(policy.spec.matchConditions).toEqual([
+      {
+        name: 'jobmanager-service-account',
+        expression: "request.userInfo.username == 'system:serviceaccount:flink:my-flink-cluster-jobmanager'",
+      },
+    ]);
+    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
+      matchLabels: { 'kubernetes.io/metadata.name': 'flink' },
+    });
+    expect(policy.spec.failurePolicy).toBe('Fail');
+    expect(binding.spec).toEqual({
+      policyName: policy.metadata.name,
+      validationActions: ['Deny'],
+      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'flink' } } },
+    });
+  });
+
+  test("ConfigMaps by this cluster's HA names, the agent's Lease, and only the role label of its own pods", () => {
+    const rules: string[] = policy.spec.validations.map((v: { expression: string }) => v.expression);
+    expect(rules[0]).toContain("variables.name == 'my-flink-cluster-cluster-config-map'");
+    expect(rules[0]).toContain("variables.name.matches('^my-flink-cluster-[0-9a-f]{32}-config-map$')");
+    expect(rules[1]).toContain("variables.name == 'my-flink-cluster-jobmanager-leader'");
+    expect(rules[2]).toContain('object.spec == oldObject.spec');
+    expect(rules[2]).toContain(
+      "('app.kubernetes.io/instance' in oldObject.metadata.labels && oldObject.metadata.labels['app.kubernetes.io/instance'] == 'my-flink-cluster')",
+    );
+    expect(rules[2]).toContain(`k == '${ROLE_LABEL}'`);
+  });
+
+  test('off on request, and without HA (no pod has API rights then)', () => {
+    const kinds = (o: { kind: string }[]) => o.map((x) => x.kind).filter((k) => k.startsWith('Validating'));
+    expect(kinds(synthCluster({ ...exampleProps(), security: { admissionPolicy: false } }).objects)).toEqual([]);
+    expect(kinds(synthCluster(SCENARIOS['no HA']()).objects)).toEqual([]);
   });
 });
