@@ -241,7 +241,9 @@ function readFlinkVersion(spec: Obj, findings: FindingList): FlinkVersion | unde
   const supported = Object.keys(CRD_FLINK_VERSIONS).join(', ');
   const raw = spec.flinkVersion;
   if (raw !== undefined) {
-    const version = CRD_FLINK_VERSIONS[String(raw)];
+    const version = Object.prototype.hasOwnProperty.call(CRD_FLINK_VERSIONS, String(raw))
+      ? CRD_FLINK_VERSIONS[String(raw)]
+      : undefined;
     if (!version)
       findings.error(
         'spec.flinkVersion',
