@@ -21,6 +21,7 @@ export function resolveExtraConfig(
   given: { readonly [key: string]: string | number | boolean } | undefined,
   traits: FlinkVersionTraits,
   applicationMode: boolean,
+  restIngress: boolean,
   totalSlots: number,
 ): { [key: string]: string } {
   const raw = given ?? {};
@@ -28,7 +29,7 @@ export function resolveExtraConfig(
     fail('flinkConfiguration', raw, 'must be an object of Flink keys to values');
   const config: { [key: string]: string } = {};
   for (const key of Object.keys(raw).sort()) {
-    config[key] = checkExtraKey(key, raw[key], traits, applicationMode);
+    config[key] = checkExtraKey(key, raw[key], traits, applicationMode, restIngress);
     if (CONTROL_CHARACTERS.test(config[key])) fail(`flinkConfiguration["${key}"]`, raw[key], controlCharacters());
   }
   const parallelism = config['parallelism.default'];

@@ -28,9 +28,13 @@ const tooParallel = (slots: number) =>
 /**
  * Rules for application mode: a jar inside the image, a Java class name, parallelism
  * within the task slots, a Flink JobID. The job id defaults to one derived from the
- * cluster id: with HA, Flink would otherwise give every application cluster all zeros.
+ * namespace and cluster id: with HA, Flink would otherwise give every application cluster all zeros.
  */
-export function resolveJob(job: FlinkJobProps, clusterId: string, totalSlots: number): JobModel {
+export function resolveJob(
+  job: FlinkJobProps,
+  identity: { clusterId: string; namespace: string },
+  totalSlots: number,
+): JobModel {
   const jarUri = requireString('job.jarUri', job.jarUri);
   const m = JAR_URI.exec(jarUri);
   if (!m) fail('job.jarUri', jarUri, noScheme(jarUri));
@@ -45,7 +49,10 @@ export function resolveJob(job: FlinkJobProps, clusterId: string, totalSlots: nu
     fail('job.args', args, 'must be a list of strings');
   const parallelism = requireInt('job.parallelism', job.parallelism ?? 1, 1, 32768);
   if (parallelism > totalSlots) fail('job.parallelism', parallelism, tooParallel(totalSlots));
-  const jobId = job.jobId ?? createHash('sha256').update(`cdk8s-flink/${clusterId}`).digest('hex').slice(0, 32);
+  // Namespace and cluster id: two clusters with one id in two namespaces never share a job id
+  // (and so never a checkpoint folder on a shared object store).
+  const seed = `cdk8s-flink/${identity.namespace}/${identity.clusterId}`;
+  const jobId = job.jobId ?? createHash('sha256').update(seed).digest('hex').slice(0, 32);
   if (typeof jobId !== 'string' || !JOB_ID.test(jobId))
     fail('job.jobId', jobId, 'must be 32 lowercase hex characters (a Flink JobID)');
   if (job.initialSavepointPath !== undefined) parseStorageUri('job.initialSavepointPath', job.initialSavepointPath);

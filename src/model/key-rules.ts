@@ -48,7 +48,13 @@ export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
  * Rules, in order: syntax, value type, owned by a prop, removed in this version,
  * renamed in this version.
  */
-export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits, applicationMode = true): string {
+export function checkExtraKey(
+  key: string,
+  value: unknown,
+  traits: FlinkVersionTraits,
+  applicationMode = true,
+  restIngress = false,
+): string {
   const prop = `flinkConfiguration["${key}"]`;
   if (!KEY_SYNTAX.test(key)) {
     fail(
@@ -74,7 +80,7 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
     );
   }
   const current = currentNameOf(key, traits);
-  const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);
+  const owner = ownerOf(key, applicationMode, restIngress) ?? ownerOf(current, applicationMode, restIngress);
   if (owner) {
     // "nothing: why" entries have no prop to point at: the construct decides on its own.
     fail(

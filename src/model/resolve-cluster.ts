@@ -74,7 +74,7 @@ export function resolveCluster(
     taskSlots,
   };
   const totalSlots = tmReplicas * taskSlots;
-  const job = props.job === undefined ? undefined : resolveJob(props.job, identity.clusterId, totalSlots);
+  const job = props.job === undefined ? undefined : resolveJob(props.job, identity, totalSlots);
 
   if (props.restartStrategy !== undefined && !(props.restartStrategy instanceof RestartStrategy))
     fail('restartStrategy', props.restartStrategy, notARestartStrategy());
@@ -86,9 +86,15 @@ export function resolveCluster(
     jobManagers: jmReplicas,
     taskManagers: tmReplicas,
   });
-  const extraConfig = resolveExtraConfig(props.flinkConfiguration, traits, job !== undefined, totalSlots);
+  const extraConfig = resolveExtraConfig(
+    props.flinkConfiguration,
+    traits,
+    job !== undefined,
+    props.restIngress !== undefined,
+    totalSlots,
+  );
   const logLevel = resolveLogLevel(props.logLevel);
-  const { network, restIngress } = resolveNetwork(props.network, props.restIngress);
+  const { network, restIngress } = resolveNetwork(props.network, props.restIngress, props.job === undefined);
 
   const model: Omit<ClusterModel, 'flinkConfig'> = {
     traits,

@@ -139,7 +139,7 @@ export interface FlinkJobProps {
   /**
    * 32 hex characters. With HA, Flink would otherwise use all zeros for every
    * application cluster, and clusters sharing a checkpoint root would collide.
-   * @default derived from the cluster id (stable)
+   * @default derived from the namespace and cluster id (stable)
    */
   readonly jobId?: string;
   /** Savepoint to start from on first submission. @default none */
@@ -193,8 +193,11 @@ export interface FlinkMetricsProps {
    */
   readonly prometheus?: boolean;
   /**
-   * Who may scrape the metrics ports (Flink's 9249 and the HA agent's 8090).
-   * @default any pod in any namespace (metrics ports only)
+   * Who may scrape the metrics ports (Flink's 9249 and the HA agent's 8090) besides the
+   * cluster's own pods: name your Prometheus, e.g.
+   * `[{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]`.
+   * Required with `podMonitor`.
+   * @default nobody outside the cluster's pods
    */
   readonly allowedFrom?: k8s.NetworkPolicyPeer[];
   /**
@@ -233,7 +236,10 @@ export interface GrafanaDashboardProps {
   readonly folder?: string;
 }
 
-/** An Ingress to the REST API / UI (the leader-only Service when the HA agent runs). */
+/**
+ * An Ingress to the REST API / UI (the leader-only Service when the HA agent runs). Flink's
+ * REST API has no authentication: put it behind your ingress controller's.
+ */
 export interface RestIngressProps {
   /** Host name, e.g. flink.example.com. */
   readonly host: string;
@@ -243,6 +249,13 @@ export interface RestIngressProps {
   readonly tlsSecretName?: string;
   /** @default none */
   readonly annotations?: { [key: string]: string };
+  /**
+   * Allow job jars to be uploaded and run through the Ingress (`web.submit.enable`): anyone who
+   * reaches it runs code in the cluster. A session cluster behind an Ingress must set this
+   * explicitly (true with authentication in front, or false); otherwise submission is off.
+   * @default false
+   */
+  readonly jobSubmission?: boolean;
 }
 
 /** Who may do what in the namespace, beyond RBAC. */

@@ -62,7 +62,8 @@ describe('the example app (seed article)', () => {
     expect(cluster.flinkConfig).toMatchObject({
       'high-availability.type': 'kubernetes',
       'high-availability.storageDir': 'file:///opt/flink/ha',
-      'high-availability.cluster-id': 'my-flink-cluster',
+      // Namespace-qualified: one id in two namespaces never shares HA files.
+      'high-availability.cluster-id': 'flink.my-flink-cluster',
       'kubernetes.cluster-id': 'my-flink-cluster',
       'kubernetes.namespace': 'flink',
       'jobmanager.rpc.port': '6123',
@@ -254,17 +255,16 @@ describe('the example app (seed article)', () => {
     const jmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec;
     expect(jmPolicy.policyTypes).toEqual(['Ingress']);
     const tcp = (ports: number[]) => ports.map((port) => ({ protocol: 'TCP', port }));
-    // Metrics ports (Flink's reporter, the HA agent) are open to scrapers anywhere, and nothing else is.
-    const scrapers = [{ namespaceSelector: {} }];
-    expect(jmPolicy.ingress).toEqual([
-      { from: [own], ports: tcp([6123, 6124, 8081, 6125, 9249, 8090]) },
-      { from: scrapers, ports: tcp([9249, 8090]) },
-    ]);
+    // Nobody outside the cluster's pods, not even a metrics scraper, unless named in metrics.allowedFrom.
+    expect(jmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6123, 6124, 8081, 6125, 9249, 8090]) }]);
     const tmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec;
-    expect(tmPolicy.ingress).toEqual([
-      { from: [own], ports: tcp([6122, 6121, 6125, 9249]) },
-      { from: scrapers, ports: tcp([9249]) },
-    ]);
+    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 6125, 9249]) }]);
+    const scrapers = [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }];
+    const named = synthCluster({ ...exampleProps(), metrics: { allowedFrom: scrapers } }).objects;
+    expect(find(named, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec.ingress[1]).toEqual({
+      from: scrapers,
+      ports: tcp([9249, 8090]),
+    });
   });
 
   test('every pod meets the restricted Pod Security Standard', () => {

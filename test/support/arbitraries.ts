@@ -197,8 +197,11 @@ function toProps(r: Raw): FlinkClusterProps {
     : {};
   const prometheus = r.prometheus || r.podMonitor || r.dashboard;
   const restPeers = r.restPeers || (r.ingress && r.networkPolicies);
+  // With an Ingress, web submission is restIngress.jobSubmission's to decide.
   const flinkConfiguration = Object.fromEntries(
-    Object.keys(r.extra).map((k) => [k, r.extraValues[k as keyof typeof r.extraValues]]),
+    Object.keys(r.extra)
+      .filter((k) => !(r.ingress && k === 'web.submit.enable'))
+      .map((k) => [k, r.extraValues[k as keyof typeof r.extraValues]]),
   );
   return {
     flinkVersion: r.version,
@@ -265,11 +268,14 @@ function toProps(r: Raw): FlinkClusterProps {
     metrics: {
       prometheus,
       ...(r.podMonitor
-        ? { podMonitor: { labels: { release: 'prom' }, interval: Duration.millis(r.podMonitorIntervalMs) } }
+        ? {
+            podMonitor: { labels: { release: 'prom' }, interval: Duration.millis(r.podMonitorIntervalMs) },
+            allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+          }
         : {}),
       ...(r.dashboard ? { grafanaDashboard: {} } : {}),
     },
-    ...(r.ingress ? { restIngress: { host: `${r.clusterId}.example.com` } } : {}),
+    ...(r.ingress ? { restIngress: { host: `${r.clusterId}.example.com`, jobSubmission: r.syncWaves } } : {}),
     gitOps: { argoCdSyncWaves: r.syncWaves },
   };
 }

@@ -561,7 +561,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     name: 'bad network settings',
-    prop: /^(network\.(networkPolicies|restAllowedFrom)|restIngress(\.host|\.ingressClassName|\.tlsSecretName)?)$/,
+    prop: /^(network\.(networkPolicies|restAllowedFrom)|restIngress(\.host|\.ingressClassName|\.tlsSecretName|\.jobSubmission)?|flinkConfiguration\["web\.submit\.enable"\])$/,
     build: set<Partial<P>>(
       [
         { network: { networkPolicies: 'no' as any } },

@@ -49,6 +49,22 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration["pipeline.name"]: "orders\\u2028flink-conf.yaml: x" - contains a line break, control character or Unicode line separator, which no Flink option takes and which YAML tools read as a new line; remove it',
   ),
   row(
+    'session cluster behind an Ingress without a submission decision',
+    'job: undefined, restIngress: { host: "flink.example.com" }, network: { restAllowedFrom: [...] }',
+    ex(() => ({
+      job: undefined,
+      restIngress: { host: 'flink.example.com' },
+      network: { restAllowedFrom: [{ namespaceSelector: { matchLabels: { team: 'ingress' } } }] },
+    })),
+    "restIngress.jobSubmission: undefined - must be set for a session cluster behind an Ingress: Flink's REST API has no authentication, so anyone who reaches it could upload and run a jar. Set true with authentication in front (ingress annotations), or false",
+  ),
+  row(
+    'PodMonitor without a named scraper',
+    'metrics: { podMonitor: {} }',
+    ex(() => ({ metrics: { podMonitor: {} } })),
+    'metrics.allowedFrom: [] - must name your Prometheus for metrics.podMonitor: the NetworkPolicy admits no scraper by default, e.g. [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]',
+  ),
+  row(
     'props not an object',
     'new FlinkCluster(chart, "F", undefined as any)',
     () => synthCluster(undefined as any),
@@ -866,6 +882,6 @@ export const BAD_INPUTS: BadInput[] = [
     'ConfigMap above 1 MiB',
     'flinkConfiguration: { "pipeline.name": "x".repeat(1100000) }',
     ex(() => ({ flinkConfiguration: { 'pipeline.name': 'x'.repeat(1_100_000) } })),
-    'ConfigMap my-flink-cluster-flink-config: "1103147 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
+    'ConfigMap my-flink-cluster-flink-config: "1103153 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
   ),
 ];
