@@ -31,6 +31,7 @@ final class CatalogCommand {
       for (String name : scan.candidates) reader.read(jar, name);
     }
     summary.failed = reader.failed;
+    summary.prefixes = reader.prefixes;
     reporters.claim(reader.records);
     Map<String, List<OptionRecord>> byKey = new TreeMap<>();
     for (OptionRecord r : reader.records) byKey.computeIfAbsent(r.key, k -> new ArrayList<>()).add(r);

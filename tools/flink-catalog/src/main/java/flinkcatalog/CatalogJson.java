@@ -14,6 +14,7 @@ final class CatalogJson {
     int candidates;
     Map<String, String> failed = new TreeMap<>();
     Map<String, String> failedFactories = new TreeMap<>();
+    Map<String, java.util.TreeSet<String>> prefixes = new TreeMap<>();
     final List<String> conflicts = new ArrayList<>();
   }
 
@@ -36,6 +37,12 @@ final class CatalogJson {
         .append(",\"tableFactoriesNotRead\":").append(Json.strings(s.failedFactories.keySet()))
         .append(",\"declaredDifferently\":").append(Json.strings(s.conflicts)).append("},\n");
     b.append("\"valueSyntax\":").append(valueSyntax).append(",\n");
+    b.append("\"keyPrefixConstants\":{");
+    int p = 0;
+    for (Map.Entry<String, java.util.TreeSet<String>> e : s.prefixes.entrySet()) {
+      b.append(p++ > 0 ? "," : "").append(Json.str(e.getKey())).append(':').append(Json.strings(e.getValue()));
+    }
+    b.append("},\n");
     b.append("\"options\":{\n");
     int i = 0;
     for (Map.Entry<String, OptionRecord> e : options.entrySet()) {

@@ -1,7 +1,9 @@
 package flinkcatalog;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ final class OptionReader {
 
   private final FlinkReflection flink;
   final List<OptionRecord> records = new ArrayList<>();
+  /** Key prefix constants (such as {@code containerized.master.env.}) -> the fields that hold them. */
+  final Map<String, java.util.TreeSet<String>> prefixes = new TreeMap<>();
   /** Class name -> why it could not be read. */
   final Map<String, String> failed = new TreeMap<>();
 
@@ -46,16 +50,70 @@ final class OptionReader {
       try {
         f.setAccessible(true);
         Object option = f.get(null);
-        if (option != null) records.add(record(f, option, jar, classDeprecated));
+        if (option != null) records.add(record(f, f.getDeclaringClass(), option, jar, classDeprecated));
       } catch (Throwable t) {
         failed.put(className, describe(t));
         return;
       }
     }
+    readFactoryMethods(c, jar, classDeprecated);
+    readPrefixConstants(c, fields);
   }
 
-  private OptionRecord record(Field f, Object option, Distribution.Jar jar, boolean classDeprecated)
-      throws ReflectiveOperationException {
+  /**
+   * Options made by public static methods from string arguments, such as
+   * {@code CoreOptions.fileSystemConnectionLimit(scheme)}: called with {@code <param1>}, ...
+   * so the key shows where the argument goes ({@code fs.<param1>.limit.total}).
+   */
+  private void readFactoryMethods(Class<?> c, Distribution.Jar jar, boolean classDeprecated) {
+    Method[] methods;
+    try {
+      methods = c.getDeclaredMethods();
+    } catch (Throwable t) {
+      return;
+    }
+    Arrays.sort(methods, (a, b) -> a.toString().compareTo(b.toString()));
+    for (Method m : methods) {
+      int mod = m.getModifiers();
+      if (!Modifier.isStatic(mod) || !Modifier.isPublic(mod) || m.getParameterCount() == 0) continue;
+      if (!m.getReturnType().getName().equals(FlinkReflection.CONFIG_OPTION)) continue;
+      if (!Arrays.stream(m.getParameterTypes()).allMatch(String.class::equals)) continue;
+      Object[] args = new Object[m.getParameterCount()];
+      for (int i = 0; i < args.length; i++) args[i] = "<param" + (i + 1) + ">";
+      try {
+        m.setAccessible(true);
+        Object option = m.invoke(null, args);
+        // A helper that turns any key into an option (key = its argument) names no option itself.
+        if (!flink.key(option).replaceAll("<param\\d+>", "").matches("(?s).*[a-z].*")) continue;
+        OptionRecord r = record(m, c, option, jar, classDeprecated);
+        r.factoryMethod = m.getName();
+        records.add(r);
+      } catch (Throwable t) {
+        failed.put(c.getName() + "#" + m.getName(), describe(t));
+      }
+    }
+  }
+
+  /** Public static final String constants named *PREFIX whose value is a key prefix ({@code a.b.}). */
+  private void readPrefixConstants(Class<?> c, Field[] fields) {
+    for (Field f : fields) {
+      int m = f.getModifiers();
+      if (!Modifier.isStatic(m) || !Modifier.isPublic(m) || !Modifier.isFinal(m) || f.getType() != String.class) continue;
+      if (!f.getName().endsWith("PREFIX")) continue;
+      try {
+        f.setAccessible(true);
+        Object v = f.get(null);
+        if (v instanceof String && ((String) v).matches("[a-z][a-z0-9.-]*\\.")) {
+          prefixes.computeIfAbsent((String) v, k -> new java.util.TreeSet<>()).add(c.getName() + "." + f.getName());
+        }
+      } catch (Throwable t) {
+        failed.put(c.getName() + "." + f.getName(), describe(t));
+      }
+    }
+  }
+
+  private OptionRecord record(AnnotatedElement f, Class<?> declaring, Object option, Distribution.Jar jar,
+      boolean classDeprecated) throws ReflectiveOperationException {
     OptionRecord r = new OptionRecord();
     Map<String, Annotation> docs = docsAnnotations(f);
     String key = flink.key(option);
@@ -76,13 +134,13 @@ final class OptionReader {
     r.excluded = docs.containsKey("ExcludeFromDocumentation");
     Annotation section = docs.get("Section");
     if (section != null) r.sections = Arrays.asList((String[]) value(section, "value"));
-    r.declaringClass = f.getDeclaringClass().getName();
+    r.declaringClass = declaring.getName();
     r.origin = jar.origin;
     return r;
   }
 
   /** Flink's Documentation.* annotations on a field, by simple name. */
-  private static Map<String, Annotation> docsAnnotations(Field f) {
+  private static Map<String, Annotation> docsAnnotations(AnnotatedElement f) {
     Map<String, Annotation> found = new HashMap<>();
     for (Annotation a : f.getAnnotations()) {
       String name = a.annotationType().getName();

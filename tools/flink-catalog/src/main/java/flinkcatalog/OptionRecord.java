@@ -20,6 +20,8 @@ final class OptionRecord {
   boolean excluded;
   List<String> sections = List.of();
   String declaringClass;
+  /** The public static method that made this option from {@code <paramN>} arguments, if any. */
+  String factoryMethod;
   String origin;
   /** Identifiers of the table factories (connectors, formats, catalogs) that declare this key. */
   final TreeSet<String> tableFactories = new TreeSet<>();
@@ -54,6 +56,7 @@ final class OptionRecord {
     if (!sections.isEmpty()) b.append(",\"sections\":").append(Json.strings(sections));
     if (!tableFactories.isEmpty()) b.append(",\"tableFactories\":").append(Json.strings(tableFactories));
     b.append(",\"class\":").append(Json.str(declaringClass));
+    if (factoryMethod != null) b.append(",\"factoryMethod\":").append(Json.str(factoryMethod));
     if (!alsoDeclaredIn.isEmpty()) b.append(",\"alsoIn\":").append(Json.strings(alsoDeclaredIn));
     b.append(",\"origin\":").append(Json.str(origin));
     return b.append('}').toString();
