@@ -8,6 +8,7 @@ import java.util.Map;
  * <pre>
  *   catalog --dist DIR --work DIR --flink-version V --package P --file F --sha256 H --out FILE
  *   parse-table --dist DIR --work DIR --flink-version V --inputs TSV --out FILE
+ *   entrypoint-options --dist DIR --work DIR          (prints JSON)
  * </pre>
  * DIR holds the distribution's {@code lib/}, {@code opt/} and {@code plugins/}.
  */
@@ -24,6 +25,7 @@ public final class Main {
     switch (argv[0]) {
       case "catalog": CatalogCommand.run(args); break;
       case "parse-table": ParseTableCommand.run(args); break;
+      case "entrypoint-options": EntrypointOptionsCommand.run(args); break;
       default: usage("unknown command " + argv[0]);
     }
   }
@@ -36,7 +38,7 @@ public final class Main {
 
   private static void usage(String problem) {
     System.err.println("flink-catalog: " + problem);
-    System.err.println("usage: catalog|parse-table --dist DIR --work DIR --flink-version V ... (see Main.java)");
+    System.err.println("usage: catalog|parse-table|entrypoint-options --dist DIR --work DIR --flink-version V ... (see Main.java)");
     System.exit(2);
   }
 }
