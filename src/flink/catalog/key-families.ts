@@ -7,6 +7,8 @@ import { optionScope } from './option-scope';
 export type KeyRuleKind =
   /** An option of the version (its own key). */
   | 'option'
+  /** An option the version marks deprecated; `replacement` when a later version renames it. */
+  | 'deprecated-option'
   /** A deprecated key an option still reads; `replacement` is the option's key. */
   | 'deprecated-key'
   /** A fallback key an option reads when its own key is absent; `replacement` is the option's key. */
@@ -103,7 +105,22 @@ function fromOption(version: CatalogVersion, key: string, option: FlinkOption, v
     return { ...base, kind: 'connector-option', rule: `an option of ${owner}: it belongs in a table's WITH clause, a SQL hint or the connector's configuration, not in the cluster configuration` };
   }
   if (via === 'template') return { ...base, kind: 'template-option', rule: `documented as ${option.key}` };
+  if (option.deprecated) {
+    const replacement = laterName(version, option.key);
+    return { ...base, kind: 'deprecated-option', replacement, rule: `an option Flink ${version} marks deprecated${replacement ? `; use ${replacement}` : ''}` };
+  }
   return { ...base, kind: 'option', rule: `an option of Flink ${version} (${option.class})` };
+}
+
+/**
+ * The option replacing deprecated option `key`: one of this version that also reads `key` as a
+ * deprecated key, or the key a later version renamed it to when this version has that option.
+ */
+function laterName(version: CatalogVersion, key: string): string | undefined {
+  const reader = catalogIndex(version).alternatives.get(key);
+  if (reader) return reader.option.key;
+  const rename = keyHistory().renamed.find((r) => r.key === key && compareMinor(r.since, version) > 0);
+  return rename && lookupOption(version, rename.to)?.via === 'key' ? rename.to : undefined;
 }
 
 function reporterRule(version: CatalogVersion, key: string, match: RegExpExecArray): KeyClassification | undefined {

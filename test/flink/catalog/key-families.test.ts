@@ -17,7 +17,9 @@ const CASES: Array<[string, string, Expect]> = [
   ['2.0', 'state.backend.rocksdb.checkpointdir', { kind: 'removed', since: '2.0', replacement: 'state.backend.rocksdb.localdir', rule: /use state.backend.rocksdb.localdir/ }],
   ['2.3', 'taskmanager.network.memory.buffers-per-channel', { kind: 'removed', since: '2.0' }],
   ['2.2', 'traces.report-events-as-spans', { kind: 'removed', since: '2.2' }],
-  ['1.20', 'jobmanager.heap.size', { kind: 'option' }],
+  ['1.20', 'jobmanager.heap.size', { kind: 'deprecated-option', rule: /^an option Flink 1.20 marks deprecated$/ }],
+  ['1.20', 'execution.savepoint.path', { kind: 'deprecated-option', replacement: 'execution.state-recovery.path', rule: /marks deprecated; use execution.state-recovery.path/ }],
+  ['1.19', 'execution.savepoint.path', { kind: 'option' }],
   // only in later versions
   ['1.19', 'execution.checkpointing.dir', { kind: 'not-yet-available', since: '1.20', rule: /from Flink 1.20 on/ }],
   ['1.18', 'traces.reporter.otel.factory.class', { kind: 'unknown' }],
