@@ -30,6 +30,6 @@ build_tool() {
   TOOL_JAR=$CACHE/build/$key/flink-catalog.jar
   if [ ! -f "$TOOL_JAR" ]; then
     log "building the reader (mvn package)"
-    mvn -q -B -f "$HERE/pom.xml" -Dcatalog.build.dir="$CACHE/build/$key" package >&2
+    mvn -q -B -Dstyle.color=never -f "$HERE/pom.xml" -Dcatalog.build.dir="$CACHE/build/$key" package >&2
   fi
 }
