@@ -73,6 +73,8 @@ export class FlinkCluster extends Construct {
   public readonly jobManager: JobManagerDeployment;
   /** The TaskManagers. */
   public readonly taskManager: TaskManagerDeployment;
+  /** What the declared Flink version accepts but discourages (deprecated keys, connector options). */
+  public readonly warnings: readonly string[];
   /** The resolved model the objects were built from. @internal */
   public readonly _model: ClusterModel;
   private _conversionReport?: readonly ConversionFinding[];
@@ -113,6 +115,11 @@ export class FlinkCluster extends Construct {
       new RestIngress(this, 'RestIngress', m, this.restLeaderServiceName ?? this.restServiceName);
     }
     if (m.argoCdSyncWaves) addSyncWaves(this);
+    this.warnings = m.warnings;
+    for (const warning of m.warnings) {
+      this.node.addMetadata('cdk8s-flink:warning', warning);
+      process.emitWarning(warning, 'FlinkConfigurationWarning');
+    }
 
     // Second tier: rules over the finished objects, checked by app.synth() after any
     // escape-hatch patches a user applied to them.

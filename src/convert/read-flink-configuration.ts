@@ -145,7 +145,9 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
       continue;
     }
     try {
-      passThrough[key] = checkExtraKey(key, value, traits);
+      const checked = checkExtraKey(key, value, traits);
+      passThrough[key] = checked.value;
+      if (checked.warning) findings.warning(path, checked.warning.replace(/^flinkConfiguration\["[^"]*"\] /, ''));
     } catch (e) {
       if (!(e instanceof FlinkValidationError)) throw e;
       // A key the construct owns is set anyway, so dropping it loses nothing the user can keep;

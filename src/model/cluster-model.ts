@@ -46,6 +46,8 @@ export interface ClusterModel {
   readonly agent: AgentModel;
   readonly metrics: MetricsModel;
   readonly restIngress?: RestIngressModel;
+  /** What the declared Flink version accepts but discourages (deprecated keys...), shown at synth. */
+  readonly warnings: readonly string[];
   readonly argoCdSyncWaves: boolean;
   /** Emit the ValidatingAdmissionPolicy that confines the JobManager ServiceAccount (HA only). */
   readonly admissionPolicy: boolean;

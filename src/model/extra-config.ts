@@ -23,13 +23,16 @@ export function resolveExtraConfig(
   applicationMode: boolean,
   restIngress: boolean,
   totalSlots: number,
-): { [key: string]: string } {
+): { config: { [key: string]: string }; warnings: string[] } {
   const raw = given ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     fail('flinkConfiguration', raw, 'must be an object of Flink keys to values');
   const config: { [key: string]: string } = {};
+  const warnings: string[] = [];
   for (const key of Object.keys(raw).sort()) {
-    config[key] = checkExtraKey(key, raw[key], traits, applicationMode, restIngress);
+    const checked = checkExtraKey(key, raw[key], traits, applicationMode, restIngress);
+    config[key] = checked.value;
+    if (checked.warning) warnings.push(checked.warning);
     if (CONTROL_CHARACTERS.test(config[key])) fail(`flinkConfiguration["${key}"]`, raw[key], controlCharacters());
   }
   const parallelism = config['parallelism.default'];
@@ -37,7 +40,7 @@ export function resolveExtraConfig(
     const n = requireInt(PARALLELISM, Number(parallelism), 1, 32768);
     if (totalSlots > 0 && n > totalSlots) fail(PARALLELISM, raw['parallelism.default'], tooParallel(totalSlots));
   }
-  return config;
+  return { config, warnings };
 }
 
 /** Rule: the root log level is one of log4j's. */

@@ -1,5 +1,5 @@
-import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
-import { REMOVED_KEYS, RENAMED_KEYS } from '../flink/key-history.generated';
+import { FlinkVersionTraits } from '../flink/flink-version';
+import { checkValue, classifyKey, KeyClassification, lookupOption } from '../flink/catalog/option-catalog';
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
 
@@ -32,21 +32,34 @@ const INLINE_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
-/** Follows Flink's renames as far as they apply to `version`. */
+/** The key Flink reads `key` as in this version: itself, or the option it is a deprecated key of. */
 export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
-  let name = key;
-  for (let i = 0; i < 5; i++) {
-    const r = RENAMED_KEYS[name];
-    if (!r || !traits.atLeast(r.since as FlinkVersion)) break;
-    name = r.to;
-  }
-  return name;
+  const c = classifyKey(traits.version, key);
+  return c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
 }
 
+/** An escape-hatch entry as Flink reads it, and a warning to show at synth, if any. */
+export interface CheckedKey {
+  readonly value: string;
+  readonly warning?: string;
+}
+
+const badKeySyntax = () =>
+  'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)';
+const ownedBy = (owner: string) =>
+  // "nothing: why" entries have no prop to point at: the construct decides on its own.
+  owner.startsWith('nothing: ')
+    ? `is set by the construct (${owner.slice('nothing: '.length)}); remove it`
+    : `is set by the construct; use ${owner} instead`;
+const didYouMean = (keys: readonly string[] | undefined) =>
+  keys?.length ? `; did you mean ${keys.map((k) => JSON.stringify(k)).join(' or ')}?` : '';
+
 /**
- * Checks one escape-hatch entry and returns its value as Flink reads it.
- * Rules, in order: syntax, value type, owned by a prop, removed in this version,
- * renamed in this version.
+ * Checks one escape-hatch entry against the construct's rules and Flink's own option catalog
+ * for the declared version (generated from Flink's jars, src/flink/catalog/).
+ * Rules, in order: syntax, value type, inline credentials, owned by a prop, then what the
+ * catalog says: removed, not yet available, unknown (with the nearest real keys), internal,
+ * a value of the wrong type; a deprecated key or a connector option is accepted with a warning.
  */
 export function checkExtraKey(
   key: string,
@@ -54,64 +67,67 @@ export function checkExtraKey(
   traits: FlinkVersionTraits,
   applicationMode = true,
   restIngress = false,
-): string {
+): CheckedKey {
   const prop = `flinkConfiguration["${key}"]`;
-  if (!KEY_SYNTAX.test(key)) {
-    fail(
-      'flinkConfiguration',
-      key,
-      'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)',
-    );
-  }
-  if (
-    typeof value !== 'string' &&
-    typeof value !== 'boolean' &&
-    !(typeof value === 'number' && Number.isFinite(value))
-  ) {
+  if (!KEY_SYNTAX.test(key)) fail('flinkConfiguration', key, badKeySyntax());
+  if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value)))
     fail(prop, value, 'must be a string, a finite number or a boolean');
-  }
   const credential = INLINE_CREDENTIALS.find(([re]) => re.test(key));
-  if (credential) {
-    // The value is a secret: never echo it.
+  // The value is a secret: never echo it.
+  if (credential)
     fail(
       prop,
       '(hidden)',
       `would write a credential into the ConfigMap, and so into your Git repository; ${credential[1]}`,
     );
-  }
-  const current = currentNameOf(key, traits);
+  const c = classifyKey(traits.version, key);
+  const current = c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
   const owner = ownerOf(key, applicationMode, restIngress) ?? ownerOf(current, applicationMode, restIngress);
-  if (owner) {
-    // "nothing: why" entries have no prop to point at: the construct decides on its own.
-    fail(
-      prop,
-      value,
-      owner.startsWith('nothing: ')
-        ? `is set by the construct (${owner.slice('nothing: '.length)}); remove it`
-        : `is set by the construct; use ${owner} instead`,
-    );
+  if (owner) fail(prop, value, ownedBy(owner));
+  return { value: String(value), warning: catalogVerdict(prop, key, value, traits, c) };
+}
+
+/** Fails for what the declared Flink version refuses or ignores; returns a warning for what it merely discourages. */
+function catalogVerdict(
+  prop: string,
+  key: string,
+  value: unknown,
+  traits: FlinkVersionTraits,
+  c: KeyClassification,
+): string | undefined {
+  const v = traits.version;
+  switch (c.kind) {
+    case 'removed':
+      return fail(
+        prop,
+        value,
+        `was removed in Flink ${c.since} (declared flinkVersion is ${v})${c.replacement ? `; did you mean "${c.replacement}"?` : '; it has no replacement, remove it'}`,
+      );
+    case 'not-yet-available':
+      return fail(
+        prop,
+        value,
+        `is not an option of Flink ${v} (it exists from ${c.since} on); remove it or raise flinkVersion`,
+      );
+    case 'unknown':
+      return fail(
+        prop,
+        value,
+        `is not an option of Flink ${v}${didYouMean(c.suggestions) || "; check the spelling against Flink's configuration reference"}`,
+      );
+    case 'internal':
+      return fail(prop, value, 'is an internal option Flink sets itself; remove it');
+    case 'connector-option':
+      return `${prop} is a connector or table option; in the cluster configuration it has no effect`;
   }
-  const removed = REMOVED_KEYS[key];
-  if (removed && traits.atLeast(removed.since as FlinkVersion)) {
-    const replacement = removed.to && removed.to !== key ? currentNameOf(removed.to, traits) : undefined;
-    // A replacement that was itself removed (a deprecated alias of a removed key) is no advice.
-    const replacementGone =
-      replacement !== undefined &&
-      REMOVED_KEYS[replacement] &&
-      traits.atLeast(REMOVED_KEYS[replacement].since as FlinkVersion);
-    const instead =
-      replacement && !replacementGone ? `; did you mean "${replacement}"?` : '; it has no replacement, remove it';
-    fail(prop, value, `was removed in Flink ${removed.since} (declared flinkVersion is ${traits.version})${instead}`);
+  const option = c.option ?? lookupOption(v, key)?.option;
+  const problem = option ? checkValue(option, String(value)) : null;
+  if (problem) fail(prop, value, `is not a valid value: ${problem}`);
+  if (c.kind === 'deprecated-key' || c.kind === 'deprecated-option') {
+    const instead = c.replacement ? `; use "${c.replacement}"` : '';
+    return `${prop} is deprecated in Flink ${v}${instead}`;
   }
-  if (current !== key) {
-    const since = RENAMED_KEYS[key].since;
-    fail(
-      prop,
-      value,
-      `is deprecated for Flink ${traits.version} (renamed by ${since === '1.19' ? '1.19 or earlier' : since}); did you mean "${current}"?`,
-    );
-  }
-  return String(value);
+  return undefined;
 }
 
 /**

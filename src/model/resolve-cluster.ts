@@ -86,7 +86,7 @@ export function resolveCluster(
     jobManagers: jmReplicas,
     taskManagers: tmReplicas,
   });
-  const extraConfig = resolveExtraConfig(
+  const { config: extraConfig, warnings } = resolveExtraConfig(
     props.flinkConfiguration,
     traits,
     job !== undefined,
@@ -114,6 +114,7 @@ export function resolveCluster(
     agent: resolveAgent(props.haAgent, highAvailability.enabled),
     metrics: resolveMetrics(props.metrics),
     restIngress,
+    warnings,
     argoCdSyncWaves: requireBoolean('gitOps.argoCdSyncWaves', props.gitOps?.argoCdSyncWaves ?? false),
     // Without HA no pod has API rights to confine.
     admissionPolicy:

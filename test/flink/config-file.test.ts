@@ -89,8 +89,9 @@ describe('key rules', () => {
     ['state.checkpoints.dir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
     ['state.backend.fs.checkpointdir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
     ['restart-strategy', FlinkVersion.V1_19, 'restart-strategy.type'],
-    // 1.18 has no key list: a rename first seen in 1.19 may not exist there, so none is suggested.
-    ['state.backend', FlinkVersion.V1_18, 'state.backend'],
+    // Flink's own catalog: state.backend is already a deprecated key of state.backend.type in 1.18.
+    ['state.backend', FlinkVersion.V1_18, 'state.backend.type'],
+    ['pipeline.name', FlinkVersion.V2_2, 'pipeline.name'],
   ])('%s on %s is %s', (key, version, expected) => {
     expect(currentNameOf(key, v(version))).toBe(expected);
   });

@@ -8,6 +8,7 @@ import {
   HaStorage,
   ImagePullPolicy,
   RestartStrategy,
+  RestartStrategyType,
 } from '../../src';
 import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../../src/flink/memory-model';
 
@@ -85,6 +86,9 @@ const restartStrategy: fc.Arbitrary<RestartStrategy | undefined> = fc.oneof(
       }),
     ),
 );
+
+const hasAttempts = (s: RestartStrategy) =>
+  s._spec.type === RestartStrategyType.EXPONENTIAL_DELAY && s._spec.attemptsBeforeResetBackoff !== undefined;
 
 /** Everything the generator decides, before cross-field constraints are applied. */
 const raw = fc.record({
@@ -228,7 +232,10 @@ function toProps(r: Raw): FlinkClusterProps {
     },
     highAvailability: ha ? { storage, ...timings } : { enabled: false },
     ...(job ? { job } : {}),
-    ...(r.restartStrategy ? { restartStrategy: r.restartStrategy } : {}),
+    // attempts-before-reset-backoff exists from Flink 1.19 on.
+    ...(r.restartStrategy && !(r.version === FlinkVersion.V1_18 && hasAttempts(r.restartStrategy))
+      ? { restartStrategy: r.restartStrategy }
+      : {}),
     ...(r.checkpointing
       ? {
           checkpointing: {

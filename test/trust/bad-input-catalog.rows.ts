@@ -65,6 +65,15 @@ export const BAD_INPUTS: BadInput[] = [
     'metrics.allowedFrom: [] - must name your Prometheus for metrics.podMonitor: the NetworkPolicy admits no scraper by default, e.g. [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]',
   ),
   row(
+    'a setting the declared Flink version does not have',
+    'flinkVersion: FlinkVersion.V1_18, restartStrategy: RestartStrategy.exponentialDelay({ attemptsBeforeResetBackoff: 3 })',
+    ex(
+      () => ({ restartStrategy: RestartStrategy.exponentialDelay({ attemptsBeforeResetBackoff: 3 }) }),
+      FlinkVersion.V1_18,
+    ),
+    'restartStrategy: "restart-strategy.exponential-delay.attempts-before-reset-backoff" - needs "restart-strategy.exponential-delay.attempts-before-reset-backoff", which Flink 1.18 does not have (it exists from 1.19 on); leave that setting out or raise flinkVersion',
+  ),
+  row(
     'props not an object',
     'new FlinkCluster(chart, "F", undefined as any)',
     () => synthCluster(undefined as any),
@@ -723,16 +732,28 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration["state.checkpoints.dir"]: "s3://b/cp" - is set by the construct; use checkpointing instead',
   ),
   row(
-    'escape hatch: key renamed for the version',
-    'flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { "state.backend": "rocksdb" }',
-    ex(() => ({ flinkConfiguration: { 'state.backend': 'rocksdb' } }), FlinkVersion.V1_20),
-    'flinkConfiguration["state.backend"]: "rocksdb" - is deprecated for Flink 1.20 (renamed by 1.19 or earlier); did you mean "state.backend.type"?',
+    'escape hatch: not an option of the declared version (with the nearest real key)',
+    'flinkConfiguration: { "pipeline.nmae": "orders" }',
+    ex(() => ({ flinkConfiguration: { 'pipeline.nmae': 'orders' } })),
+    'flinkConfiguration["pipeline.nmae"]: "orders" - is not an option of Flink 1.19; did you mean "pipeline.name"?',
   ),
   row(
-    'escape hatch: akka key on 1.19+',
-    'flinkConfiguration: { "akka.ask.timeout": "30 s" }',
-    ex(() => ({ flinkConfiguration: { 'akka.ask.timeout': '30 s' } })),
-    'flinkConfiguration["akka.ask.timeout"]: "30 s" - is deprecated for Flink 1.19 (renamed by 1.19 or earlier); did you mean "pekko.ask.timeout"?',
+    'escape hatch: a value of the wrong type for the option',
+    'flinkConfiguration: { "web.submit.enable": "maybe" }',
+    ex(() => ({ flinkConfiguration: { 'web.submit.enable': 'maybe' } })),
+    'flinkConfiguration["web.submit.enable"]: "maybe" - is not a valid value: "maybe" is not a boolean; expected true or false',
+  ),
+  row(
+    'escape hatch: an internal option',
+    'flinkConfiguration: { "$internal.deployment.config-dir": "/tmp" }',
+    ex(() => ({ flinkConfiguration: { '$internal.deployment.config-dir': '/tmp' } })),
+    'flinkConfiguration["$internal.deployment.config-dir"]: "/tmp" - is an internal option Flink sets itself; remove it',
+  ),
+  row(
+    'escape hatch: an option newer than the declared version',
+    'flinkVersion: FlinkVersion.V1_18, flinkConfiguration: { "rest.profiling.enabled": true }',
+    ex(() => ({ flinkConfiguration: { 'rest.profiling.enabled': true } }), FlinkVersion.V1_18),
+    'flinkConfiguration["rest.profiling.enabled"]: true - is not an option of Flink 1.18 (it exists from 1.19 on); remove it or raise flinkVersion',
   ),
   row(
     'escape hatch: key removed in 2.0 (with replacement)',
@@ -754,15 +775,9 @@ export const BAD_INPUTS: BadInput[] = [
   ),
   row(
     'escape hatch: legacy and new key of one option',
-    'flinkConfiguration: { "pipeline.max-parallelism": 128, "pipeline.max-parallelism.x": 1 }',
-    ex(() => ({ flinkConfiguration: { 'pipeline.max-parallelism': 128, 'pipeline.max-parallelism.x': 1 } })),
-    'flinkConfiguration["pipeline.max-parallelism"]: "128" - conflicts with "pipeline.max-parallelism.x": one key is a prefix of the other, usually a legacy key beside its replacement, which is ambiguous; keep only one of them',
-  ),
-  row(
-    'escape hatch: key under a key the construct sets (2.x)',
-    'flinkVersion: FlinkVersion.V2_0, flinkConfiguration: { "rest.port.range": "8081" }',
-    ex(() => ({ flinkConfiguration: { 'rest.port.range': '8081' } }), FlinkVersion.V2_0),
-    'flinkConfiguration["rest.port.range"]: "8081" - conflicts with "rest.port", which the construct sets: one key may not be a prefix of another (Flink 2.x rejects the file); remove it',
+    'flinkConfiguration: { "state.backend": "rocksdb", "state.backend.type": "rocksdb" }',
+    ex(() => ({ flinkConfiguration: { 'state.backend': 'rocksdb', 'state.backend.type': 'rocksdb' } })),
+    'flinkConfiguration["state.backend"]: "rocksdb" - conflicts with "state.backend.type": one key is a prefix of the other, usually a legacy key beside its replacement, which is ambiguous; keep only one of them',
   ),
   row(
     'escape hatch: key with a space',

@@ -25,13 +25,13 @@ function readWithLibyaml(
 
 /** Values YAML 1.1 would change (booleans, octal, sexagesimal, timestamps, nulls) or refuse. */
 const TRICKY: FlinkClusterProps['flinkConfiguration'] = {
-  'pipeline.name': 'no',
-  'pipeline.jobvertex-description-mode': 'off',
+  'web.tmpdir': 'no',
+  'pipeline.name': 'off',
   'web.log.path': '012',
-  'web.tmpdir': '0x1F',
+  'web.upload.dir': '0x1F',
   'taskmanager.host': '12:30',
   'rest.profiling.enabled': 'true',
-  'rest.flamegraph.enabled': 'yes',
+  'metrics.scope.jm-operator': 'yes',
   'metrics.scope.jm': '@x',
   'metrics.scope.tm': '%x',
   'metrics.scope.task': '- a',

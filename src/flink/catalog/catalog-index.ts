@@ -57,11 +57,13 @@ const PLACEHOLDER = /<[^<>.]+>/g;
 export function compileTemplate(key: string): RegExp | undefined {
   if (!/<[^<>.]+>/.test(key)) return undefined;
   const parts = key.split(PLACEHOLDER);
-  const source = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).reduce((acc, p, i) => {
-    if (i === 0) return p;
-    const last = i === parts.length - 1 && p === '';
-    return acc + (last ? '.+' : '[^.]+') + p;
-  }, '');
+  const source = parts
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .reduce((acc, p, i) => {
+      if (i === 0) return p;
+      const last = i === parts.length - 1 && p === '';
+      return acc + (last ? '.+' : '[^.]+') + p;
+    }, '');
   return new RegExp(`^${source}$`);
 }
 
@@ -82,8 +84,10 @@ function buildIndex(version: CatalogVersion, file: CatalogFile): CatalogIndex {
     if (pattern && literal > 0) templates.push({ option, pattern, literal });
   }
   for (const option of options.values()) {
-    for (const k of option.deprecatedKeys ?? []) if (!alternatives.has(k)) alternatives.set(k, { option, deprecated: true });
-    for (const k of option.fallbackKeys ?? []) if (!alternatives.has(k)) alternatives.set(k, { option, deprecated: false });
+    for (const k of option.deprecatedKeys ?? [])
+      if (!alternatives.has(k)) alternatives.set(k, { option, deprecated: true });
+    for (const k of option.fallbackKeys ?? [])
+      if (!alternatives.has(k)) alternatives.set(k, { option, deprecated: false });
   }
   const reporterOptions = new Map<string, FlinkOption[]>();
   for (const plugin of Object.keys(file.reporterPlugins).sort()) {
@@ -105,7 +109,9 @@ const cache = new Map<CatalogVersion, CatalogIndex>();
  */
 export function catalogIndex(version: string): CatalogIndex {
   if (!isCatalogVersion(version)) {
-    throw new Error(`no Flink option catalog for version ${JSON.stringify(version)}; there are: ${CATALOG_VERSIONS.join(', ')}`);
+    throw new Error(
+      `no Flink option catalog for version ${JSON.stringify(version)}; there are: ${CATALOG_VERSIONS.join(', ')}`,
+    );
   }
   let index = cache.get(version);
   if (!index) {

@@ -60,7 +60,12 @@ export interface CatalogFile {
   /** Exact Flink version, e.g. `2.3.0`. */
   readonly flinkVersion: string;
   /** The artifact the jars came from. */
-  readonly source: { readonly package: string; readonly version: string; readonly file: string; readonly sha256: string };
+  readonly source: {
+    readonly package: string;
+    readonly version: string;
+    readonly file: string;
+    readonly sha256: string;
+  };
   readonly scan: {
     readonly jars: number;
     readonly classFiles: number;
@@ -80,7 +85,12 @@ export interface CatalogFile {
 export interface KeyHistoryFile {
   readonly versions: Readonly<Record<string, string>>;
   /** An option key of the previous version that is an alternative key of `to` from `since` on. */
-  readonly renamed: readonly { readonly key: string; readonly to: string; readonly since: string; readonly fallback?: boolean }[];
+  readonly renamed: readonly {
+    readonly key: string;
+    readonly to: string;
+    readonly since: string;
+    readonly fallback?: boolean;
+  }[];
   /** A key the previous version accepted that `since` does not; `to` when it was an alternative key. */
   readonly removed: readonly { readonly key: string; readonly since: string; readonly to?: string }[];
 }

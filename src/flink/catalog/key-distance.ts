@@ -77,11 +77,13 @@ export function keyDistance(written: string, real: string): number {
 export function instantiateTemplate(template: string, written: string): string {
   const w = written.split('.');
   const t = template.split('.');
-  return t.map((seg, i) => {
-    if (!/^<[^>]+>$/.test(seg) || w[i] === undefined) return seg;
-    // A placeholder at the end takes the rest (`metrics.reporter.<name>.<parameter>`).
-    return i === t.length - 1 ? w.slice(i).join('.') : w[i];
-  }).join('.');
+  return t
+    .map((seg, i) => {
+      if (!/^<[^>]+>$/.test(seg) || w[i] === undefined) return seg;
+      // A placeholder at the end takes the rest (`metrics.reporter.<name>.<parameter>`).
+      return i === t.length - 1 ? w.slice(i).join('.') : w[i];
+    })
+    .join('.');
 }
 
 /** A cheap lower bound of {@link keyDistance}, to skip keys that cannot be close. */

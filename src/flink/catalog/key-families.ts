@@ -34,7 +34,7 @@ export type KeyRuleKind =
 
 /** Open-ended key families the classifier knows. */
 export type KeyFamily =
-  | 'metric-reporter' | 'trace-reporter' | 'event-reporter' | 'filesystem' | 'java-opts' | 'container-env' | 'kubernetes';
+  'metric-reporter' | 'trace-reporter' | 'event-reporter' | 'filesystem' | 'java-opts' | 'container-env' | 'kubernetes';
 
 /** The rule that applies to a key in one Flink version. */
 export interface KeyClassification {
@@ -75,7 +75,11 @@ export const FILESYSTEM_PREFIXES: readonly { readonly prefix: string; readonly p
 ];
 
 const REPORTER = /^(metrics|traces|events)\.reporter\.([^.]+)\.(.+)$/;
-const REPORTER_FAMILY: Readonly<Record<string, KeyFamily>> = { metrics: 'metric-reporter', traces: 'trace-reporter', events: 'event-reporter' };
+const REPORTER_FAMILY: Readonly<Record<string, KeyFamily>> = {
+  metrics: 'metric-reporter',
+  traces: 'trace-reporter',
+  events: 'event-reporter',
+};
 const CONTAINER_ENV = /^(containerized\.(?:master|taskmanager)\.env\.)(.*)$/;
 
 function compareMinor(a: string, b: string): number {
@@ -93,21 +97,41 @@ function keyHistory(): KeyHistoryFile {
 function fromOption(version: CatalogVersion, key: string, option: FlinkOption, via: string): KeyClassification {
   const base = { key, version, option };
   if (via === 'deprecated-key') {
-    return { ...base, kind: 'deprecated-key', replacement: option.key, rule: `a deprecated key of ${option.key}; Flink ${version} still reads it, but use ${option.key}` };
+    return {
+      ...base,
+      kind: 'deprecated-key',
+      replacement: option.key,
+      rule: `a deprecated key of ${option.key}; Flink ${version} still reads it, but use ${option.key}`,
+    };
   }
   if (via === 'fallback-key') {
-    return { ...base, kind: 'fallback-key', replacement: option.key, rule: `read by ${option.key} when that key is not set; prefer ${option.key}` };
+    return {
+      ...base,
+      kind: 'fallback-key',
+      replacement: option.key,
+      rule: `read by ${option.key} when that key is not set; prefer ${option.key}`,
+    };
   }
   const scope = optionScope(option.key, option);
-  if (scope === 'internal') return { ...base, kind: 'internal', rule: `set by Flink itself (${option.class}); not for the configuration file` };
+  if (scope === 'internal')
+    return { ...base, kind: 'internal', rule: `set by Flink itself (${option.class}); not for the configuration file` };
   if (scope === 'connector') {
     const owner = option.tableFactories?.length ? `the ${option.tableFactories.join('/')} table factory` : option.class;
-    return { ...base, kind: 'connector-option', rule: `an option of ${owner}: it belongs in a table's WITH clause, a SQL hint or the connector's configuration, not in the cluster configuration` };
+    return {
+      ...base,
+      kind: 'connector-option',
+      rule: `an option of ${owner}: it belongs in a table's WITH clause, a SQL hint or the connector's configuration, not in the cluster configuration`,
+    };
   }
   if (via === 'template') return { ...base, kind: 'template-option', rule: `documented as ${option.key}` };
   if (option.deprecated) {
     const replacement = laterName(version, option.key);
-    return { ...base, kind: 'deprecated-option', replacement, rule: `an option Flink ${version} marks deprecated${replacement ? `; use ${replacement}` : ''}` };
+    return {
+      ...base,
+      kind: 'deprecated-option',
+      replacement,
+      rule: `an option Flink ${version} marks deprecated${replacement ? `; use ${replacement}` : ''}`,
+    };
   }
   return { ...base, kind: 'option', rule: `an option of Flink ${version} (${option.class})` };
 }
@@ -128,11 +152,19 @@ function reporterRule(version: CatalogVersion, key: string, match: RegExpExecArr
   const family = REPORTER_FAMILY[kind];
   const found = lookupOption(version, key);
   if (!found || found.via !== 'template' || !found.option.key.startsWith(`${kind}.reporter.<name>.`)) return undefined;
-  if (!found.option.key.endsWith('.<parameter>')) return { ...fromOption(version, key, found.option, 'template'), family };
+  if (!found.option.key.endsWith('.<parameter>'))
+    return { ...fromOption(version, key, found.option, 'template'), family };
   const candidates = catalogIndex(version).reporterOptions.get(suffix) ?? [];
-  const known = candidates.length ? `; the ${candidates.map((c) => c.reporterPlugin).join(', ')} plugin reads "${suffix}" (${candidates.map((c) => c.type).join('/')})` : '';
+  const known = candidates.length
+    ? `; the ${candidates.map((c) => c.reporterPlugin).join(', ')} plugin reads "${suffix}" (${candidates.map((c) => c.type).join('/')})`
+    : '';
   return {
-    key, version, kind: 'reporter-parameter', family, option: found.option, candidates,
+    key,
+    version,
+    kind: 'reporter-parameter',
+    family,
+    option: found.option,
+    candidates,
     rule: `Flink passes ${kind}.reporter.<name>.<parameter> to the reporter named <name> (set its ${kind}.reporter.<name>.factory.class); the reporter decides what it reads${known}`,
   };
 }
@@ -143,7 +175,12 @@ function removedRule(version: CatalogVersion, key: string): KeyClassification | 
   if (!last) return undefined;
   const to = last.to && lookupOption(version, last.to) ? lookupOption(version, last.to)!.option.key : undefined;
   return {
-    key, version, kind: 'removed', since: last.since, replacement: to, suggestions: to ? [to] : nearestKeys(version, key),
+    key,
+    version,
+    kind: 'removed',
+    since: last.since,
+    replacement: to,
+    suggestions: to ? [to] : nearestKeys(version, key),
     rule: `Flink ${last.since} removed this key${to ? `; use ${to}` : ''}`,
   };
 }
@@ -152,7 +189,13 @@ function laterRule(version: CatalogVersion, key: string): KeyClassification | un
   for (const later of CATALOG_VERSIONS.filter((v) => compareMinor(v, version) > 0)) {
     const index = catalogIndex(later);
     if (index.options.has(key) || index.alternatives.has(key)) {
-      return { key, version, kind: 'not-yet-available', since: later, rule: `an option from Flink ${later} on; Flink ${version} does not read it` };
+      return {
+        key,
+        version,
+        kind: 'not-yet-available',
+        since: later,
+        rule: `an option from Flink ${later} on; Flink ${version} does not read it`,
+      };
     }
   }
   return undefined;
@@ -162,14 +205,20 @@ function passthroughRule(version: CatalogVersion, key: string): KeyClassificatio
   const env = CONTAINER_ENV.exec(key);
   if (env && catalogIndex(version).file.keyPrefixConstants[env[1]] && /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(env[2])) {
     return {
-      key, version, kind: 'container-env', family: 'container-env',
+      key,
+      version,
+      kind: 'container-env',
+      family: 'container-env',
       rule: `${env[1]}<VAR> sets environment variable ${env[2]} in the containers Flink's own resource manager starts (native Kubernetes, YARN); a standalone deployment ignores it, so set the variable on the pod`,
     };
   }
   const fs = FILESYSTEM_PREFIXES.find((f) => key.startsWith(f.prefix) && key.length > f.prefix.length);
   if (fs) {
     return {
-      key, version, kind: 'filesystem-passthrough', family: 'filesystem',
+      key,
+      version,
+      kind: 'filesystem-passthrough',
+      family: 'filesystem',
       rule: `keys starting with "${fs.prefix}" are read by the ${fs.plugins.join(' / ')} filesystem plugin (which forwards them to its Hadoop or Presto configuration); they only take effect with that plugin enabled`,
     };
   }

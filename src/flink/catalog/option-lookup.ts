@@ -33,7 +33,8 @@ export function lookupOption(version: string, key: string): OptionMatch | undefi
   const own = index.options.get(key);
   if (own) return { key, option: own, via: 'key' };
   const alternative = index.alternatives.get(key);
-  if (alternative) return { key, option: alternative.option, via: alternative.deprecated ? 'deprecated-key' : 'fallback-key' };
+  if (alternative)
+    return { key, option: alternative.option, via: alternative.deprecated ? 'deprecated-key' : 'fallback-key' };
   const template = index.templates.find((t) => t.pattern.test(key));
   return template ? { key, option: template.option, via: 'template' } : undefined;
 }
@@ -54,7 +55,8 @@ export function nearestKeys(version: string, key: string, n = 3): string[] {
     if (!closeEnough(key, shown, keyDistanceLowerBound(key, shown), literalSegments)) continue;
     const score = keyDistance(key, shown);
     const previous = scored.get(shown);
-    if (closeEnough(key, shown, score, literalSegments) && (previous === undefined || score < previous)) scored.set(shown, score);
+    if (closeEnough(key, shown, score, literalSegments) && (previous === undefined || score < previous))
+      scored.set(shown, score);
   }
   return [...scored.entries()]
     .sort(([a, sa], [b, sb]) => sa - sb || (a < b ? -1 : a > b ? 1 : 0))
@@ -70,9 +72,11 @@ function suggestionCandidates(version: string): readonly { key: string; literalS
   if (!candidates) {
     candidates = [...catalogIndex(version).options]
       .filter(([key, option]) => optionScope(key, option) === 'cluster' && !option.deprecated)
-      .map(([key]) => (key.includes('<')
-        ? { key, literalSegments: key.split('.').filter((s) => !/^<[^>]+>$/.test(s)).length }
-        : { key }));
+      .map(([key]) =>
+        key.includes('<')
+          ? { key, literalSegments: key.split('.').filter((s) => !/^<[^>]+>$/.test(s)).length }
+          : { key },
+      );
     candidateCache.set(version, candidates);
   }
   return candidates;

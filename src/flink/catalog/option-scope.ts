@@ -13,7 +13,8 @@ import type { CatalogOptionRecord } from './catalog-types';
 export type OptionScope = 'cluster' | 'connector' | 'internal';
 
 const SESSION_KEYS = /^(table|sql-gateway|sql-client|workflow-scheduler)\./;
-const TABLE_PACKAGES = /^org\.apache\.flink\.(connector|formats)\.|^org\.apache\.flink\.table\.(factories|connector|catalog|module|secret)\./;
+const TABLE_PACKAGES =
+  /^org\.apache\.flink\.(connector|formats)\.|^org\.apache\.flink\.table\.(factories|connector|catalog|module|secret)\./;
 
 /** The scope of an option record (see {@link OptionScope}). */
 export function optionScope(key: string, option: CatalogOptionRecord): OptionScope {

@@ -1,7 +1,15 @@
 import type { FlinkOption } from './catalog-index';
 import type { ValueSyntax } from './catalog-types';
 import {
-  javaTrim, parseDuration, parseJavaFloat, parseJavaInteger, parseMemorySize, Parsed, splitEscaped, yamlList, yamlMap,
+  javaTrim,
+  parseDuration,
+  parseJavaFloat,
+  parseJavaInteger,
+  parseMemorySize,
+  Parsed,
+  splitEscaped,
+  yamlList,
+  yamlMap,
 } from './value-parsers';
 
 /** What a value check needs to know about an option: its type, its enum values and its version's syntax. */
@@ -14,11 +22,14 @@ function durationForm(syntax: ValueSyntax): string {
   return `a duration: a whole number and a unit (ms, s, min, h, d; also ns, µs), e.g. "30 s" or "1 min"; a bare number means milliseconds${iso}`;
 }
 
-const MEMORY_FORM = 'a memory size: a whole number and a unit (b, kb, mb, gb, tb, or k, m, g, t), e.g. "1024 mb" or "2 gb"; a bare number means bytes';
+const MEMORY_FORM =
+  'a memory size: a whole number and a unit (b, kb, mb, gb, tb, or k, m, g, t), e.g. "1024 mb" or "2 gb"; a bare number means bytes';
 
 function fromParsed(p: Parsed<unknown>, text: string, form: string): string | null {
   if (p.ok) return null;
-  const hint = /^[0-9]+\s*[KMGTkmgt]i[Bb]?$/.test(javaTrim(text)) ? ' (Kubernetes units such as "Gi" are not Flink units)' : '';
+  const hint = /^[0-9]+\s*[KMGTkmgt]i[Bb]?$/.test(javaTrim(text))
+    ? ' (Kubernetes units such as "Gi" are not Flink units)'
+    : '';
   return `${JSON.stringify(text)} ${p.error}${hint}; expected ${form}`;
 }
 
@@ -68,7 +79,8 @@ function checkMap(text: string, target: ValueCheckTarget): string | null {
   const keys = new Set<string>();
   for (const entry of entries.value) {
     const pair = splitEscaped(entry, ':');
-    if (!pair.ok || pair.value.length !== 2) return `${JSON.stringify(entry)} is not a key:value pair; expected ${form}`;
+    if (!pair.ok || pair.value.length !== 2)
+      return `${JSON.stringify(entry)} is not a key:value pair; expected ${form}`;
     if (keys.has(pair.value[0])) return `key ${JSON.stringify(pair.value[0])} appears twice; expected ${form}`;
     keys.add(pair.value[0]);
   }

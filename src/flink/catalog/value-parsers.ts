@@ -32,13 +32,17 @@ function numberAndUnit(text: string): { digits: string; unit: string } | undefin
 
 /** ISO-8601 as java.time.Duration.parse reads it (`PT10S`, `P1DT2H`); nanoseconds. */
 function parseIsoDuration(text: string): Parsed<bigint> {
-  const m = /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i.exec(text);
+  const m =
+    /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i.exec(
+      text,
+    );
   if (!m || (m[3] !== undefined && m[3].toUpperCase() === 'T') || (m[2] === undefined && m[3] === undefined)) {
     return err(`"${text}" is not an ISO-8601 duration`);
   }
   const n = (s: string | undefined): bigint => (s === undefined ? 0n : BigInt(s));
   const seconds = n(m[2]) * 86400n + n(m[4]) * 3600n + n(m[5]) * 60n + n(m[6]);
-  const fraction = m[7] === undefined || m[7] === '' ? 0n : BigInt(m[7].padEnd(9, '0')) * (m[6]?.startsWith('-') ? -1n : 1n);
+  const fraction =
+    m[7] === undefined || m[7] === '' ? 0n : BigInt(m[7].padEnd(9, '0')) * (m[6]?.startsWith('-') ? -1n : 1n);
   let nanos = seconds * NANOS_PER_SECOND + fraction;
   if (m[1] === '-') nanos = -nanos;
   if (nanos < 0n) return err('negative durations are not supported');
@@ -53,7 +57,8 @@ export function parseDuration(text: string, syntax: ValueSyntax): Parsed<bigint>
     return syntax.isoDurations ? parseIsoDuration(javaTrim(text)) : err('does not start with a number');
   }
   const amount = BigInt(parts.digits);
-  if (!syntax.durationAmountBeyondLong && amount > LONG_MAX) return err(`${parts.digits} does not fit in a 64-bit number`);
+  if (!syntax.durationAmountBeyondLong && amount > LONG_MAX)
+    return err(`${parts.digits} does not fit in a 64-bit number`);
   const unitNanos = parts.unit === '' ? syntax.durationUnits.ms : syntax.durationUnits[parts.unit];
   if (unitNanos === undefined) return err(`"${parts.unit}" is not a time unit`);
   const nanos = amount * BigInt(unitNanos);
@@ -106,7 +111,10 @@ export function splitEscaped(text: string, delimiter: string): Parsed<string[]> 
       let j = i + 1;
       for (; j < text.length; j++) {
         if (text[j] !== c) s += text[j];
-        else if (text[j + 1] === c) { s += c; j++; } else break;
+        else if (text[j + 1] === c) {
+          s += c;
+          j++;
+        } else break;
       }
       if (j >= text.length) return err('has a quote that is not closed');
       tokens.push({ kind: 'quoted', text: s });
@@ -126,7 +134,8 @@ export function splitEscaped(text: string, delimiter: string): Parsed<string[]> 
   const parts: string[] = [];
   for (let t = 0; t < tokens.length; t++) {
     const next = tokens[t + 1];
-    if (tokens[t].kind === 'quoted' && next && next.kind !== 'delimiter') return err('has text right after a quoted part');
+    if (tokens[t].kind === 'quoted' && next && next.kind !== 'delimiter')
+      return err('has text right after a quoted part');
     if (tokens[t].kind !== 'delimiter') parts.push(tokens[t].text);
     else if (next && next.kind === 'delimiter') parts.push('');
   }
@@ -136,7 +145,8 @@ export function splitEscaped(text: string, delimiter: string): Parsed<string[]> 
 /** How Java would print a YAML scalar snakeyaml read: integers in decimal, other numbers as written. */
 function yamlScalarText(value: unknown, source: string | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) && !/[.eE]/.test(source ?? '') ? String(value) : source ?? String(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && !/[.eE]/.test(source ?? '') ? String(value) : (source ?? String(value));
   return String(value);
 }
 

@@ -7,7 +7,10 @@ const REQUIREMENTS = join(__dirname, '..', '..', '..', 'tools', 'flink-catalog',
 /** The artifact pinned for a minor version: name==version and its sha256. */
 function pinned(minor: string): { version: string; sha256: string } {
   const text = readFileSync(join(REQUIREMENTS, `apache-flink-libraries-${minor}.txt`), 'utf8');
-  return { version: /apache-flink-libraries==([0-9.]+)/.exec(text)![1], sha256: /sha256:([0-9a-f]{64})/.exec(text)![1] };
+  return {
+    version: /apache-flink-libraries==([0-9.]+)/.exec(text)![1],
+    sha256: /sha256:([0-9a-f]{64})/.exec(text)![1],
+  };
 }
 
 describe.each(CATALOG_VERSIONS.map((v) => [v]))('catalog %s', (version) => {
@@ -17,7 +20,11 @@ describe.each(CATALOG_VERSIONS.map((v) => [v]))('catalog %s', (version) => {
     const pin = pinned(version);
     expect(catalog.flinkVersion).toBe(pin.version);
     expect(catalog.flinkVersion.startsWith(`${version}.`)).toBe(true);
-    expect(catalog.source).toMatchObject({ package: 'apache-flink-libraries', version: pin.version, sha256: pin.sha256 });
+    expect(catalog.source).toMatchObject({
+      package: 'apache-flink-libraries',
+      version: pin.version,
+      sha256: pin.sha256,
+    });
   });
 
   test('holds the whole distribution: many options, few unloadable classes, sorted keys', () => {
@@ -28,7 +35,8 @@ describe.each(CATALOG_VERSIONS.map((v) => [v]))('catalog %s', (version) => {
   });
 
   test('every option has a type the value check knows, and every key is a key', () => {
-    const types = /^(Duration|MemorySize|Boolean|Integer|Long|Float|Double|String|Enum|Map|List<(Duration|MemorySize|Boolean|Integer|Long|Float|Double|String|Enum|Map)>)$/;
+    const types =
+      /^(Duration|MemorySize|Boolean|Integer|Long|Float|Double|String|Enum|Map|List<(Duration|MemorySize|Boolean|Integer|Long|Float|Double|String|Enum|Map)>)$/;
     for (const key of catalog.keys) {
       const option = catalog.option(key)!;
       expect(option.type).toMatch(types);
@@ -45,7 +53,9 @@ describe.each(CATALOG_VERSIONS.map((v) => [v]))('catalog %s', (version) => {
 test('versions without a catalog are refused with the list of those there are', () => {
   expect(hasCatalog('2.3')).toBe(true);
   expect(hasCatalog('2.4')).toBe(false);
-  expect(() => loadCatalog('1.17')).toThrow(/no Flink option catalog for version "1.17"; there are: 1.18, 1.19, 1.20, 2.0, 2.1, 2.2, 2.3/);
+  expect(() => loadCatalog('1.17')).toThrow(
+    /no Flink option catalog for version "1.17"; there are: 1.18, 1.19, 1.20, 2.0, 2.1, 2.2, 2.3/,
+  );
 });
 
 type Presence = 'key' | 'deprecated-key' | 'fallback-key' | 'template' | undefined;
@@ -98,8 +108,17 @@ describe.each(FACTS)('%s', (key, expected) => {
 test('defaults Flink ships for the HA timings and ports', () => {
   for (const version of CATALOG_VERSIONS) {
     const d = (key: string) => lookupOption(version, key)!.option.default;
-    expect([d('high-availability.kubernetes.leader-election.lease-duration'), d('high-availability.kubernetes.leader-election.renew-deadline'), d('high-availability.kubernetes.leader-election.retry-period')]).toEqual(['15 s', '15 s', '5 s']);
-    expect([d('blob.server.port'), d('taskmanager.rpc.port'), d('high-availability.jobmanager.port'), d('jobmanager.rpc.port')]).toEqual(['0', '0', '0', '6123']);
+    expect([
+      d('high-availability.kubernetes.leader-election.lease-duration'),
+      d('high-availability.kubernetes.leader-election.renew-deadline'),
+      d('high-availability.kubernetes.leader-election.retry-period'),
+    ]).toEqual(['15 s', '15 s', '5 s']);
+    expect([
+      d('blob.server.port'),
+      d('taskmanager.rpc.port'),
+      d('high-availability.jobmanager.port'),
+      d('jobmanager.rpc.port'),
+    ]).toEqual(['0', '0', '0', '6123']);
     expect(d('high-availability.cluster-id')).toBe('/default');
   }
 });

@@ -13,7 +13,10 @@ test('every renamed key was an option key before and is read by its new option s
   expect(HISTORY.renamed.length).toBeGreaterThan(40);
   for (const r of HISTORY.renamed) {
     expect(lookupOption(previous(r.since), r.key)?.via).toBe('key');
-    expect(lookupOption(r.since, r.key)).toMatchObject({ via: r.fallback ? 'fallback-key' : 'deprecated-key', option: { key: r.to } });
+    expect(lookupOption(r.since, r.key)).toMatchObject({
+      via: r.fallback ? 'fallback-key' : 'deprecated-key',
+      option: { key: r.to },
+    });
   }
 });
 
@@ -21,7 +24,12 @@ test('every removed key was read before and is not read since', () => {
   expect(HISTORY.removed.length).toBeGreaterThan(40);
   for (const r of HISTORY.removed) {
     const before = loadCatalog(previous(r.since));
-    expect(before.option(r.key) ?? before.keys.find((k) => [...(before.option(k)!.deprecatedKeys ?? []), ...(before.option(k)!.fallbackKeys ?? [])].includes(r.key))).toBeDefined();
+    expect(
+      before.option(r.key) ??
+        before.keys.find((k) =>
+          [...(before.option(k)!.deprecatedKeys ?? []), ...(before.option(k)!.fallbackKeys ?? [])].includes(r.key),
+        ),
+    ).toBeDefined();
     const after = loadCatalog(r.since);
     expect(after.option(r.key)).toBeUndefined();
     if (r.to) expect(after.option(r.to)).toBeDefined();

@@ -16,7 +16,11 @@ const TYPOS: Array<[string, string, string]> = [
   ['2.3', 'env.java.opts.jobmanagr', 'env.java.opts.jobmanager'],
   ['2.3', 'metrics.reporter.prom.factory.clas', 'metrics.reporter.prom.factory.class'],
   ['2.3', 'metrics.reporters.prom.factory.class', 'metrics.reporter.prom.factory.class'],
-  ['2.3', 'high-availability.kubernetes.leader-election.lease-duraton', 'high-availability.kubernetes.leader-election.lease-duration'],
+  [
+    '2.3',
+    'high-availability.kubernetes.leader-election.lease-duraton',
+    'high-availability.kubernetes.leader-election.lease-duration',
+  ],
   ['1.18', 'jobmanager.memory.process-size', 'jobmanager.memory.process.size'],
 ];
 
@@ -57,6 +61,8 @@ test.each([
 
 test('keyDistance: a dropped segment is closer than a wrong one; case costs little', () => {
   expect(keyDistance('a.b', 'a.b')).toBe(0);
-  expect(keyDistance('checkpointing.interval', 'execution.checkpointing.interval')).toBeLessThan(keyDistance('checkpointing.interval', 'heartbeat.interval'));
+  expect(keyDistance('checkpointing.interval', 'execution.checkpointing.interval')).toBeLessThan(
+    keyDistance('checkpointing.interval', 'heartbeat.interval'),
+  );
   expect(keyDistance('high-availability.storagedir', 'high-availability.storageDir')).toBeLessThan(0.1);
 });

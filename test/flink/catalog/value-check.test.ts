@@ -6,53 +6,123 @@ import { parseDuration, parseMemorySize, splitEscaped } from '../../../src/flink
  * written to the version's config file and read back through GlobalConfiguration and a typed
  * ConfigOption). `flink-conf` is 1.18's flink-conf.yaml; `string` a quoted string in config.yaml.
  */
-interface Verdict { readonly ok: boolean; readonly value?: string | null; readonly error?: string }
-interface Row { readonly type: string; readonly input: string; readonly results: Record<string, Record<string, Verdict>> }
+interface Verdict {
+  readonly ok: boolean;
+  readonly value?: string | null;
+  readonly error?: string;
+}
+interface Row {
+  readonly type: string;
+  readonly input: string;
+  readonly results: Record<string, Record<string, Verdict>>;
+}
 const TABLE: { rows: Row[] } = require('./data/real-parser-table.json');
 
 /** The enum the table was made with: org.apache.flink.api.common.RuntimeExecutionMode. */
 const RUNTIME_EXECUTION_MODE = ['STREAMING', 'BATCH', 'AUTOMATIC'];
 
-const cases = TABLE.rows.flatMap((row) => Object.entries(row.results).map(([version, encodings]) => {
-  const verdict = version === '1.18' ? encodings['flink-conf'] : encodings.string;
-  return [version, row.type, row.input, verdict] as const;
-}));
+const cases = TABLE.rows.flatMap((row) =>
+  Object.entries(row.results).map(([version, encodings]) => {
+    const verdict = version === '1.18' ? encodings['flink-conf'] : encodings.string;
+    return [version, row.type, row.input, verdict] as const;
+  }),
+);
 
 function target(version: string, type: string) {
-  return { type, values: RUNTIME_EXECUTION_MODE, syntax: loadCatalog(version).file.valueSyntax, legacyConfigFile: version === '1.18' };
+  return {
+    type,
+    values: RUNTIME_EXECUTION_MODE,
+    syntax: loadCatalog(version).file.valueSyntax,
+    legacyConfigFile: version === '1.18',
+  };
 }
 
 test('the real-parser table covers every version and type', () => {
   expect(new Set(cases.map(([v]) => v))).toEqual(new Set(['1.18', '1.19', '1.20', '2.0', '2.1', '2.2', '2.3']));
-  expect(new Set(cases.map(([, t]) => t))).toEqual(new Set(['Duration', 'MemorySize', 'Boolean', 'Integer', 'Long', 'Double', 'Float', 'Enum', 'String', 'List<String>', 'List<Integer>', 'Map']));
+  expect(new Set(cases.map(([, t]) => t))).toEqual(
+    new Set([
+      'Duration',
+      'MemorySize',
+      'Boolean',
+      'Integer',
+      'Long',
+      'Double',
+      'Float',
+      'Enum',
+      'String',
+      'List<String>',
+      'List<Integer>',
+      'Map',
+    ]),
+  );
 });
 
 test.each(cases)('Flink %s, %s %j: same verdict as Flink', (version, type, input, verdict) => {
   const problem = checkValue(target(version, type), input);
-  expect({ accepted: problem === null, problem }).toEqual({ accepted: verdict.ok, problem: verdict.ok ? null : expect.any(String) });
+  expect({ accepted: problem === null, problem }).toEqual({
+    accepted: verdict.ok,
+    problem: verdict.ok ? null : expect.any(String),
+  });
 });
 
 test.each(cases.filter(([, t, , v]) => (t === 'Duration' || t === 'MemorySize') && v.ok && v.value))(
-  'Flink %s, %s %j: same value as Flink', (version, type, input, verdict) => {
+  'Flink %s, %s %j: same value as Flink',
+  (version, type, input, verdict) => {
     const text = version === '1.18' ? input.trim() : input;
     const syntax = loadCatalog(version).file.valueSyntax;
     const parsed = type === 'Duration' ? parseDuration(text, syntax) : parseMemorySize(text, syntax);
     expect(parsed.ok && `${parsed.value}${type === 'Duration' ? 'ns' : 'b'}`).toBe(verdict.value);
-  });
+  },
+);
 
 /** Messages name the expected form (checked on real options). */
 const MESSAGES: Array<[string, string, string, RegExp]> = [
-  ['2.3', 'taskmanager.memory.process.size', '1Gi', /"gi" is not a memory unit \(Kubernetes units such as "Gi" are not Flink units\); expected a memory size: .*"1024 mb"/],
-  ['2.3', 'heartbeat.timeout', '1.5 s', /".5 s" is not a time unit; expected a duration: .*"30 s" or "1 min".*ISO-8601 such as "PT30S"/],
+  [
+    '2.3',
+    'taskmanager.memory.process.size',
+    '1Gi',
+    /"gi" is not a memory unit \(Kubernetes units such as "Gi" are not Flink units\); expected a memory size: .*"1024 mb"/,
+  ],
+  [
+    '2.3',
+    'heartbeat.timeout',
+    '1.5 s',
+    /".5 s" is not a time unit; expected a duration: .*"30 s" or "1 min".*ISO-8601 such as "PT30S"/,
+  ],
   ['2.0', 'heartbeat.timeout', 'PT10S', /does not start with a number; expected a duration: .*milliseconds$/],
-  ['2.3', 'execution.runtime-mode', 'stream', /^"stream" is not a valid value; expected one of STREAMING, BATCH, AUTOMATIC \(any case\)$/],
+  [
+    '2.3',
+    'execution.runtime-mode',
+    'stream',
+    /^"stream" is not a valid value; expected one of STREAMING, BATCH, AUTOMATIC \(any case\)$/,
+  ],
   ['2.3', 'high-availability.type', 'kubernetes', /^$/],
-  ['2.3', 'kubernetes.rest-service.exposed.type', 'NodePorts', /expected one of ClusterIP, NodePort, LoadBalancer, Headless_ClusterIP/],
+  [
+    '2.3',
+    'kubernetes.rest-service.exposed.type',
+    'NodePorts',
+    /expected one of ClusterIP, NodePort, LoadBalancer, Headless_ClusterIP/,
+  ],
   ['2.3', 'web.cancel.enable', 'yes', /^"yes" is not a boolean; expected true or false$/],
-  ['2.3', 'taskmanager.numberOfTaskSlots', '2.0', /is not a whole number; expected a whole number from -2147483648 to 2147483647/],
+  [
+    '2.3',
+    'taskmanager.numberOfTaskSlots',
+    '2.0',
+    /is not a whole number; expected a whole number from -2147483648 to 2147483647/,
+  ],
   ['2.3', 'taskmanager.memory.managed.fraction', '40%', /is not a number; expected a number such as 0.5/],
-  ['2.3', 'kubernetes.jobmanager.labels', 'a=b', /"a=b" is not a key:value pair; expected key:value pairs separated by ",", e.g. "k1:v1,k2:v2", or a YAML map/],
-  ['1.18', 'kubernetes.jobmanager.labels', "'a:b", /has a quote that is not closed; expected key:value pairs separated by ","/],
+  [
+    '2.3',
+    'kubernetes.jobmanager.labels',
+    'a=b',
+    /"a=b" is not a key:value pair; expected key:value pairs separated by ",", e.g. "k1:v1,k2:v2", or a YAML map/,
+  ],
+  [
+    '1.18',
+    'kubernetes.jobmanager.labels',
+    "'a:b",
+    /has a quote that is not closed; expected key:value pairs separated by ","/,
+  ],
   ['2.3', 'pipeline.jars', "'a';b;'c", /has a quote that is not closed; expected a list: items separated by ";"/],
 ];
 
