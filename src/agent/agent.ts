@@ -1,17 +1,17 @@
-import { Clock } from './clock';
+import { Clock } from './runtime/clock';
 import { AgentConfig } from './config';
-import { followConfigMap } from './config-map-follower';
+import { followConfigMap } from './election/config-map-follower';
 import { clusterConfigMapName, HaRole, ROLE_LABEL } from './contract';
-import { EventRecorder } from './events';
-import { ConfigMap, isNotFound, KubeApi, Lease } from './kube-api';
-import { LeaderEntries, leaderEntriesFingerprint, parseLeaderEntries } from './leader-entries';
-import { LEADER_ANNOTATION, LeaderRecord, parseLeaderRecord } from './leader-record';
-import { mirrorLeadership, renewAgeSeconds } from './lease-mirror';
-import { Logger } from './log';
-import { agentMetrics, Metrics } from './metrics';
-import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './pointer-check';
-import { decideRole, RoleDecision } from './role';
-import { checkStorage, StorageFs, StorageReport } from './storage-check';
+import { EventRecorder } from './reporting/events';
+import { ConfigMap, isNotFound, KubeApi, Lease } from './kube/kube-api';
+import { LeaderEntries, leaderEntriesFingerprint, parseLeaderEntries } from './election/leader-entries';
+import { LEADER_ANNOTATION, LeaderRecord, parseLeaderRecord } from './election/leader-record';
+import { mirrorLeadership, renewAgeSeconds } from './lease/lease-mirror';
+import { Logger } from './runtime/log';
+import { agentMetrics, Metrics } from './runtime/metrics';
+import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './storage/pointer-check';
+import { decideRole, RoleDecision } from './election/role';
+import { checkStorage, StorageFs, StorageReport } from './storage/storage-check';
 
 /**
  * The role label is written when the role changes, and again after this long even if it

@@ -1,14 +1,14 @@
 import { createInterface } from 'readline';
 import { ConfigError, configFromEnv } from './config';
 import { AGENT_CONTAINER_NAME, AgentEnv, clusterConfigMapName, leaderLeaseName, ROLE_LABEL } from './contract';
-import { Connection, HttpKubeClient } from './kube-client';
-import { isNotFound, KubeApi, Pod } from './kube-api';
-import { kubeconfigConnection } from './kubeconfig';
-import { leaderIp, parseLeaderEntries } from './leader-entries';
-import { jsonLogger } from './log';
-import { LEADER_ANNOTATION, parseLeaderRecord } from './leader-record';
-import { renewAgeSeconds } from './lease-mirror';
-import { findPointers } from './pointer-check';
+import { Connection, HttpKubeClient } from './kube/kube-client';
+import { isNotFound, KubeApi, Pod } from './kube/kube-api';
+import { kubeconfigConnection } from './kube/kubeconfig';
+import { leaderIp, parseLeaderEntries } from './election/leader-entries';
+import { jsonLogger } from './runtime/log';
+import { LEADER_ANNOTATION, parseLeaderRecord } from './election/leader-record';
+import { renewAgeSeconds } from './lease/lease-mirror';
+import { findPointers } from './storage/pointer-check';
 import { runAgent } from './run';
 
 export interface CliIo {

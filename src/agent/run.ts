@@ -1,11 +1,11 @@
 import { access } from 'fs/promises';
 import { HaAgent } from './agent';
-import { systemClock } from './clock';
+import { systemClock } from './runtime/clock';
 import { AgentConfig } from './config';
-import { startHttpServer } from './http-server';
-import { Connection, HttpKubeClient } from './kube-client';
-import { Logger } from './log';
-import { nodeFs } from './storage-check';
+import { startHttpServer } from './runtime/http-server';
+import { Connection, HttpKubeClient } from './kube/kube-client';
+import { Logger } from './runtime/log';
+import { nodeFs } from './storage/storage-check';
 
 /**
  * Runs the agent until SIGTERM or SIGINT, then steps down and exits the process: the

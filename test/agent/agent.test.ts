@@ -1,9 +1,9 @@
 import { HaAgent, LABEL_RESYNC_MS, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
-import { ConfigMap } from '../../src/agent/kube-api';
-import { microTime } from '../../src/agent/microtime';
-import { silentLogger } from '../../src/agent/log';
+import { ConfigMap } from '../../src/agent/kube/kube-api';
+import { microTime } from '../../src/agent/lease/microtime';
+import { silentLogger } from '../../src/agent/runtime/log';
 import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

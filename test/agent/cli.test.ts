@@ -1,6 +1,6 @@
 import { main } from '../../src/agent/cli';
 import { ROLE_LABEL } from '../../src/agent/contract';
-import { microTime } from '../../src/agent/microtime';
+import { microTime } from '../../src/agent/lease/microtime';
 import { FakeKube } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

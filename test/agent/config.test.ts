@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { backoffDelay } from '../../src/agent/clock';
+import { backoffDelay } from '../../src/agent/runtime/clock';
 import { configFromEnv } from '../../src/agent/config';
-import { kubeconfigConnection } from '../../src/agent/kubeconfig';
+import { kubeconfigConnection } from '../../src/agent/kube/kubeconfig';
 
 const env = {
   POD_NAME: 'jm-0',

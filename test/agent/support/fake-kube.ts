@@ -1,4 +1,13 @@
-import { ApiError, ConfigMap, KubeApi, KubeEvent, Lease, Pod, Selector, WatchEvent } from '../../../src/agent/kube-api';
+import {
+  ApiError,
+  ConfigMap,
+  KubeApi,
+  KubeEvent,
+  Lease,
+  Pod,
+  Selector,
+  WatchEvent,
+} from '../../../src/agent/kube/kube-api';
 
 /** An in-memory API server subset with resourceVersions, 404s and 409s; faults on demand. */
 export class FakeKube implements KubeApi {

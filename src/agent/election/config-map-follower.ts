@@ -1,5 +1,5 @@
-import { backoffDelay, Clock } from './clock';
-import { ConfigMap, isGone, KubeApi } from './kube-api';
+import { backoffDelay, Clock } from '../runtime/clock';
+import { ConfigMap, isGone, KubeApi } from '../kube/kube-api';
 
 export interface FollowerHandlers {
   /** The ConfigMap as it is now; undefined when it does not exist. */

@@ -1,7 +1,7 @@
-import { ApiError } from '../../src/agent/kube-api';
-import { leaseLabels, mirrorLeadership, renewAgeSeconds } from '../../src/agent/lease-mirror';
-import { microTime } from '../../src/agent/microtime';
-import { FakeClock, FakeKube } from './support/fake-kube';
+import { ApiError } from '../../../src/agent/kube/kube-api';
+import { leaseLabels, mirrorLeadership, renewAgeSeconds } from '../../../src/agent/lease/lease-mirror';
+import { microTime } from '../../../src/agent/lease/microtime';
+import { FakeClock, FakeKube } from '../support/fake-kube';
 
 const params = (holder: string, now: number) => ({
   namespace: 'flink',

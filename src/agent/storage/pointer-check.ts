@@ -1,5 +1,5 @@
 import { join, posix } from 'path';
-import { ConfigMap } from './kube-api';
+import { ConfigMap } from '../kube/kube-api';
 
 /** A pointer in Flink's HA ConfigMaps to a file in the HA storage directory. */
 export interface HaPointer {

@@ -3,8 +3,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ApiError, WatchEvent } from '../../src/agent/kube-api';
-import { HttpKubeClient, inClusterConnection } from '../../src/agent/kube-client';
+import { ApiError, WatchEvent } from '../../../src/agent/kube/kube-api';
+import { HttpKubeClient, inClusterConnection } from '../../../src/agent/kube/kube-client';
 
 /** A local server answering with `handler`, recording requests. */
 async function serve(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void) {

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { checkStorage, nodeFs, StorageFs } from '../../src/agent/storage-check';
+import { checkStorage, nodeFs, StorageFs } from '../../../src/agent/storage/storage-check';
 
 const uid = process.getuid?.() ?? 0;
 const gid = process.getgid?.() ?? 0;

@@ -1,5 +1,5 @@
-import { KubeApi } from './kube-api';
-import { microTime } from './microtime';
+import { KubeApi } from '../kube/kube-api';
+import { microTime } from '../lease/microtime';
 
 export interface EventTarget {
   readonly namespace: string;

@@ -1,6 +1,6 @@
-import { isConflict, isNotFound, KubeApi, Lease } from './kube-api';
+import { isConflict, isNotFound, KubeApi, Lease } from '../kube/kube-api';
 import { microTime } from './microtime';
-import { parseTime } from './leader-record';
+import { parseTime } from '../election/leader-record';
 
 /** Labels on the mirror Lease. */
 export function leaseLabels(clusterId: string): { [key: string]: string } {

@@ -1,6 +1,6 @@
-import { followConfigMap } from '../../src/agent/config-map-follower';
-import { ApiError, ConfigMap, KubeApi, WatchEvent } from '../../src/agent/kube-api';
-import { flush, ManualClock } from './support/fake-kube';
+import { followConfigMap } from '../../../src/agent/election/config-map-follower';
+import { ApiError, ConfigMap, KubeApi, WatchEvent } from '../../../src/agent/kube/kube-api';
+import { flush, ManualClock } from '../support/fake-kube';
 
 const cm = (rv: string, leader = 'x'): ConfigMap => ({
   metadata: { name: 'c-cluster-config-map', resourceVersion: rv },

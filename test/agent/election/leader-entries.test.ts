@@ -1,4 +1,4 @@
-import { hostOf, leaderIp, parseLeaderEntries } from '../../src/agent/leader-entries';
+import { hostOf, leaderIp, parseLeaderEntries } from '../../../src/agent/election/leader-entries';
 
 const P = 'org.apache.flink.k8s.leader.';
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

@@ -1,7 +1,7 @@
-import { HaRole } from '../../src/agent/contract';
-import { parseLeaderEntries } from '../../src/agent/leader-entries';
-import { LeaderRecord } from '../../src/agent/leader-record';
-import { decideRole, RoleInput } from '../../src/agent/role';
+import { HaRole } from '../../../src/agent/contract';
+import { parseLeaderEntries } from '../../../src/agent/election/leader-entries';
+import { LeaderRecord } from '../../../src/agent/election/leader-record';
+import { decideRole, RoleInput } from '../../../src/agent/election/role';
 
 const NOW = Date.parse('2026-01-01T00:01:00Z');
 const fresh: LeaderRecord = {

@@ -1,4 +1,4 @@
-import { parseDurationSeconds, parseLeaderRecord, parseTime } from '../../src/agent/leader-record';
+import { parseDurationSeconds, parseLeaderRecord, parseTime } from '../../../src/agent/election/leader-record';
 
 describe('parseLeaderRecord', () => {
   const base = {

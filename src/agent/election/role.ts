@@ -1,4 +1,4 @@
-import { HaRole } from './contract';
+import { HaRole } from '../contract';
 import { LeaderEntries, leaderIp } from './leader-entries';
 import { LeaderRecord } from './leader-record';
 

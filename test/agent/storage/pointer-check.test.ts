@@ -1,4 +1,10 @@
-import { extractPath, findBrokenPointers, findPointers, localPathOf, pathPart } from '../../src/agent/pointer-check';
+import {
+  extractPath,
+  findBrokenPointers,
+  findPointers,
+  localPathOf,
+  pathPart,
+} from '../../../src/agent/storage/pointer-check';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 /** Bytes shaped like a Java-serialized RetrievableStreamStateHandle: the path URI sits among binary noise. */
