@@ -2,10 +2,10 @@ import { spawn } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/agent/cli';
+import { main } from '../../src/cli/ha/main';
 import { ROLE_LABEL } from '../../src/agent/contract';
-import { flinkLock, ROOT, waitFor } from './support/agent-process';
-import { FakeApiServer } from './support/fake-apiserver';
+import { flinkLock, ROOT, waitFor } from '../agent/support/agent-process';
+import { FakeApiServer } from '../agent/support/fake-apiserver';
 
 function io() {
   let out = '';
@@ -36,7 +36,7 @@ function kubeconfig(server: string): string {
 describe('cdk8s-flink ha agent', () => {
   test.each([
     [['--pod'], /--pod needs a value/],
-    [['--bogus', 'x'], /unknown argument --bogus/],
+    [['--bogus', 'x'], /unknown option --bogus/],
   ])('usage errors: %j', async (argv, message) => {
     const t = io();
     expect(await main(['agent', ...argv], t.io)).toBe(2);

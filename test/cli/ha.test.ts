@@ -1,7 +1,7 @@
-import { main } from '../../src/agent/cli';
+import { main } from '../../src/cli/ha/main';
 import { ROLE_LABEL } from '../../src/agent/contract';
 import { microTime } from '../../src/agent/lease/microtime';
-import { FakeKube } from './support/fake-kube';
+import { FakeKube } from '../agent/support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const handle = (p: string) =>
@@ -141,7 +141,7 @@ describe('cdk8s-flink ha', () => {
     [['status'], /--cluster-id is required/],
     [['frobnicate', '--cluster-id', 'c'], /unknown command frobnicate/],
     [['status', '--cluster-id'], /--cluster-id needs a value/],
-    [['status', '--cluster-id', 'c', '--bogus'], /unknown argument --bogus/],
+    [['status', '--cluster-id', 'c', '--bogus'], /unknown option --bogus/],
   ])('usage errors: %j', async (argv, message) => {
     const t = io();
     expect(await main(argv, t.io, () => ({ api: cluster() }))).toBe(2);
