@@ -4,6 +4,8 @@
  * leniently: a format we do not know is reported, never thrown.
  */
 
+import { isPlainObject } from '../runtime/json';
+
 export const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
 
 export type LeaderRecord =
@@ -52,15 +54,14 @@ export function parseTime(value: unknown): number | undefined {
 
 export function parseLeaderRecord(annotation: string | undefined): LeaderRecord {
   if (annotation === undefined || annotation === '') return { kind: 'missing' };
-  let json: any;
+  let parsed: unknown;
   try {
-    json = JSON.parse(annotation);
+    parsed = JSON.parse(annotation);
   } catch (e) {
     return { kind: 'unparseable', reason: `not JSON: ${(e as Error).message}`, raw: annotation };
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { kind: 'unparseable', reason: 'not a JSON object', raw: annotation };
-  }
+  if (!isPlainObject(parsed)) return { kind: 'unparseable', reason: 'not a JSON object', raw: annotation };
+  const json = parsed;
   const holderIdentity = json.holderIdentity;
   if (typeof holderIdentity !== 'string') {
     // fabric8 writes an empty holder when a leader releases the lock.

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkStorage, nodeFs, StorageFs } from '../../../src/agent/storage/storage-check';
@@ -41,7 +41,7 @@ describe('checkStorage', () => {
     expect(r.healthy).toBe(true);
     expect(r.probeLatencyMs).toBeGreaterThanOrEqual(0);
     expect(r.freeBytes).toBeGreaterThan(0);
-    expect(require('fs').readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test.each<[string, (d: string) => { fs: StorageFs; path: string; extra?: object }, string, RegExp]>([
@@ -49,7 +49,7 @@ describe('checkStorage', () => {
     [
       'a file, not a directory',
       (d) => {
-        require('fs').writeFileSync(join(d, 'f'), 'x');
+        writeFileSync(join(d, 'f'), 'x');
         return { fs: nodeFs, path: join(d, 'f') };
       },
       'not-directory',
