@@ -23,6 +23,9 @@ export interface AgentConfig {
 
 export class ConfigError extends Error {}
 
+const outOfRange = (name: string, raw: string, min: number, max: number) =>
+  `${name}=${JSON.stringify(raw)} must be a number >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`;
+
 /** Reads and validates the environment up front, naming every problem at once. */
 export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
   const problems: string[] = [];
@@ -35,11 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      problems.push(
-        `${name}=${JSON.stringify(raw)} must be a number >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`,
-      );
-    }
+    if (!Number.isFinite(n) || n < min || n > max) problems.push(outOfRange(name, raw, min, max));
     return n;
   };
   const clusterId = required(AgentEnv.CLUSTER_ID);

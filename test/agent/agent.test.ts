@@ -1,7 +1,8 @@
-import { HaAgent, LABEL_RESYNC_MS, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
+import { HaAgent, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
 import { ConfigMap } from '../../src/agent/kube/kube-api';
+import { LABEL_RESYNC_MS } from '../../src/agent/publish/role-publisher';
 import { microTime } from '../../src/agent/lease/microtime';
 import { silentLogger } from '../../src/agent/runtime/log';
 import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';

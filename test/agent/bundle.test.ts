@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join, relative, resolve } from 'path';
 
 /** Builds the bundle as `npm run bundle:agent` does; returns its size in bytes. */
 function bundleAgent(outfile: string): { bytes: number } {
@@ -49,4 +49,16 @@ describe('agent bundle', () => {
     expect(line.msg).toContain('POD_NAME is required');
     expect(line.msg).toContain('FLINK_CLUSTER_ID is required');
   });
+});
+
+test('the agent imports nothing outside src/agent (agent/Dockerfile copies only that folder)', () => {
+  const root = join(__dirname, '..', '..', 'src', 'agent');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']*)'/g)) {
+      const target = resolve(dirname(join(root, file)), spec);
+      expect(`${file}: ${relative(root, target)}`).not.toMatch(/: \.\./);
+    }
+  }
 });

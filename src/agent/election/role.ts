@@ -31,45 +31,54 @@ export interface RoleDecision {
 /** Grace beyond the lease before a lock counts as stale: renewals are not instantaneous. */
 export const STALENESS_MARGIN_MS = 5_000;
 
+const unknown = (reason: string): RoleDecision => ({ role: HaRole.UNKNOWN, reason });
+
+/** Why the role is unknown or what it is, in words an operator can act on. */
+export const Reasons = {
+  noAnswerYet: () => 'no answer from the API server yet',
+  noAnswerFor: (silentMs: number, leaseSeconds: number) =>
+    `no answer from the API server for ${Math.round(silentMs / 1000)} s (lease ${leaseSeconds} s)`,
+  noConfigMap: () => "Flink's leader ConfigMap does not exist (yet)",
+  noAnnotation: () => "no leader annotation on Flink's ConfigMap",
+  unreadable: (why: string) => `leader annotation unreadable: ${why}`,
+  released: () => 'the lock is released (empty holder)',
+  noRenewTime: () => 'the lock has no readable renewTime',
+  stale: (ageMs: number, leaseMs: number) =>
+    `the lock was last renewed ${Math.round(ageMs / 1000)} s ago (lease ${leaseMs / 1000} s): ` +
+    'election under way or leader gone',
+  noEntry: () => 'no restserver or dispatcher leader entry',
+  unpublished: (previousIp: string) =>
+    'a new leader holds the lock but has not published its address yet; ' +
+    `the entries still name the previous leader ${previousIp}`,
+  leader: (ip: string) => `this pod's IP ${ip} is in the leader entry`,
+  standby: (ip: string) => `the leader is ${ip}`,
+};
+
 /**
  * The pod's role. Certainty first: when the agent cannot know (no contact with the API
  * for a lease, a stale or unreadable lock, no leader entry), the answer is UNKNOWN, so two
  * pods are never both labeled leader once they could know better.
  */
-export function decideRole(i: RoleInput): RoleDecision {
-  const leaseMs = i.leaseDurationSeconds * 1000;
-  if (i.lastApiContact === undefined) return { role: HaRole.UNKNOWN, reason: 'no answer from the API server yet' };
-  if (i.now - i.lastApiContact > leaseMs) {
-    return {
-      role: HaRole.UNKNOWN,
-      reason: `no answer from the API server for ${Math.round((i.now - i.lastApiContact) / 1000)} s (lease ${i.leaseDurationSeconds} s)`,
-    };
-  }
-  if (!i.configMapFound) return { role: HaRole.UNKNOWN, reason: "Flink's leader ConfigMap does not exist (yet)" };
-  if (i.record.kind === 'missing') return { role: HaRole.UNKNOWN, reason: "no leader annotation on Flink's ConfigMap" };
-  if (i.record.kind === 'unparseable')
-    return { role: HaRole.UNKNOWN, reason: `leader annotation unreadable: ${i.record.reason}` };
-  if (i.record.holderIdentity === '') return { role: HaRole.UNKNOWN, reason: 'the lock is released (empty holder)' };
-  const recordLeaseMs = Math.max(leaseMs, i.record.leaseDurationSeconds * 1000);
-  if (i.record.renewTime === undefined) return { role: HaRole.UNKNOWN, reason: 'the lock has no readable renewTime' };
-  const age = i.now - i.record.renewTime;
-  if (age > recordLeaseMs + STALENESS_MARGIN_MS) {
-    return {
-      role: HaRole.UNKNOWN,
-      reason: `the lock was last renewed ${Math.round(age / 1000)} s ago (lease ${recordLeaseMs / 1000} s): election under way or leader gone`,
-    };
-  }
-  const ip = leaderIp(i.entries);
-  if (ip === undefined) return { role: HaRole.UNKNOWN, reason: 'no restserver or dispatcher leader entry' };
+export function decideRole(input: RoleInput): RoleDecision {
+  const { record, now } = input;
+  const leaseMs = input.leaseDurationSeconds * 1000;
+  if (input.lastApiContact === undefined) return unknown(Reasons.noAnswerYet());
+  if (now - input.lastApiContact > leaseMs)
+    return unknown(Reasons.noAnswerFor(now - input.lastApiContact, input.leaseDurationSeconds));
+  if (!input.configMapFound) return unknown(Reasons.noConfigMap());
+  if (record.kind === 'missing') return unknown(Reasons.noAnnotation());
+  if (record.kind === 'unparseable') return unknown(Reasons.unreadable(record.reason));
+  if (record.holderIdentity === '') return unknown(Reasons.released());
+  const recordLeaseMs = Math.max(leaseMs, record.leaseDurationSeconds * 1000);
+  if (record.renewTime === undefined) return unknown(Reasons.noRenewTime());
+  const age = now - record.renewTime;
+  if (age > recordLeaseMs + STALENESS_MARGIN_MS) return unknown(Reasons.stale(age, recordLeaseMs));
+  const ip = leaderIp(input.entries);
+  if (ip === undefined) return unknown(Reasons.noEntry());
   // Flink takes the lock first and publishes the new leader's address in a second write;
   // until then the entries name the old leader, which must not keep (or get) the label.
-  if (i.entriesFromPreviousHolder) {
-    return {
-      role: HaRole.UNKNOWN,
-      reason: `a new leader holds the lock but has not published its address yet; the entries still name the previous leader ${ip}`,
-    };
-  }
-  return ip === i.podIp
-    ? { role: HaRole.LEADER, leaderIp: ip, reason: `this pod's IP ${ip} is in the leader entry` }
-    : { role: HaRole.STANDBY, leaderIp: ip, reason: `the leader is ${ip}` };
+  if (input.entriesFromPreviousHolder) return unknown(Reasons.unpublished(ip));
+  return ip === input.podIp
+    ? { role: HaRole.LEADER, leaderIp: ip, reason: Reasons.leader(ip) }
+    : { role: HaRole.STANDBY, leaderIp: ip, reason: Reasons.standby(ip) };
 }

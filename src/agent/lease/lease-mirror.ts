@@ -34,6 +34,9 @@ export interface MirrorParams {
   readonly cached?: Lease;
 }
 
+const takenAfterOurView = (holder: string | undefined) =>
+  `${holder} took the Lease after our last view of Flink's lock; waiting for a fresher view`;
+
 export type MirrorResult =
   | { readonly outcome: 'created' | 'renewed' | 'taken-over'; readonly lease: Lease }
   | { readonly outcome: 'conflict'; readonly reason: string };
@@ -54,25 +57,25 @@ export type MirrorResult =
  *    It is returned, not retried here: the caller re-reads and retries only if its pod
  *    still leads, at most once per pass, so two writers never loop against each other.
  */
-export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<MirrorResult> {
-  const now = microTime(p.now);
+export async function mirrorLeadership(api: KubeApi, params: MirrorParams): Promise<MirrorResult> {
+  const now = microTime(params.now);
   // Step 1
   let current: Lease;
   try {
     current =
-      p.cached && p.cached.spec.holderIdentity === p.holder && p.cached.metadata.resourceVersion
-        ? p.cached
-        : await api.getLease(p.namespace, p.name);
+      params.cached && params.cached.spec.holderIdentity === params.holder && params.cached.metadata.resourceVersion
+        ? params.cached
+        : await api.getLease(params.namespace, params.name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
     try {
-      const lease = await api.createLease(p.namespace, {
+      const lease = await api.createLease(params.namespace, {
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
-        metadata: { name: p.name, namespace: p.namespace, labels: leaseLabels(p.clusterId) },
+        metadata: { name: params.name, namespace: params.namespace, labels: leaseLabels(params.clusterId) },
         spec: {
-          holderIdentity: p.holder,
-          leaseDurationSeconds: p.leaseDurationSeconds,
+          holderIdentity: params.holder,
+          leaseDurationSeconds: params.leaseDurationSeconds,
           acquireTime: now,
           renewTime: now,
           leaseTransitions: 0,
@@ -85,29 +88,34 @@ export async function mirrorLeadership(api: KubeApi, p: MirrorParams): Promise<M
     }
   }
   // Steps 2 and 3
-  const takeover = current.spec.holderIdentity !== p.holder;
+  const takeover = current.spec.holderIdentity !== params.holder;
   const theirAcquire = parseTime(current.spec.acquireTime);
-  if (takeover && p.flinkRenewTime !== undefined && theirAcquire !== undefined && theirAcquire > p.flinkRenewTime) {
+  if (
+    takeover &&
+    params.flinkRenewTime !== undefined &&
+    theirAcquire !== undefined &&
+    theirAcquire > params.flinkRenewTime
+  ) {
     return {
       outcome: 'conflict',
-      reason: `${current.spec.holderIdentity} took the Lease after our last view of Flink's lock; waiting for a fresher view`,
+      reason: takenAfterOurView(current.spec.holderIdentity),
     };
   }
   const spec = takeover
     ? {
-        holderIdentity: p.holder,
-        leaseDurationSeconds: p.leaseDurationSeconds,
+        holderIdentity: params.holder,
+        leaseDurationSeconds: params.leaseDurationSeconds,
         acquireTime: now,
         renewTime: now,
         leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1,
       }
-    : { ...current.spec, leaseDurationSeconds: p.leaseDurationSeconds, renewTime: now };
+    : { ...current.spec, leaseDurationSeconds: params.leaseDurationSeconds, renewTime: now };
   // Step 4
   try {
-    const lease = await api.replaceLease(p.namespace, {
+    const lease = await api.replaceLease(params.namespace, {
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
-      metadata: { ...current.metadata, labels: { ...current.metadata.labels, ...leaseLabels(p.clusterId) } },
+      metadata: { ...current.metadata, labels: { ...current.metadata.labels, ...leaseLabels(params.clusterId) } },
       spec,
     });
     return { outcome: takeover ? 'taken-over' : 'renewed', lease };

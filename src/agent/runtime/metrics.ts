@@ -68,23 +68,3 @@ export class Metrics {
     return f;
   }
 }
-
-/** The agent's metrics, defined once. */
-export function agentMetrics(): Metrics {
-  return new Metrics()
-    .gauge('flink_ha_agent_leader', '1 when this pod is the Flink leader, else 0')
-    .gauge('flink_ha_agent_role', '1 for the current role of this pod (leader, standby, unknown)')
-    .counter('flink_ha_agent_leader_transitions_total', 'Leader changes observed by this agent')
-    .gauge(
-      'flink_ha_agent_last_leader_change_timestamp_seconds',
-      'When this agent last saw the leader change (unix seconds)',
-    )
-    .gauge('flink_ha_agent_lease_renew_age_seconds', "Seconds since Flink's leader lock was renewed")
-    .gauge(
-      'flink_ha_agent_storage_probe_latency_seconds',
-      'Duration of the last HA storage write/fsync/read/delete probe',
-    )
-    .gauge('flink_ha_agent_storage_healthy', '1 when the last HA storage check found nothing wrong')
-    .gauge('flink_ha_agent_broken_pointers', 'HA ConfigMap pointers whose files are missing from HA storage')
-    .counter('flink_ha_agent_api_errors_total', 'Failed Kubernetes API calls by operation');
-}

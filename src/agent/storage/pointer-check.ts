@@ -90,12 +90,25 @@ export function pathPart(uri: string): string | undefined {
  * pointer lies under the configured storage dir (file:// storage only).
  */
 export function localPathOf(pointerPath: string, storageDir: string, mountPath: string): string | undefined {
-  const p = pathPart(pointerPath);
+  const path = pathPart(pointerPath);
   const root = pathPart(storageDir);
-  if (p === undefined || root === undefined) return undefined;
-  const rel = posix.relative(root, p);
+  if (path === undefined || root === undefined) return undefined;
+  const rel = posix.relative(root, path);
   if (rel.startsWith('..') || posix.isAbsolute(rel)) return undefined;
   return join(mountPath, rel);
+}
+
+/** What to do about a pointer whose file is missing. */
+export function brokenPointerFix(ptr: HaPointer): string {
+  const what = ptr.kind === 'job-graph' ? 'job graph' : 'checkpoint metadata';
+  const restore =
+    `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; ` +
+    'if it is lost, scale the JobManagers to 0, ';
+  const remove = `remove key "${ptr.key}" from ConfigMap ${ptr.configMap}`;
+  return ptr.kind === 'job-graph'
+    ? `${restore}${remove} and delete the job's ConfigMap, then scale up and resubmit the job ` +
+        '(from a savepoint if you have one)'
+    : `${restore}${remove} (Flink then recovers from an older checkpoint), then scale up`;
 }
 
 /** Pointers whose files are missing, with the exact ConfigMap key and what to do. */
@@ -110,16 +123,7 @@ export async function findBrokenPointers(
     if (!ptr.path) continue;
     const local = localPathOf(ptr.path, storageDir, mountPath);
     if (!local || (await exists(local))) continue;
-    const what = ptr.kind === 'job-graph' ? 'job graph' : 'checkpoint metadata';
-    broken.push({
-      ...ptr,
-      localPath: local,
-      fix:
-        `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; if it is lost, scale the JobManagers to 0, ` +
-        (ptr.kind === 'job-graph'
-          ? `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} and delete the job's ConfigMap, then scale up and resubmit the job (from a savepoint if you have one)`
-          : `remove key "${ptr.key}" from ConfigMap ${ptr.configMap} (Flink then recovers from an older checkpoint), then scale up`),
-    });
+    broken.push({ ...ptr, localPath: local, fix: brokenPointerFix(ptr) });
   }
   return broken;
 }

@@ -63,115 +63,122 @@ export interface StorageCheckParams {
   readonly now: () => number;
 }
 
+type Stat = Awaited<ReturnType<StorageFs['stat']>>;
+
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
+/** Each finding the check can make, with what to do about it. */
+export const Findings = {
+  missing: (path: string, e: unknown): StorageFinding => ({
+    code: 'missing',
+    message: `${path} does not exist (${errorCode(e)})`,
+    fix: 'check that the HA claim is bound and mounted: kubectl describe pod, kubectl get pvc',
+  }),
+  notDirectory: (path: string): StorageFinding => ({
+    code: 'not-directory',
+    message: `${path} is not a directory`,
+    fix: 'mount the HA claim at this path',
+  }),
+  notAMount: (path: string): StorageFinding => ({
+    code: 'not-a-mount',
+    message:
+      `${path} is on the same device as its parent: ` +
+      'no volume is mounted there, so HA files would not survive the pod',
+    fix: 'mount the HA claim at this path',
+  }),
+  permissions: (path: string, st: Stat, uid: number, gid: number): StorageFinding => ({
+    code: 'permissions',
+    message:
+      `${path} is owned by ${st.uid}:${st.gid} with mode ${(st.mode & 0o777).toString(8)}: ` +
+      `uid ${uid} / gid ${gid} cannot write it`,
+    fix:
+      `make the volume writable for gid ${gid} (fsGroup is set; some NFS provisioners ignore it: ` +
+      'export the share with that group, or chown/chmod it once)',
+  }),
+  lowSpace: (path: string, freeBytes: number): StorageFinding => ({
+    code: 'low-space',
+    message: `only ${Math.round(freeBytes / 1048576)} MiB free on ${path}`,
+    fix: 'grow the claim, or remove old checkpoints and savepoints',
+  }),
+  uninspectable: (path: string, e: unknown): StorageFinding => ({
+    code: 'not-writable',
+    message: `cannot inspect ${path}: ${(e as Error).message}`,
+    fix: 'check the volume',
+  }),
+  readBackMismatch: (file: string): StorageFinding => ({
+    code: 'read-back-mismatch',
+    message: `read back different bytes from ${file}`,
+    fix: 'the volume does not return what was written: check the storage backend',
+  }),
+  probeFailed: (file: string, e: unknown): StorageFinding => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      code: 'not-writable',
+      message: `cannot write ${file}: ${errorCode(e)}${code === 'EROFS' ? ' (read-only filesystem)' : ''}`,
+      fix:
+        code === 'EROFS'
+          ? 'the claim is mounted read-only; mount it read-write'
+          : code === 'ENOSPC'
+            ? 'the volume is full; grow the claim'
+            : 'make the volume writable for the Flink user',
+    };
+  },
+};
+
 /**
  * Is the HA volume there, a real mount, writable by Flink, durable and not full? The
  * probe writes, fsyncs, reads back and deletes a small file under `.ha-agent/`, never
  * touching Flink's files.
  */
-export async function checkStorage(fs: StorageFs, p: StorageCheckParams): Promise<StorageReport> {
-  const findings: StorageFinding[] = [];
-  let st;
+export async function checkStorage(fs: StorageFs, params: StorageCheckParams): Promise<StorageReport> {
+  const { path } = params;
+  let st: Stat;
   try {
-    st = await fs.stat(p.path);
+    st = await fs.stat(path);
   } catch (e) {
-    findings.push({
-      code: 'missing',
-      message: `${p.path} does not exist (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      fix: 'check that the HA claim is bound and mounted: kubectl describe pod, kubectl get pvc',
-    });
-    return { healthy: false, findings };
+    return { healthy: false, findings: [Findings.missing(path, e)] };
   }
-  if (!st.isDirectory()) {
-    findings.push({
-      code: 'not-directory',
-      message: `${p.path} is not a directory`,
-      fix: 'mount the HA claim at this path',
-    });
-    return { healthy: false, findings };
-  }
+  if (!st.isDirectory()) return { healthy: false, findings: [Findings.notDirectory(path)] };
+  const findings: StorageFinding[] = [];
   try {
-    const parent = await fs.stat(dirname(p.path));
-    if (parent.dev === st.dev) {
-      findings.push({
-        code: 'not-a-mount',
-        message: `${p.path} is on the same device as its parent: no volume is mounted there, so HA files would not survive the pod`,
-        fix: 'mount the HA claim at this path',
-      });
-    }
+    const parent = await fs.stat(dirname(path));
+    if (parent.dev === st.dev) findings.push(Findings.notAMount(path));
   } catch {
     /* the parent is not ours to judge */
   }
   const writable =
-    (st.uid === p.uid && (st.mode & 0o200) !== 0) ||
-    (st.gid === p.gid && (st.mode & 0o020) !== 0) ||
+    (st.uid === params.uid && (st.mode & 0o200) !== 0) ||
+    (st.gid === params.gid && (st.mode & 0o020) !== 0) ||
     (st.mode & 0o002) !== 0;
-  if (!writable) {
-    findings.push({
-      code: 'permissions',
-      message: `${p.path} is owned by ${st.uid}:${st.gid} with mode ${(st.mode & 0o777).toString(8)}: uid ${p.uid} / gid ${p.gid} cannot write it`,
-      fix: `make the volume writable for gid ${p.gid} (fsGroup is set; some NFS provisioners ignore it: export the share with that group, or chown/chmod it once)`,
-    });
-  }
+  if (!writable) findings.push(Findings.permissions(path, st, params.uid, params.gid));
   try {
-    const s = await fs.statfs(p.path);
-    const freeBytes = s.bavail * s.bsize;
-    const totalBytes = s.blocks * s.bsize;
-    if (freeBytes < p.minFreeBytes) {
-      findings.push({
-        code: 'low-space',
-        message: `only ${Math.round(freeBytes / 1048576)} MiB free on ${p.path}`,
-        fix: 'grow the claim, or remove old checkpoints and savepoints',
-      });
-    }
-    const probe = await probeWrite(fs, p);
+    const space = await fs.statfs(path);
+    const freeBytes = space.bavail * space.bsize;
+    const totalBytes = space.blocks * space.bsize;
+    if (freeBytes < params.minFreeBytes) findings.push(Findings.lowSpace(path, freeBytes));
+    const probe = await probeWrite(fs, params);
     if (probe.finding) findings.push(probe.finding);
     return { healthy: findings.length === 0, findings, probeLatencyMs: probe.latencyMs, freeBytes, totalBytes };
   } catch (e) {
-    findings.push({
-      code: 'not-writable',
-      message: `cannot inspect ${p.path}: ${(e as Error).message}`,
-      fix: 'check the volume',
-    });
+    findings.push(Findings.uninspectable(path, e));
     return { healthy: false, findings };
   }
 }
 
 async function probeWrite(
   fs: StorageFs,
-  p: StorageCheckParams,
+  params: StorageCheckParams,
 ): Promise<{ latencyMs?: number; finding?: StorageFinding }> {
-  const file = join(p.path, `.ha-agent-${p.probeName}`);
-  const payload = Buffer.from(`cdk8s-flink ha-agent probe ${p.now()}\n`);
-  const start = p.now();
+  const file = join(params.path, `.ha-agent-${params.probeName}`);
+  const payload = Buffer.from(`cdk8s-flink ha-agent probe ${params.now()}\n`);
+  const start = params.now();
   try {
     await fs.writeDurably(file, payload);
     const back = await fs.readFile(file);
     await fs.unlink(file);
-    const latencyMs = p.now() - start;
-    if (!back.equals(payload)) {
-      return {
-        latencyMs,
-        finding: {
-          code: 'read-back-mismatch',
-          message: `read back different bytes from ${file}`,
-          fix: 'the volume does not return what was written: check the storage backend',
-        },
-      };
-    }
-    return { latencyMs };
+    const latencyMs = params.now() - start;
+    return back.equals(payload) ? { latencyMs } : { latencyMs, finding: Findings.readBackMismatch(file) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return {
-      finding: {
-        code: 'not-writable',
-        message: `cannot write ${file}: ${code ?? (e as Error).message}${code === 'EROFS' ? ' (read-only filesystem)' : ''}`,
-        fix:
-          code === 'EROFS'
-            ? 'the claim is mounted read-only; mount it read-write'
-            : code === 'ENOSPC'
-              ? 'the volume is full; grow the claim'
-              : 'make the volume writable for the Flink user',
-      },
-    };
+    return { finding: Findings.probeFailed(file, e) };
   }
 }

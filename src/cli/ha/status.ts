@@ -134,11 +134,11 @@ function jobSummaries(pointers: readonly HaPointer[]): JobSummary[] {
 const seconds = (n?: number) => (n === undefined ? '?' : `${n.toFixed(1)} s`);
 
 /** The report for a terminal. */
-export function statusLines(r: StatusReport): string[] {
-  const { leader, lease } = r;
+export function statusLines(report: StatusReport): string[] {
+  const { leader, lease } = report;
   const problem = leader.problem ? ` - ${leader.problem}` : '';
   return [
-    `cluster ${r.clusterId} in namespace ${r.namespace}`,
+    `cluster ${report.clusterId} in namespace ${report.namespace}`,
     `leader:      ${leader.pod ?? '(none)'}${leader.ip ? ` (${leader.ip})` : ''}${problem}`,
     `flink lock:  renewed ${seconds(leader.lockRenewAgeSeconds)} ago, ${leader.transitions ?? '?'} transitions`,
     `lease:       ${
@@ -147,21 +147,21 @@ export function statusLines(r: StatusReport): string[] {
         : '(none: the HA agent has not written it)'
     }`,
     'candidates:',
-    ...(r.candidates.length
-      ? r.candidates.map((c) => `  ${c.pod.padEnd(40)} ${String(c.ip ?? '-').padEnd(16)} ${c.role}`)
+    ...(report.candidates.length
+      ? report.candidates.map((c) => `  ${c.pod.padEnd(40)} ${String(c.ip ?? '-').padEnd(16)} ${c.role}`)
       : ['  (no JobManager pods)']),
-    `HA ConfigMaps: ${r.haConfigMaps.length ? r.haConfigMaps.join(', ') : '(none)'}`,
+    `HA ConfigMaps: ${report.haConfigMaps.length ? report.haConfigMaps.join(', ') : '(none)'}`,
     'jobs known to HA:',
-    ...(r.jobs.length
-      ? r.jobs.map(
+    ...(report.jobs.length
+      ? report.jobs.map(
           (j) =>
             `  ${j.jobId} job graph: ${j.jobGraph ? 'yes' : 'NO'}, ` +
             `checkpoints: ${j.checkpoints.length ? j.checkpoints.join(', ') : '(none)'}`,
         )
       : ['  (none)']),
     'HA pointers (ConfigMap key -> file):',
-    ...(r.pointers.length
-      ? r.pointers.map((p) => `  ${p.configMap} ${p.key} -> ${p.path ?? '(no path found in the state handle)'}`)
+    ...(report.pointers.length
+      ? report.pointers.map((p) => `  ${p.configMap} ${p.key} -> ${p.path ?? '(no path found in the state handle)'}`)
       : ['  (none)']),
     `broken pointers: ${BROKEN_POINTERS_NOTE}`,
   ];

@@ -1,7 +1,8 @@
 /** The usage text of `cdk8s-flink ha`. */
 import { Io } from '../io';
 
-export const HA_USAGE = `usage: cdk8s-flink ha <command> --cluster-id ID [--namespace NS] [--kubeconfig PATH] [--context NAME]
+export const HA_USAGE = `usage: cdk8s-flink ha <command> --cluster-id ID [--namespace NS]
+                      [--kubeconfig PATH] [--context NAME]
 
 commands:
   status [--output json]   leader pod, candidates and their roles, Lease age, last transition,

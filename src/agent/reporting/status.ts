@@ -1,0 +1,88 @@
+import { HaRole } from '../contract';
+import { LeaderEntries } from '../election/leader-entries';
+import { LeaderRecord } from '../election/leader-record';
+import { RoleDecision } from '../election/role';
+import { Lease } from '../kube/kube-api';
+import { renewAgeSeconds } from '../lease/lease-mirror';
+import { BrokenPointer } from '../storage/pointer-check';
+import { StorageReport } from '../storage/storage-check';
+import { StorageView } from '../storage/storage-monitor';
+import { TransitionView } from './reporter';
+
+/** The agent's view, as /status shows it. */
+export interface AgentStatus {
+  readonly pod: string;
+  readonly role: HaRole;
+  readonly reason: string;
+  readonly leaderIp?: string;
+  readonly leaderPod?: string;
+  readonly flinkLock?: {
+    readonly holderIdentity?: string;
+    readonly renewTime?: string;
+    readonly ageSeconds?: number;
+    readonly leaderTransitions?: number;
+    readonly problem?: string;
+  };
+  readonly transitionsSeen: number;
+  readonly lastLeaderChange?: string;
+  readonly lease?: {
+    readonly name: string;
+    readonly holder?: string;
+    readonly renewAgeSeconds?: number;
+    readonly transitions?: number;
+  };
+  readonly storage?: StorageReport;
+  readonly jobs: ReadonlyArray<{ readonly jobId: string; readonly pointers: number }>;
+  readonly brokenPointers: readonly BrokenPointer[];
+  readonly leaderEntryProblems: readonly string[];
+}
+
+/** Everything /status is made of, from the parts of the agent that know it. */
+export interface StatusParts {
+  readonly now: number;
+  readonly podName: string;
+  readonly leaseName: string;
+  readonly decision: RoleDecision;
+  readonly record: LeaderRecord;
+  readonly entries: LeaderEntries;
+  readonly lease?: Lease;
+  readonly transitions: TransitionView;
+  readonly storage: StorageView;
+}
+
+const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+function flinkLock(record: LeaderRecord, now: number): AgentStatus['flinkLock'] {
+  if (record.kind !== 'ok') return { problem: record.kind === 'missing' ? 'no leader record' : record.reason };
+  return {
+    holderIdentity: record.holderIdentity,
+    renewTime: isoTime(record.renewTime),
+    ageSeconds: record.renewTime === undefined ? undefined : (now - record.renewTime) / 1000,
+    leaderTransitions: record.leaderTransitions,
+  };
+}
+
+export function agentStatus(s: StatusParts): AgentStatus {
+  const jobs = new Map<string, number>();
+  for (const p of s.storage.pointers) if (p.jobId) jobs.set(p.jobId, (jobs.get(p.jobId) ?? 0) + 1);
+  return {
+    pod: s.podName,
+    role: s.decision.role,
+    reason: s.decision.reason,
+    leaderIp: s.decision.leaderIp,
+    leaderPod: s.decision.role === HaRole.LEADER ? s.podName : s.lease?.spec.holderIdentity,
+    flinkLock: flinkLock(s.record, s.now),
+    transitionsSeen: s.transitions.transitionsSeen,
+    lastLeaderChange: isoTime(s.transitions.lastLeaderChange),
+    lease: {
+      name: s.leaseName,
+      holder: s.lease?.spec.holderIdentity,
+      renewAgeSeconds: renewAgeSeconds(s.lease, s.now),
+      transitions: s.lease?.spec.leaseTransitions,
+    },
+    storage: s.storage.storage,
+    jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
+    brokenPointers: s.storage.broken,
+    leaderEntryProblems: s.entries.problems,
+  };
+}
