@@ -62,27 +62,27 @@ function flinkLock(record: LeaderRecord, now: number): AgentStatus['flinkLock'] 
   };
 }
 
-export function agentStatus(s: StatusParts): AgentStatus {
+export function agentStatus(parts: StatusParts): AgentStatus {
   const jobs = new Map<string, number>();
-  for (const p of s.storage.pointers) if (p.jobId) jobs.set(p.jobId, (jobs.get(p.jobId) ?? 0) + 1);
+  for (const p of parts.storage.pointers) if (p.jobId) jobs.set(p.jobId, (jobs.get(p.jobId) ?? 0) + 1);
   return {
-    pod: s.podName,
-    role: s.decision.role,
-    reason: s.decision.reason,
-    leaderIp: s.decision.leaderIp,
-    leaderPod: s.decision.role === HaRole.LEADER ? s.podName : s.lease?.spec.holderIdentity,
-    flinkLock: flinkLock(s.record, s.now),
-    transitionsSeen: s.transitions.transitionsSeen,
-    lastLeaderChange: isoTime(s.transitions.lastLeaderChange),
+    pod: parts.podName,
+    role: parts.decision.role,
+    reason: parts.decision.reason,
+    leaderIp: parts.decision.leaderIp,
+    leaderPod: parts.decision.role === HaRole.LEADER ? parts.podName : parts.lease?.spec.holderIdentity,
+    flinkLock: flinkLock(parts.record, parts.now),
+    transitionsSeen: parts.transitions.transitionsSeen,
+    lastLeaderChange: isoTime(parts.transitions.lastLeaderChange),
     lease: {
-      name: s.leaseName,
-      holder: s.lease?.spec.holderIdentity,
-      renewAgeSeconds: renewAgeSeconds(s.lease, s.now),
-      transitions: s.lease?.spec.leaseTransitions,
+      name: parts.leaseName,
+      holder: parts.lease?.spec.holderIdentity,
+      renewAgeSeconds: renewAgeSeconds(parts.lease, parts.now),
+      transitions: parts.lease?.spec.leaseTransitions,
     },
-    storage: s.storage.storage,
+    storage: parts.storage.storage,
     jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
-    brokenPointers: s.storage.broken,
-    leaderEntryProblems: s.entries.problems,
+    brokenPointers: parts.storage.broken,
+    leaderEntryProblems: parts.entries.problems,
   };
 }
