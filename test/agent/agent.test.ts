@@ -545,6 +545,48 @@ describe('HaAgent', () => {
     expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 2 });
   });
 
+  test("kill -9 of the leading JobManager: the Lease keeps Flink's last renewal and goes stale with the lock", async () => {
+    const { api, clock, a, flink } = setup();
+    for (let i = 0; i < 4; i++) {
+      flink(lock('10.0.0.1', clock.now()));
+      await a.tick();
+      clock.advance(5000);
+    }
+    const lastRenewal = clock.now() - 5000;
+    // Flink is gone: no more renewals. The agent keeps running, and keeps its API contact.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(3000);
+      a.onContact();
+      await a.tick();
+      const spec = api.leases.get('c-jobmanager-leader')!.spec;
+      expect(spec.renewTime).toBe(microTime(lastRenewal));
+      expect(spec.leaseDurationSeconds).toBe(15);
+    }
+    // The lock itself: acquired 60 s before each renewal in this fixture, as Flink wrote it.
+    expect(api.leases.get('c-jobmanager-leader')!.spec.acquireTime).toBe(microTime(lastRenewal - 60_000));
+  });
+
+  test("the Lease takes lease duration and times from Flink's record, read leniently, written as MicroTime", async () => {
+    const { api, clock, a, flink } = setup();
+    const cm = lock('10.0.0.1', clock.now());
+    const key = 'control-plane.alpha.kubernetes.io/leader';
+    const record = {
+      holderIdentity: 'uuid-10.0.0.1',
+      leaseDuration: 'PT20S',
+      acquireTime: '2025-12-31T23:59:00.123456789Z',
+      renewTime: '2026-01-01T01:00:00.5+01:00',
+      leaderTransitions: 4,
+    };
+    flink({ ...cm, metadata: { ...cm.metadata, annotations: { [key]: JSON.stringify(record) } } });
+    await a.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({
+      holderIdentity: 'jm-a',
+      leaseDurationSeconds: 20,
+      acquireTime: '2025-12-31T23:59:00.123000Z',
+      renewTime: '2026-01-01T00:00:00.500000Z',
+    });
+  });
+
   test('standbys never write the Lease, whatever it says', async () => {
     const { api, clock, b, flink } = setup();
     api.leases.set('c-jobmanager-leader', {

@@ -1,6 +1,6 @@
-import { isConflict, isNotFound, KubeApi, Lease } from '../kube/kube-api';
 import { microTime } from './microtime';
 import { parseTime } from '../election/leader-record';
+import { isConflict, isNotFound, KubeApi, Lease, LeaseSpec } from '../kube/kube-api';
 
 /** Labels on the mirror Lease. */
 export function leaseLabels(clusterId: string): { [key: string]: string } {
@@ -12,20 +12,31 @@ export function leaseLabels(clusterId: string): { [key: string]: string } {
   };
 }
 
+/**
+ * Flink's leader lock as this agent last saw it: the times and lease duration of its
+ * record, which the Lease mirrors (never the agent's own clock).
+ */
+export interface LockTimes {
+  /** Epoch ms of Flink's last renewal. */
+  readonly renewTime: number;
+  /** Epoch ms when the current holder acquired the lock, if the record says. */
+  readonly acquireTime?: number;
+  readonly leaseDurationSeconds: number;
+}
+
+/** How far in the future a time on the Lease may be (clock skew) before it counts as bogus. */
+export const MAX_FUTURE_SKEW_MS = 10_000;
+
 export interface MirrorParams {
   readonly namespace: string;
   readonly name: string;
   readonly clusterId: string;
   /** The leader pod's name: this agent's own pod (only the leader's agent writes). */
   readonly holder: string;
-  readonly leaseDurationSeconds: number;
+  /** Flink's lock, as the record that makes this pod the leader has it. */
+  readonly lock: LockTimes;
+  /** The agent's clock, only to recognize a Lease that claims a time in the future. */
   readonly now: number;
-  /**
-   * renewTime of Flink's lock as this agent last saw it. A takeover needs a view of the
-   * lock at least as fresh as the other holder's acquisition; otherwise the other agent
-   * saw a newer leader than we did, and writing would flap the Lease.
-   */
-  readonly flinkRenewTime?: number;
   /**
    * The Lease as this agent last wrote it. When it names this holder, step 1 uses it
    * instead of a GET, so a steady leader costs one request per renewal; a stale copy
@@ -34,85 +45,75 @@ export interface MirrorParams {
   readonly cached?: Lease;
 }
 
+export type MirrorResult =
+  | { readonly outcome: 'created' | 'renewed' | 'taken-over' | 'unchanged'; readonly lease: Lease }
+  | { readonly outcome: 'conflict'; readonly reason: string };
+
 const takenAfterOurView = (holder: string | undefined) =>
   `${holder} took the Lease after our last view of Flink's lock; waiting for a fresher view`;
+const changedSince = (resourceVersion: string | undefined) =>
+  `the Lease changed since resourceVersion ${resourceVersion}`;
 
-export type MirrorResult =
-  | { readonly outcome: 'created' | 'renewed' | 'taken-over'; readonly lease: Lease }
-  | { readonly outcome: 'conflict'; readonly reason: string };
+/** The Lease's spec that mirrors `lock` for `holder`; `current` keeps transitions and an unknown acquireTime. */
+function mirroredSpec(holder: string, lock: LockTimes, current?: LeaseSpec): LeaseSpec {
+  const takeover = current !== undefined && current.holderIdentity !== holder;
+  const acquired = lock.acquireTime ?? (takeover || !current?.acquireTime ? lock.renewTime : undefined);
+  return {
+    holderIdentity: holder,
+    leaseDurationSeconds: Math.max(1, Math.ceil(lock.leaseDurationSeconds)),
+    acquireTime: acquired === undefined ? current!.acquireTime : microTime(acquired),
+    renewTime: microTime(lock.renewTime),
+    leaseTransitions: (current?.leaseTransitions ?? 0) + (takeover ? 1 : 0),
+  };
+}
+
+const sameSpec = (a: LeaseSpec, b: LeaseSpec) =>
+  a.holderIdentity === b.holderIdentity &&
+  a.leaseDurationSeconds === b.leaseDurationSeconds &&
+  a.acquireTime === b.acquireTime &&
+  a.renewTime === b.renewTime &&
+  a.leaseTransitions === b.leaseTransitions;
 
 /**
  * Writes the Lease that mirrors Flink's leadership, in the manner of client-go's
- * tryAcquireOrRenew. There is no fencing here, and none is needed: the Lease is a
- * picture of Flink's ConfigMap lock for `kubectl get lease`, not a lock anything obeys.
- * The caller only calls this while its own pod leads in Flink's record.
+ * tryAcquireOrRenew, with Flink's times: renewTime, acquireTime and leaseDurationSeconds
+ * are those of Flink's lock record, so the Lease goes stale exactly when Flink's lock does
+ * (a dead leader's agent cannot keep it fresh). There is no fencing here, and none is
+ * needed: the Lease is a picture of Flink's lock for `kubectl get lease`, not a lock
+ * anything obeys. The caller only calls this while its own pod leads in Flink's record.
  *
  * 1. Read the Lease (or use our own last write of it); create it if absent (a concurrent
  *    create loses with 409).
- * 2. If another pod holds it, take it over: the caller knows from Flink's record that
- *    this pod leads now. Count the transition, set a new acquireTime. Unless the other
- *    pod took it after our last view of Flink's lock: then our view is the stale one.
- * 3. Otherwise renew: keep acquireTime and transitions, move renewTime.
+ * 2. If another pod holds it, take it over: Flink's record says this pod leads now. Count
+ *    the transition. Unless the Lease shows a newer renewal of Flink's lock than ours (and
+ *    not one from the future, which no agent can have seen): then our view is the stale one.
+ * 3. Otherwise renew with Flink's times; nothing to write if they did not move.
  * 4. Update with the resourceVersion just read; a 409 means someone wrote in between.
  *    It is returned, not retried here: the caller re-reads and retries only if its pod
  *    still leads, at most once per pass, so two writers never loop against each other.
  */
 export async function mirrorLeadership(api: KubeApi, params: MirrorParams): Promise<MirrorResult> {
-  const now = microTime(params.now);
-  // Step 1
+  const { namespace, name, holder, lock } = params;
+  const cached = params.cached;
   let current: Lease;
   try {
     current =
-      params.cached && params.cached.spec.holderIdentity === params.holder && params.cached.metadata.resourceVersion
-        ? params.cached
-        : await api.getLease(params.namespace, params.name);
+      cached && cached.spec.holderIdentity === holder && cached.metadata.resourceVersion
+        ? cached
+        : await api.getLease(namespace, name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
-    try {
-      const lease = await api.createLease(params.namespace, {
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: { name: params.name, namespace: params.namespace, labels: leaseLabels(params.clusterId) },
-        spec: {
-          holderIdentity: params.holder,
-          leaseDurationSeconds: params.leaseDurationSeconds,
-          acquireTime: now,
-          renewTime: now,
-          leaseTransitions: 0,
-        },
-      });
-      return { outcome: 'created', lease };
-    } catch (e2) {
-      if (isConflict(e2)) return { outcome: 'conflict', reason: 'the Lease was created concurrently' };
-      throw e2;
-    }
+    return createLease(api, params);
   }
-  // Steps 2 and 3
-  const takeover = current.spec.holderIdentity !== params.holder;
-  const theirAcquire = parseTime(current.spec.acquireTime);
-  if (
-    takeover &&
-    params.flinkRenewTime !== undefined &&
-    theirAcquire !== undefined &&
-    theirAcquire > params.flinkRenewTime
-  ) {
-    return {
-      outcome: 'conflict',
-      reason: takenAfterOurView(current.spec.holderIdentity),
-    };
-  }
-  const spec = takeover
-    ? {
-        holderIdentity: params.holder,
-        leaseDurationSeconds: params.leaseDurationSeconds,
-        acquireTime: now,
-        renewTime: now,
-        leaseTransitions: (current.spec.leaseTransitions ?? 0) + 1,
-      }
-    : { ...current.spec, leaseDurationSeconds: params.leaseDurationSeconds, renewTime: now };
-  // Step 4
+  const takeover = current.spec.holderIdentity !== holder;
+  const theirRenewal = parseTime(current.spec.renewTime);
+  const plausible = theirRenewal !== undefined && theirRenewal <= params.now + MAX_FUTURE_SKEW_MS;
+  if (takeover && plausible && theirRenewal > lock.renewTime)
+    return { outcome: 'conflict', reason: takenAfterOurView(current.spec.holderIdentity) };
+  const spec = mirroredSpec(holder, lock, current.spec);
+  if (!takeover && sameSpec(spec, current.spec)) return { outcome: 'unchanged', lease: current };
   try {
-    const lease = await api.replaceLease(params.namespace, {
+    const lease = await api.replaceLease(namespace, {
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
       metadata: { ...current.metadata, labels: { ...current.metadata.labels, ...leaseLabels(params.clusterId) } },
@@ -120,11 +121,23 @@ export async function mirrorLeadership(api: KubeApi, params: MirrorParams): Prom
     });
     return { outcome: takeover ? 'taken-over' : 'renewed', lease };
   } catch (e) {
-    if (isConflict(e))
-      return {
-        outcome: 'conflict',
-        reason: `the Lease changed since resourceVersion ${current.metadata.resourceVersion}`,
-      };
+    if (isConflict(e)) return { outcome: 'conflict', reason: changedSince(current.metadata.resourceVersion) };
+    throw e;
+  }
+}
+
+async function createLease(api: KubeApi, params: MirrorParams): Promise<MirrorResult> {
+  const { namespace, name } = params;
+  try {
+    const lease = await api.createLease(namespace, {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name, namespace, labels: leaseLabels(params.clusterId) },
+      spec: mirroredSpec(params.holder, params.lock),
+    });
+    return { outcome: 'created', lease };
+  } catch (e) {
+    if (isConflict(e)) return { outcome: 'conflict', reason: 'the Lease was created concurrently' };
     throw e;
   }
 }

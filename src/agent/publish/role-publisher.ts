@@ -2,7 +2,8 @@ import { HaRole, ROLE_LABEL } from '../contract';
 import { LeaderRecord } from '../election/leader-record';
 import { RoleDecision } from '../election/role';
 import { isNotFound, KubeApi, Lease } from '../kube/kube-api';
-import { mirrorLeadership } from '../lease/lease-mirror';
+import { LockTimes, mirrorLeadership } from '../lease/lease-mirror';
+import { microTime } from '../lease/microtime';
 import { ApiLink } from '../runtime/api-link';
 import { Clock } from '../runtime/clock';
 import { Logger } from '../runtime/log';
@@ -12,6 +13,13 @@ import { Logger } from '../runtime/log';
  * did not, so a label changed by hand (or by a second agent) is repaired.
  */
 export const LABEL_RESYNC_MS = 5 * 60_000;
+
+/** Flink's lock times from its record, when it has a readable renewal. */
+function lockTimes(record: LeaderRecord): LockTimes | undefined {
+  if (record.kind !== 'ok' || record.renewTime === undefined) return undefined;
+  const { renewTime, acquireTime, leaseDurationSeconds } = record;
+  return { renewTime, acquireTime, leaseDurationSeconds };
+}
 
 export interface RolePublisherParams {
   readonly api: KubeApi;
@@ -91,40 +99,61 @@ export class RolePublisher {
   }
 
   /**
-   * Mirrors leadership into the Lease: at once when this pod just became leader, then
-   * once per retry period (a third of the lease), however often Flink's ConfigMap changes.
+   * Mirrors Flink's lock into the Lease: at once when this pod just became leader, then
+   * whenever Flink renews its lock - at most once per retry period (a third of the lease),
+   * however often Flink writes; a renewal held back is written by a later pass. Nothing
+   * is written while Flink does not renew, so the Lease goes stale with Flink's lock.
    * On a conflict, re-reads and retries once, and only if this pod still leads.
    */
   private async mirror(record: LeaderRecord, stillLeads: () => boolean): Promise<void> {
-    const { api, clock, link, log } = this.params;
+    const { clock, link } = this.params;
+    const lock = lockTimes(record);
+    if (!lock || this.mirrors(lock)) return;
     const now = clock.now();
     const retryPeriodMs = (this.params.leaseDurationSeconds * 1000) / 3;
     const recent = this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < retryPeriodMs * 0.9;
     if (this.ownLease?.spec.holderIdentity === this.params.podName && recent) return;
     await link.call('lease', async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
-        const result = await mirrorLeadership(api, {
-          namespace: this.params.namespace,
-          name: this.params.leaseName,
-          clusterId: this.params.clusterId,
-          holder: this.params.podName,
-          leaseDurationSeconds: this.params.leaseDurationSeconds,
-          now: clock.now(),
-          flinkRenewTime: record.kind === 'ok' ? record.renewTime : undefined,
-          cached: attempt === 0 ? this.ownLease : undefined,
-        });
-        link.contact();
-        if (result.outcome !== 'conflict') {
-          this.lease = result.lease;
-          this.ownLease = result.lease;
-          this.lastLeaseWrite = now;
-          if (result.outcome !== 'renewed') log.log('info', `lease ${result.outcome}`, { holder: this.params.podName });
-          return;
-        }
-        this.ownLease = undefined;
-        log.log('info', 'lease update conflict', { reason: result.reason, attempt });
+        if (await this.writeLease(lock, attempt === 0 ? this.ownLease : undefined, now, attempt)) return;
         if (!stillLeads()) return;
       }
     });
+  }
+
+  /** Whether our last write already shows this state of Flink's lock. */
+  private mirrors(lock: LockTimes): boolean {
+    const spec = this.ownLease?.spec;
+    return (
+      spec?.holderIdentity === this.params.podName &&
+      spec.renewTime === microTime(lock.renewTime) &&
+      spec.leaseDurationSeconds === Math.max(1, Math.ceil(lock.leaseDurationSeconds))
+    );
+  }
+
+  /** One write; false on a conflict (the caller may retry once). */
+  private async writeLease(lock: LockTimes, cached: Lease | undefined, now: number, attempt: number) {
+    const { api, clock, link, log, podName } = this.params;
+    const result = await mirrorLeadership(api, {
+      namespace: this.params.namespace,
+      name: this.params.leaseName,
+      clusterId: this.params.clusterId,
+      holder: podName,
+      lock,
+      now: clock.now(),
+      cached,
+    });
+    link.contact();
+    if (result.outcome === 'conflict') {
+      this.ownLease = undefined;
+      log.log('info', 'lease update conflict', { reason: result.reason, attempt });
+      return false;
+    }
+    this.lease = result.lease;
+    this.ownLease = result.lease;
+    if (result.outcome !== 'unchanged') this.lastLeaseWrite = now;
+    if (result.outcome === 'created' || result.outcome === 'taken-over')
+      log.log('info', `lease ${result.outcome}`, { holder: podName });
+    return true;
   }
 }

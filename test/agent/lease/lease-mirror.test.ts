@@ -1,22 +1,24 @@
 import { ApiError } from '../../../src/agent/kube/kube-api';
 import { leaseLabels, mirrorLeadership, renewAgeSeconds } from '../../../src/agent/lease/lease-mirror';
 import { microTime } from '../../../src/agent/lease/microtime';
-import { FakeClock, FakeKube } from '../support/fake-kube';
+import { FakeKube } from '../support/fake-kube';
 
-const params = (holder: string, now: number) => ({
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+/** The leader `holder` mirrors Flink's lock renewed at `renewMs` (acquired at T0), seen at agent time `now`. */
+const params = (holder: string, renewMs: number, now = renewMs, acquireMs: number | 'none' = T0) => ({
   namespace: 'flink',
   name: 'c-jobmanager-leader',
   clusterId: 'c',
   holder,
-  leaseDurationSeconds: 15,
+  lock: { renewTime: renewMs, acquireTime: acquireMs === 'none' ? undefined : acquireMs, leaseDurationSeconds: 15 },
   now,
 });
 
 describe('mirrorLeadership', () => {
-  test('create, renew, take over: times, transitions and resourceVersions', async () => {
+  test("create, renew, take over: Flink's times, transitions and resourceVersions", async () => {
     const api = new FakeKube();
-    const clock = new FakeClock();
-    const created = await mirrorLeadership(api, params('jm-a', clock.now()));
+    const created = await mirrorLeadership(api, params('jm-a', T0));
     expect(created.outcome).toBe('created');
     const lease0 = api.leases.get('c-jobmanager-leader')!;
     expect(lease0.metadata.labels).toEqual(leaseLabels('c'));
@@ -28,8 +30,8 @@ describe('mirrorLeadership', () => {
       leaseTransitions: 0,
     });
 
-    clock.advance(5000);
-    expect((await mirrorLeadership(api, params('jm-a', clock.now()))).outcome).toBe('renewed');
+    // Flink renewed at 5 s; the agent writes later, and its own clock does not show.
+    expect((await mirrorLeadership(api, params('jm-a', T0 + 5000, T0 + 7000))).outcome).toBe('renewed');
     const lease1 = api.leases.get('c-jobmanager-leader')!;
     expect(lease1.spec).toMatchObject({
       holderIdentity: 'jm-a',
@@ -39,21 +41,37 @@ describe('mirrorLeadership', () => {
     });
     expect(lease1.metadata.resourceVersion).not.toBe(lease0.metadata.resourceVersion);
 
-    clock.advance(20_000);
-    expect((await mirrorLeadership(api, params('jm-b', clock.now()))).outcome).toBe('taken-over');
+    const later = T0 + 25_000;
+    expect((await mirrorLeadership(api, params('jm-b', later, later, later - 1000))).outcome).toBe('taken-over');
     expect(api.leases.get('c-jobmanager-leader')!.spec).toEqual({
       holderIdentity: 'jm-b',
       leaseDurationSeconds: 15,
-      acquireTime: '2026-01-01T00:00:25.000000Z',
+      acquireTime: '2026-01-01T00:00:24.000000Z',
       renewTime: '2026-01-01T00:00:25.000000Z',
       leaseTransitions: 1,
     });
   });
 
+  test('Flink did not renew: nothing is written, whatever the time', async () => {
+    const api = new FakeKube();
+    await mirrorLeadership(api, params('jm-a', T0));
+    api.calls.length = 0;
+    expect((await mirrorLeadership(api, params('jm-a', T0, T0 + 60_000))).outcome).toBe('unchanged');
+    expect(api.calls).toEqual(['getLease']);
+  });
+
+  test('a record without acquireTime: a takeover starts at the renewal, a renewal keeps the start', async () => {
+    const api = new FakeKube();
+    await mirrorLeadership(api, params('jm-a', T0 + 1000, T0 + 1000, 'none'));
+    await mirrorLeadership(api, params('jm-a', T0 + 6000, T0 + 6000, 'none'));
+    expect(api.leases.get('c-jobmanager-leader')!.spec.acquireTime).toBe('2026-01-01T00:00:01.000000Z');
+    await mirrorLeadership(api, params('jm-b', T0 + 9000, T0 + 9000, 'none'));
+    expect(api.leases.get('c-jobmanager-leader')!.spec.acquireTime).toBe('2026-01-01T00:00:09.000000Z');
+  });
+
   test('a write in between gives a conflict, not an overwrite', async () => {
     const api = new FakeKube();
-    const clock = new FakeClock();
-    await mirrorLeadership(api, params('jm-a', clock.now()));
+    await mirrorLeadership(api, params('jm-a', T0));
     const realGet = api.getLease.bind(api);
     api.getLease = async (ns, name) => {
       const read = await realGet(ns, name);
@@ -65,23 +83,18 @@ describe('mirrorLeadership', () => {
       });
       return read;
     };
-    const r = await mirrorLeadership(api, params('jm-a', clock.now() + 5000));
+    const r = await mirrorLeadership(api, params('jm-a', T0 + 5000));
     expect(r).toEqual({ outcome: 'conflict', reason: expect.stringMatching(/changed since resourceVersion \d+/) });
     expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('jm-b');
   });
 
   test('no flapping: a stale view never takes the Lease back from a newer holder', async () => {
     const api = new FakeKube();
-    const clock = new FakeClock();
-    await mirrorLeadership(api, params('jm-a', clock.now()));
-    clock.advance(30_000);
-    // jm-b saw Flink's lock move to it at t=29 s and took the Lease at t=30 s.
-    await mirrorLeadership(api, { ...params('jm-b', clock.now()), flinkRenewTime: clock.now() - 1000 });
-    // jm-a still holds a view of the lock from t=20 s.
-    const stale = await mirrorLeadership(api, {
-      ...params('jm-a', clock.now() + 100),
-      flinkRenewTime: clock.now() - 10_000,
-    });
+    await mirrorLeadership(api, params('jm-a', T0));
+    // jm-b saw Flink's lock renewed for it at 29 s.
+    await mirrorLeadership(api, params('jm-b', T0 + 29_000, T0 + 30_000));
+    // jm-a still holds a view of the lock from 20 s.
+    const stale = await mirrorLeadership(api, params('jm-a', T0 + 20_000, T0 + 30_100));
     expect(stale).toEqual({
       outcome: 'conflict',
       reason: "jm-b took the Lease after our last view of Flink's lock; waiting for a fresher view",
@@ -95,7 +108,7 @@ describe('mirrorLeadership', () => {
       await api.createLease('flink', { metadata: { name: 'c-jobmanager-leader' }, spec: { holderIdentity: 'jm-b' } });
       throw new ApiError(404, 'not found');
     };
-    expect(await mirrorLeadership(api, params('jm-a', 0))).toEqual({
+    expect(await mirrorLeadership(api, params('jm-a', T0))).toEqual({
       outcome: 'conflict',
       reason: 'the Lease was created concurrently',
     });
@@ -104,7 +117,7 @@ describe('mirrorLeadership', () => {
   test('other errors surface', async () => {
     const api = new FakeKube();
     api.failing.set('getLease', 500);
-    await expect(mirrorLeadership(api, params('jm-a', 0))).rejects.toThrow(/injected 500/);
+    await expect(mirrorLeadership(api, params('jm-a', T0))).rejects.toThrow(/injected 500/);
   });
 });
 
