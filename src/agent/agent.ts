@@ -1,6 +1,7 @@
 import { AgentConfig } from './config';
 import { HaRole } from './contract';
 import { LeaderFollower } from './election/leader-follower';
+import { Reasons, RoleDecision } from './election/role';
 import { ConfigMap, KubeApi } from './kube/kube-api';
 import { RolePublisher } from './publish/role-publisher';
 import { Reporter } from './reporting/reporter';
@@ -48,6 +49,8 @@ export class HaAgent {
   private lastLoop: number;
   private storageWake?: AbortController;
   private stopping = false;
+  /** Once stopping, the role this agent reports: unknown, and why. */
+  private stoppedDecision?: RoleDecision;
 
   constructor(private readonly deps: AgentDeps) {
     const { api, clock, log, config } = deps;
@@ -117,8 +120,9 @@ export class HaAgent {
     this.lastLoop = this.deps.clock.now();
     await this.follower.refreshIfSilent();
     const decision = this.follower.decide();
-    this.reporter.decided(decision, this.follower.record);
+    // A pass that was under way when the agent began to stop must not report or label a role.
     if (this.stopping) return false;
+    this.reporter.decided(decision, this.follower.record);
     await this.publisher.publish(decision, this.follower.record, () => this.stillLeads());
     return true;
   }
@@ -150,8 +154,11 @@ export class HaAgent {
    * not for longer than SHUTDOWN_WAIT_MS, so a slow API server cannot use up the grace
    * period before the label is even tried.
    */
-  public async shutdown(): Promise<void> {
+  public async shutdown(signal?: string): Promise<void> {
     this.stopping = true;
+    const stopped = { role: HaRole.UNKNOWN, reason: Reasons.stopping(signal) };
+    this.stoppedDecision = stopped;
+    this.reporter.decided(stopped, this.follower.record);
     const inFlight = this.passes.inFlight;
     if (inFlight) {
       let timer: NodeJS.Timeout | undefined;
@@ -160,12 +167,12 @@ export class HaAgent {
       });
       await Promise.race([inFlight.catch(() => undefined), waited]).finally(() => clearTimeout(timer));
     }
-    await this.publisher.label(HaRole.UNKNOWN, this.follower.decision.reason, true);
+    await this.publisher.label(stopped.role, stopped.reason, true);
   }
 
   public status(): AgentStatus {
     const { config, clock } = this.deps;
-    const decision = this.follower.decision;
+    const decision = this.stoppedDecision ?? this.follower.decision;
     return agentStatus({
       now: clock.now(),
       podName: config.podName,

@@ -47,7 +47,7 @@ export async function runAgent(config: AgentConfig, connection: Connection, log:
     stopping = true;
     log.log('info', 'stopping', { signal });
     // The label first: the leader-only Service must stop routing here before anything else.
-    await Promise.race([agent.shutdown(), systemClock.sleep(5000)]);
+    await Promise.race([agent.shutdown(signal), systemClock.sleep(5000)]);
     controller.abort();
     server.close();
     api.close();

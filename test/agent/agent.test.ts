@@ -302,6 +302,20 @@ describe('HaAgent', () => {
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
   });
 
+  test('shutdown: the Event, /status and metrics give the current reason, not the last decision', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await b.tick();
+    await a.shutdown('SIGTERM');
+    const moved = api.events.filter((e) => e.reason === 'HARoleChanged' && e.involvedObject.name === 'jm-a');
+    expect(moved.map((e) => e.message)).toEqual([
+      'ha-role leader -> unknown: the HA agent is stopping (SIGTERM): the pod leaves the leader Service',
+    ]);
+    expect(a.status()).toMatchObject({ role: 'unknown', reason: expect.stringMatching(/^the HA agent is stopping/) });
+    expect(a.metrics.get('flink_ha_agent_leader')).toBe(0);
+  });
+
   test('broken HA pointers: metric, one Event per distinct finding, status lists them', async () => {
     const { api, clock, flink } = setup();
     const handle = (p: string) =>

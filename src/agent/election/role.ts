@@ -52,6 +52,8 @@ export const Reasons = {
     `the entries still name the previous leader ${previousIp}`,
   leader: (ip: string) => `this pod's IP ${ip} is in the leader entry`,
   standby: (ip: string) => `the leader is ${ip}`,
+  stopping: (signal?: string) =>
+    `the HA agent is stopping${signal ? ` (${signal})` : ''}: the pod leaves the leader Service`,
 };
 
 /**
