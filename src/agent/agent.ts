@@ -6,7 +6,7 @@ import { ConfigMap, KubeApi } from './kube/kube-api';
 import { RolePublisher } from './publish/role-publisher';
 import { Reporter } from './reporting/reporter';
 import { agentStatus, AgentStatus } from './reporting/status';
-import { ApiLink } from './runtime/api-link';
+import { ApiLink, CRITICAL_WRITES } from './runtime/api-link';
 import { Clock } from './runtime/clock';
 import { Logger } from './runtime/log';
 import { Metrics } from './runtime/metrics';
@@ -31,6 +31,8 @@ export interface AgentDeps {
   readonly exists?: (path: string) => Promise<boolean>;
   /** @default STORAGE_TIMEOUT_MS (real time: a hung volume does not follow an injected clock) */
   readonly storageTimeoutMs?: number;
+  /** @default API_TIMEOUT_MS (real time) */
+  readonly apiTimeoutMs?: number;
 }
 
 /**
@@ -54,8 +56,8 @@ export class HaAgent {
 
   constructor(private readonly deps: AgentDeps) {
     const { api, clock, log, config } = deps;
-    this.reporter = new Reporter(api, clock, log, config);
-    this.link = new ApiLink(clock, (op, e) => this.reporter.apiError(op, e));
+    this.link = new ApiLink(clock, (op, e) => this.reporter.apiError(op, e), deps.apiTimeoutMs);
+    this.reporter = new Reporter(api, clock, log, config, (op, fn) => this.link.call(op, fn));
     const common = { api, clock, log, link: this.link, namespace: config.namespace, clusterId: config.clusterId };
     this.follower = new LeaderFollower(
       { ...common, podIp: config.podIp, leaseDurationSeconds: config.leaseDurationSeconds },
@@ -138,9 +140,11 @@ export class HaAgent {
     await this.storage.check();
   }
 
-  /** Liveness: the loop ran recently. */
+  /** Liveness: the loop ran recently, and no write of the role hangs. */
   public healthy(): boolean {
-    return this.deps.clock.now() - this.lastLoop < Math.max(60_000, this.deps.config.leaseDurationSeconds * 4000);
+    const looping =
+      this.deps.clock.now() - this.lastLoop < Math.max(60_000, this.deps.config.leaseDurationSeconds * 4000);
+    return looping && !this.link.hungCalls.some((op) => CRITICAL_WRITES.includes(op));
   }
 
   /** Readiness: a first view of Flink's lock arrived. */
@@ -183,6 +187,7 @@ export class HaAgent {
       lease: this.publisher.knownLease,
       transitions: this.reporter.transitions,
       storage: this.storage.view,
+      hungCalls: this.link.hungCalls,
     });
   }
 

@@ -450,6 +450,51 @@ describe('HaAgent', () => {
     expect(text).toMatch(/^flink_ha_agent_leader 1$/m);
   });
 
+  test.each([
+    ['a label write', 'patchPodLabels', 'patch-pod'],
+    ['a Lease write', 'createLease', 'lease'],
+  ] as const)(
+    '%s that hangs: the pass goes on, /healthz fails past the deadline, no pile-up',
+    async (_what, call, op) => {
+      const { api, clock, flink } = setup();
+      const agent = new HaAgent({
+        api,
+        clock,
+        log: silentLogger,
+        config: config('jm-a', '10.0.0.1'),
+        apiTimeoutMs: 50,
+      });
+      let release: () => void = () => undefined;
+      let calls = 0;
+      const real = (api[call] as (...args: unknown[]) => Promise<unknown>).bind(api);
+      (api as unknown as Record<string, unknown>)[call] = async (...args: unknown[]) => {
+        calls++;
+        await new Promise<void>((r) => (release = r));
+        return real(...args);
+      };
+      flink(lock('10.0.0.1', clock.now()));
+      agent.onConfigMap(api.configMaps.get('c-cluster-config-map'));
+      agent.onContact();
+      const started = Date.now();
+      await agent.tick();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(agent.healthy()).toBe(false);
+      expect(agent.status().hungCalls).toEqual([op]);
+      expect(agent.metrics.get('flink_ha_agent_api_errors_total', { op })).toBe(1);
+      // The next pass does not send a second write behind the hung one.
+      clock.advance(6000);
+      flink(lock('10.0.0.1', clock.now()));
+      agent.onConfigMap(api.configMaps.get('c-cluster-config-map'));
+      await agent.tick();
+      expect(calls).toBe(1);
+      // The write comes back: healthy again.
+      release();
+      await flush();
+      expect(agent.healthy()).toBe(true);
+      expect(agent.status().hungCalls).toEqual([]);
+    },
+  );
+
   test('liveness fails only when the loop stalls', async () => {
     const { clock, a } = setup();
     expect(a.healthy()).toBe(true);

@@ -64,6 +64,17 @@ const enc = encodeURIComponent;
 const WATCH_TIMEOUT_SECONDS = 300;
 const WATCH_IDLE_TIMEOUT_MS = (WATCH_TIMEOUT_SECONDS + 60) * 1000;
 
+/** How long a request (not a watch) may take from start to its last byte. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface ClientOptions {
+  /** @default REQUEST_TIMEOUT_MS */
+  readonly requestTimeoutMs?: number;
+}
+
+const timedOut = (method: string, path: string, ms: number) =>
+  new Error(`${method} ${path.split('?')[0]}: timed out after ${ms / 1000} s`);
+
 /** A small typed Kubernetes client over node:http(s): only what the agent and CLI need. */
 export class HttpKubeClient implements KubeApi {
   private readonly base: URL;
@@ -72,9 +83,15 @@ export class HttpKubeClient implements KubeApi {
   /** Agents replaced after a CA change; their open connections (a watch) finish on their own. */
   private readonly retired: http.Agent[] = [];
 
-  constructor(private readonly conn: Connection) {
+  private readonly requestTimeoutMs: number;
+
+  constructor(
+    private readonly conn: Connection,
+    options: ClientOptions = {},
+  ) {
     this.base = new URL(conn.server);
     this.agent = this.newAgent();
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   }
 
   public getConfigMap(ns: string, name: string): Promise<ConfigMap> {
@@ -122,6 +139,7 @@ export class HttpKubeClient implements KubeApi {
         undefined,
         false,
         (res) => {
+          clearTimeout(answer);
           if ((res.statusCode ?? 0) >= 300) {
             collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
             return;
@@ -148,6 +166,10 @@ export class HttpKubeClient implements KubeApi {
           res.on('aborted', () => reject(new Error('watch connection dropped')));
         },
       );
+      // The answer (its status line and headers) is due like any request's; the stream then may last.
+      const path = `/api/v1/namespaces/${enc(ns)}/configmaps`;
+      const answer = setTimeout(() => req.destroy(timedOut('GET', path, this.requestTimeoutMs)), this.requestTimeoutMs);
+      req.on('close', () => clearTimeout(answer));
       // The server ends watches after timeoutSeconds; silence well beyond that is a dead
       // connection (e.g. a partition), which only a client-side timeout notices.
       req.setTimeout(WATCH_IDLE_TIMEOUT_MS, () => req.destroy(new Error('watch connection idle for too long')));
@@ -259,8 +281,13 @@ export class HttpKubeClient implements KubeApi {
           }
         }, reject);
       });
+      // A deadline for the whole exchange: a server that trickles bytes never trips an idle timeout.
+      const deadline = setTimeout(
+        () => req.destroy(timedOut(method, path, this.requestTimeoutMs)),
+        this.requestTimeoutMs,
+      );
+      req.on('close', () => clearTimeout(deadline));
       req.on('error', reject);
-      req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${path}: timed out`)));
       if (body !== undefined) req.write(JSON.stringify(body));
       req.end();
     });

@@ -88,14 +88,18 @@ export class RolePublisher {
     const { api, clock, link, namespace, podName } = this.params;
     const fresh = this.labeledAt !== undefined && clock.now() - this.labeledAt < LABEL_RESYNC_MS;
     if (!force && this.labeled === role && fresh) return;
-    await link.call('patch-pod', async () => {
+    let before: HaRole | undefined;
+    let written = false;
+    const patch = async () => {
       await api.patchPodLabels(namespace, podName, { [ROLE_LABEL]: role });
       link.contact();
-      const before = this.labeled;
+      before = this.labeled;
+      written = true;
       this.labeled = role;
       this.labeledAt = clock.now();
-      if (before !== undefined && before !== role) await this.params.onRoleLabeled?.(before, role, reason);
-    });
+    };
+    await link.call('patch-pod', patch, force);
+    if (written && before !== undefined && before !== role) await this.params.onRoleLabeled?.(before, role, reason);
   }
 
   /**

@@ -52,11 +52,16 @@ export class Reporter {
   private transitionsSeen = 0;
   private lastLeaderChange?: number;
 
+  /**
+   * @param call runs an API operation with a deadline, reporting its failure (see ApiLink):
+   *   a hung Event must not hold up what reports it.
+   */
   constructor(
     api: KubeApi,
     private readonly clock: Clock,
     private readonly log: Logger,
     target: { readonly namespace: string; readonly podName: string },
+    private readonly call: (op: string, fn: () => Promise<void>) => Promise<void>,
   ) {
     this.events = new EventRecorder(api, target, () => clock.now());
     this.metrics.set('flink_ha_agent_leader_transitions_total', 0);
@@ -116,10 +121,8 @@ export class Reporter {
   }
 
   private async event(topic: string, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
-    try {
+    await this.call('create-event', async () => {
       await this.events.record(topic, type, reason, message);
-    } catch (e) {
-      this.apiError('create-event', e);
-    }
+    });
   }
 }

@@ -35,6 +35,8 @@ export interface AgentStatus {
   readonly jobs: ReadonlyArray<{ readonly jobId: string; readonly pointers: number }>;
   readonly brokenPointers: readonly BrokenPointer[];
   readonly leaderEntryProblems: readonly string[];
+  /** API operations past their deadline that have not returned. */
+  readonly hungCalls: readonly string[];
 }
 
 /** Everything /status is made of, from the parts of the agent that know it. */
@@ -48,6 +50,7 @@ export interface StatusParts {
   readonly lease?: Lease;
   readonly transitions: TransitionView;
   readonly storage: StorageView;
+  readonly hungCalls: readonly string[];
 }
 
 const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -84,5 +87,6 @@ export function agentStatus(parts: StatusParts): AgentStatus {
     jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
     brokenPointers: parts.storage.broken,
     leaderEntryProblems: parts.entries.problems,
+    hungCalls: parts.hungCalls,
   };
 }

@@ -83,6 +83,27 @@ describe('HttpKubeClient', () => {
     }
   });
 
+  test('every request has a deadline: a server that trickles or never answers is cut off', async () => {
+    const s = await serve((req, _body, res) => {
+      if (req.url!.includes('slow')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const drip = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(drip));
+      } // otherwise: no answer at all
+    });
+    const client = new HttpKubeClient({ server: s.url }, { requestTimeoutMs: 300 });
+    try {
+      for (const name of ['slow', 'silent']) {
+        const started = Date.now();
+        await expect(client.getConfigMap('flink', name)).rejects.toThrow(/timed out after 0\.3 s/);
+        expect(Date.now() - started).toBeLessThan(1500);
+      }
+    } finally {
+      client.close();
+      await s.close();
+    }
+  });
+
   test('a 401 re-reads the token once (service-account tokens rotate)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-'));
     writeFileSync(join(dir, 'token'), 'old\n');
