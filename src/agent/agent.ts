@@ -11,6 +11,7 @@ import { Clock } from './runtime/clock';
 import { Logger } from './runtime/log';
 import { Metrics } from './runtime/metrics';
 import { SerialPasses } from './runtime/serial';
+import { livenessWindowMs, tickPeriodMs } from './runtime/timing';
 import { StorageFs } from './storage/storage-check';
 import { StorageMonitor } from './storage/storage-monitor';
 
@@ -142,8 +143,7 @@ export class HaAgent {
 
   /** Liveness: the loop ran recently, and no write of the role hangs. */
   public healthy(): boolean {
-    const looping =
-      this.deps.clock.now() - this.lastLoop < Math.max(60_000, this.deps.config.leaseDurationSeconds * 4000);
+    const looping = this.deps.clock.now() - this.lastLoop < livenessWindowMs(this.deps.config.leaseDurationSeconds);
     return looping && !this.link.hungCalls.some((op) => CRITICAL_WRITES.includes(op));
   }
 
@@ -192,8 +192,8 @@ export class HaAgent {
   }
 
   /**
-   * Runs until `signal` aborts: the watch, a tick every retry period (a third of the
-   * lease), and storage checks at their interval.
+   * Runs until `signal` aborts: the watch, a tick every tick period (a third of the
+   * lease, at most 30 s), and storage checks at their interval.
    */
   public async run(signal: AbortSignal): Promise<void> {
     await Promise.all([this.follower.run(signal), this.tickLoop(signal), this.storageLoop(signal)]);
@@ -203,7 +203,7 @@ export class HaAgent {
     const { clock, config } = this.deps;
     while (!signal.aborted) {
       await this.tick().catch((e) => this.onApiError('tick', e));
-      await clock.sleep((config.leaseDurationSeconds * 1000) / 3, signal);
+      await clock.sleep(tickPeriodMs(config.leaseDurationSeconds), signal);
     }
   }
 

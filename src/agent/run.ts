@@ -33,6 +33,7 @@ export async function runAgent(config: AgentConfig, connection: Connection, log:
     metrics: () => agent.metrics.render(),
     status: () => agent.status(),
   });
+  for (const warning of config.warnings ?? []) log.log('warn', warning);
   const address = server.address();
   log.log('info', 'ha-agent started', {
     pod: config.podName,

@@ -646,6 +646,43 @@ describe('HaAgent', () => {
     });
   });
 
+  test('a pre-created Lease from the future with a huge duration does not keep the leader out', async () => {
+    const { api, clock, a, flink } = setup();
+    api.leases.set('c-jobmanager-leader', {
+      metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+      spec: {
+        holderIdentity: 'squatter',
+        leaseDurationSeconds: 2 ** 31 - 1,
+        acquireTime: '2100-01-01T00:00:00.000000Z',
+        renewTime: '2100-01-01T00:00:00.000000Z',
+        leaseTransitions: 7,
+      },
+    });
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 8 });
+  });
+
+  test('run() with a lease of days: no timer longer than a tick period, none at zero; stays healthy', async () => {
+    const api = new FakeKube();
+    api.addPod('jm-a', {}, '10.0.0.1');
+    const clock = new ManualClock();
+    api.putConfigMap(lock('10.0.0.1', clock.now()));
+    const days = { ...config('jm-a', '10.0.0.1'), leaseDurationSeconds: 86_400 };
+    const agent = new HaAgent({ api, clock, log: silentLogger, config: days });
+    const controller = new AbortController();
+    const running = agent.run(controller.signal);
+    await flush();
+    for (let minute = 0; minute < 10; minute++) {
+      expect(Math.max(...clock.pendingDelays)).toBeLessThanOrEqual(60_000);
+      expect(Math.min(...clock.pendingDelays)).toBeGreaterThan(0);
+      await clock.advance(60_000, 1000);
+      expect(agent.healthy()).toBe(true);
+    }
+    controller.abort();
+    await running;
+  });
+
   test('standbys never write the Lease, whatever it says', async () => {
     const { api, clock, b, flink } = setup();
     api.leases.set('c-jobmanager-leader', {

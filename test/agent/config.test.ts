@@ -33,6 +33,18 @@ describe('configFromEnv', () => {
   ])('rejects %j', (bad, message) => {
     expect(() => configFromEnv({ ...env, ...bad })).toThrow(message);
   });
+  test('durations: a lease of days is held to one day (with a warning), intervals must be sane', () => {
+    const days = configFromEnv({ ...env, HA_AGENT_LEASE_DURATION_SECONDS: String(3 * 86_400) });
+    expect(days.leaseDurationSeconds).toBe(86_400);
+    expect(days.warnings).toEqual([
+      'HA_AGENT_LEASE_DURATION_SECONDS=259200 is more than a day; the agent uses 86400 s',
+    ]);
+    expect(() => configFromEnv({ ...env, HA_AGENT_STORAGE_INTERVAL_SECONDS: '1e12' })).toThrow(
+      'HA_AGENT_STORAGE_INTERVAL_SECONDS="1e12" must be a number >= 1 and <= 86400',
+    );
+    expect(() => configFromEnv({ ...env, HA_AGENT_PORT: '80.5' })).toThrow('HA_AGENT_PORT="80.5" must be an integer');
+  });
+
   test('IPv6 pod IPs and optional settings', () => {
     expect(
       configFromEnv({

@@ -7,6 +7,7 @@ import { ConfigMap, isNotFound, KubeApi } from '../kube/kube-api';
 import { ApiLink } from '../runtime/api-link';
 import { Clock } from '../runtime/clock';
 import { Logger } from '../runtime/log';
+import { refreshAfterMs } from '../runtime/timing';
 
 /**
  * What the follower tells the rest of the agent, in the manner of client-go's
@@ -107,12 +108,12 @@ export class LeaderFollower {
   }
 
   /**
-   * Flink renews its lock every few seconds, so a watch silent for half a lease may be a
+   * Flink renews its lock every few seconds, so a watch silent for half a lease (at most a minute) may be a
    * dead one (or Flink is down): then the ConfigMap is read directly so the view stays current.
    */
   public async refreshIfSilent(): Promise<void> {
     const { api, clock, link, namespace, leaseDurationSeconds } = this.params;
-    if (this.lastView !== undefined && clock.now() - this.lastView <= (leaseDurationSeconds * 1000) / 2) return;
+    if (this.lastView !== undefined && clock.now() - this.lastView <= refreshAfterMs(leaseDurationSeconds)) return;
     await link.call('get-configmap', async () => {
       try {
         this.observe(await api.getConfigMap(namespace, this.configMapName));

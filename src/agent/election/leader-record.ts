@@ -5,6 +5,7 @@
  */
 
 import { isPlainObject } from '../runtime/json';
+import { MAX_LEASE_SECONDS } from '../runtime/timing';
 
 export const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
 
@@ -13,6 +14,7 @@ export type LeaderRecord =
       readonly kind: 'ok';
       /** A random UUID per JobManager process, not a pod name. */
       readonly holderIdentity: string;
+      /** As the record says, at most MAX_LEASE_SECONDS. */
       readonly leaseDurationSeconds: number;
       /** Epoch milliseconds, or undefined when absent or unreadable. */
       readonly acquireTime?: number;
@@ -69,7 +71,8 @@ export function parseLeaderRecord(annotation: string | undefined): LeaderRecord 
       ? { kind: 'unparseable', reason: 'no holderIdentity', raw: annotation }
       : { kind: 'unparseable', reason: 'holderIdentity is not a string', raw: annotation };
   }
-  const leaseDurationSeconds = parseDurationSeconds(json.leaseDuration ?? json.leaseDurationSeconds);
+  const declared = parseDurationSeconds(json.leaseDuration ?? json.leaseDurationSeconds);
+  const leaseDurationSeconds = declared === undefined ? undefined : Math.min(declared, MAX_LEASE_SECONDS);
   if (leaseDurationSeconds === undefined) {
     return {
       kind: 'unparseable',

@@ -1,6 +1,7 @@
 import { HaRole } from '../contract';
 import { LeaderEntries, leaderIp } from './leader-entries';
 import { LeaderRecord } from './leader-record';
+import { MAX_CLOCK_SKEW_MS, MAX_LEASE_SECONDS } from '../runtime/timing';
 
 /** What the agent knows when it decides its pod's role. */
 export interface RoleInput {
@@ -43,6 +44,9 @@ export const Reasons = {
   unreadable: (why: string) => `leader annotation unreadable: ${why}`,
   released: () => 'the lock is released (empty holder)',
   noRenewTime: () => 'the lock has no readable renewTime',
+  fromTheFuture: (aheadMs: number) =>
+    `the lock's renewTime is ${Math.round(aheadMs / 1000)} s ahead of this agent's clock: ` +
+    'clocks far apart, or a record not written by Flink',
   stale: (ageMs: number, leaseMs: number) =>
     `the lock was last renewed ${Math.round(ageMs / 1000)} s ago (lease ${leaseMs / 1000} s): ` +
     'election under way or leader gone',
@@ -71,9 +75,10 @@ export function decideRole(input: RoleInput): RoleDecision {
   if (record.kind === 'missing') return unknown(Reasons.noAnnotation());
   if (record.kind === 'unparseable') return unknown(Reasons.unreadable(record.reason));
   if (record.holderIdentity === '') return unknown(Reasons.released());
-  const recordLeaseMs = Math.max(leaseMs, record.leaseDurationSeconds * 1000);
+  const recordLeaseMs = Math.max(leaseMs, Math.min(record.leaseDurationSeconds, MAX_LEASE_SECONDS) * 1000);
   if (record.renewTime === undefined) return unknown(Reasons.noRenewTime());
   const age = now - record.renewTime;
+  if (-age > MAX_CLOCK_SKEW_MS) return unknown(Reasons.fromTheFuture(-age));
   if (age > recordLeaseMs + STALENESS_MARGIN_MS) return unknown(Reasons.stale(age, recordLeaseMs));
   const ip = leaderIp(input.entries);
   if (ip === undefined) return unknown(Reasons.noEntry());

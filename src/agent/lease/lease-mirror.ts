@@ -1,6 +1,7 @@
 import { microTime } from './microtime';
 import { parseTime } from '../election/leader-record';
 import { isConflict, isNotFound, KubeApi, Lease, LeaseSpec } from '../kube/kube-api';
+import { MAX_CLOCK_SKEW_MS, MAX_LEASE_SECONDS } from '../runtime/timing';
 
 /** Labels on the mirror Lease. */
 export function leaseLabels(clusterId: string): { [key: string]: string } {
@@ -23,9 +24,6 @@ export interface LockTimes {
   readonly acquireTime?: number;
   readonly leaseDurationSeconds: number;
 }
-
-/** How far in the future a time on the Lease may be (clock skew) before it counts as bogus. */
-export const MAX_FUTURE_SKEW_MS = 10_000;
 
 export interface MirrorParams {
   readonly namespace: string;
@@ -54,16 +52,29 @@ const takenAfterOurView = (holder: string | undefined) =>
 const changedSince = (resourceVersion: string | undefined) =>
   `the Lease changed since resourceVersion ${resourceVersion}`;
 
+const INT32_MAX = 2 ** 31 - 1;
+
+/** The Lease's transition count, when it is one the API server would take back (else 0). */
+function transitionsOf(spec: LeaseSpec | undefined): number {
+  const count = spec?.leaseTransitions;
+  return Number.isSafeInteger(count) && count! >= 0 && count! < INT32_MAX ? count! : 0;
+}
+
+/** Seconds the Lease can hold: whole, 1 to MAX_LEASE_SECONDS. */
+export function leaseSeconds(lock: LockTimes): number {
+  return Math.min(MAX_LEASE_SECONDS, Math.max(1, Math.ceil(lock.leaseDurationSeconds)));
+}
+
 /** The Lease's spec that mirrors `lock` for `holder`; `current` keeps transitions and an unknown acquireTime. */
 function mirroredSpec(holder: string, lock: LockTimes, current?: LeaseSpec): LeaseSpec {
   const takeover = current !== undefined && current.holderIdentity !== holder;
   const acquired = lock.acquireTime ?? (takeover || !current?.acquireTime ? lock.renewTime : undefined);
   return {
     holderIdentity: holder,
-    leaseDurationSeconds: Math.max(1, Math.ceil(lock.leaseDurationSeconds)),
+    leaseDurationSeconds: leaseSeconds(lock),
     acquireTime: acquired === undefined ? current!.acquireTime : microTime(acquired),
     renewTime: microTime(lock.renewTime),
-    leaseTransitions: (current?.leaseTransitions ?? 0) + (takeover ? 1 : 0),
+    leaseTransitions: transitionsOf(current) + (takeover ? 1 : 0),
   };
 }
 
@@ -107,7 +118,7 @@ export async function mirrorLeadership(api: KubeApi, params: MirrorParams): Prom
   }
   const takeover = current.spec.holderIdentity !== holder;
   const theirRenewal = parseTime(current.spec.renewTime);
-  const plausible = theirRenewal !== undefined && theirRenewal <= params.now + MAX_FUTURE_SKEW_MS;
+  const plausible = theirRenewal !== undefined && theirRenewal <= params.now + MAX_CLOCK_SKEW_MS;
   if (takeover && plausible && theirRenewal > lock.renewTime)
     return { outcome: 'conflict', reason: takenAfterOurView(current.spec.holderIdentity) };
   const spec = mirroredSpec(holder, lock, current.spec);

@@ -2,11 +2,12 @@ import { HaRole, ROLE_LABEL } from '../contract';
 import { LeaderRecord } from '../election/leader-record';
 import { RoleDecision } from '../election/role';
 import { isNotFound, KubeApi, Lease } from '../kube/kube-api';
-import { LockTimes, mirrorLeadership } from '../lease/lease-mirror';
+import { leaseSeconds, LockTimes, mirrorLeadership } from '../lease/lease-mirror';
 import { microTime } from '../lease/microtime';
 import { ApiLink } from '../runtime/api-link';
 import { Clock } from '../runtime/clock';
 import { Logger } from '../runtime/log';
+import { tickPeriodMs } from '../runtime/timing';
 
 /**
  * The role label is written when the role changes, and again after this long even if it
@@ -104,7 +105,7 @@ export class RolePublisher {
 
   /**
    * Mirrors Flink's lock into the Lease: at once when this pod just became leader, then
-   * whenever Flink renews its lock - at most once per retry period (a third of the lease),
+   * whenever Flink renews its lock - at most once per tick period (a third of the lease),
    * however often Flink writes; a renewal held back is written by a later pass. Nothing
    * is written while Flink does not renew, so the Lease goes stale with Flink's lock.
    * On a conflict, re-reads and retries once, and only if this pod still leads.
@@ -114,8 +115,8 @@ export class RolePublisher {
     const lock = lockTimes(record);
     if (!lock || this.mirrors(lock)) return;
     const now = clock.now();
-    const retryPeriodMs = (this.params.leaseDurationSeconds * 1000) / 3;
-    const recent = this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < retryPeriodMs * 0.9;
+    const period = tickPeriodMs(this.params.leaseDurationSeconds);
+    const recent = this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < period * 0.9;
     if (this.ownLease?.spec.holderIdentity === this.params.podName && recent) return;
     await link.call('lease', async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -131,7 +132,7 @@ export class RolePublisher {
     return (
       spec?.holderIdentity === this.params.podName &&
       spec.renewTime === microTime(lock.renewTime) &&
-      spec.leaseDurationSeconds === Math.max(1, Math.ceil(lock.leaseDurationSeconds))
+      spec.leaseDurationSeconds === leaseSeconds(lock)
     );
   }
 

@@ -5,10 +5,15 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** The longest delay a Node.js timer holds; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
+  sleep: (requested, signal) =>
     new Promise((resolve) => {
+      // A longer sleep ends early (callers loop and look again); NaN or negative: no sleep.
+      const ms = Math.min(Number.isFinite(requested) && requested > 0 ? requested : 0, MAX_TIMER_MS);
       if (signal?.aborted) return resolve();
       // Remove the abort listener when the timer wins, or every sleep would leak one.
       const onAbort = () => {

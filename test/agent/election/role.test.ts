@@ -36,6 +36,19 @@ test.each<[string, Partial<RoleInput>, HaRole, RegExp]>([
     /10\.0\.0\.1/,
   ],
   [
+    'renewed in the future beyond clock skew: forged or clocks apart',
+    { record: { ...fresh, renewTime: NOW + 3_600_000 } },
+    HaRole.UNKNOWN,
+    /renewTime is 3600 s ahead of this agent's clock/,
+  ],
+  ['renewed a little ahead (clock skew)', { record: { ...fresh, renewTime: NOW + 2000 } }, HaRole.LEADER, /leader/],
+  [
+    'a huge lease duration in the record counts only up to a day',
+    { record: { ...fresh, leaseDurationSeconds: 1e9, renewTime: NOW - 90_000_000 } },
+    HaRole.UNKNOWN,
+    /lease 86400 s/,
+  ],
+  [
     'lock stale beyond lease + margin',
     { record: { ...fresh, renewTime: NOW - 21_000 } },
     HaRole.UNKNOWN,

@@ -102,6 +102,35 @@ describe('mirrorLeadership', () => {
     expect(api.leases.get('c-jobmanager-leader')!.spec.holderIdentity).toBe('jm-b');
   });
 
+  test('a pre-created Lease from the future, with huge numbers, is taken over at once', async () => {
+    const api = new FakeKube();
+    api.leases.set('c-jobmanager-leader', {
+      metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+      spec: {
+        holderIdentity: 'squatter',
+        leaseDurationSeconds: 2 ** 31 - 1,
+        acquireTime: '2100-01-01T00:00:00.000000Z',
+        renewTime: '2100-01-01T00:00:00.000000Z',
+        leaseTransitions: 2 ** 31 - 1,
+      },
+    });
+    expect((await mirrorLeadership(api, params('jm-a', T0 + 1000))).outcome).toBe('taken-over');
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({
+      holderIdentity: 'jm-a',
+      leaseDurationSeconds: 15,
+      renewTime: '2026-01-01T00:00:01.000000Z',
+      // A count the API server cannot take back starts again (and this takeover counts).
+      leaseTransitions: 1,
+    });
+  });
+
+  test("a huge lease duration in Flink's record is written within the API's range", async () => {
+    const api = new FakeKube();
+    const huge = { ...params('jm-a', T0), lock: { renewTime: T0, leaseDurationSeconds: 1e12 } };
+    expect((await mirrorLeadership(api, huge)).outcome).toBe('created');
+    expect(api.leases.get('c-jobmanager-leader')!.spec.leaseDurationSeconds).toBe(86_400);
+  });
+
   test('a concurrent create is a conflict', async () => {
     const api = new FakeKube();
     api.getLease = async () => {

@@ -77,6 +77,7 @@ export class FakeKube implements KubeApi {
 
   public async createLease(_ns: string, lease: Lease) {
     this.check('createLease');
+    validLeaseNumbers(lease);
     if (this.leases.has(lease.metadata.name)) throw new ApiError(409, 'already exists');
     const stored = { ...lease, metadata: { ...lease.metadata, resourceVersion: this.nextRv() } };
     this.leases.set(lease.metadata.name, stored);
@@ -89,6 +90,7 @@ export class FakeKube implements KubeApi {
     if (!current) throw new ApiError(404, 'not found');
     if (current.metadata.resourceVersion !== lease.metadata.resourceVersion)
       throw new ApiError(409, 'the object has been modified');
+    validLeaseNumbers(lease);
     for (const t of [lease.spec.acquireTime, lease.spec.renewTime]) {
       if (t !== undefined && !/\.\d{6}Z$/.test(t))
         throw new ApiError(400, `MicroTime needs six fractional digits: ${t}`);
@@ -123,6 +125,16 @@ export class FakeKube implements KubeApi {
   public label(pod: string, key: string): string | undefined {
     return this.pods.get(pod)?.metadata.labels?.[key];
   }
+}
+
+/** The API server's checks of a Lease's numbers: int32, a positive duration, no negative count. */
+function validLeaseNumbers(lease: Lease): void {
+  const { leaseDurationSeconds: duration, leaseTransitions: transitions } = lease.spec;
+  const int32 = (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31;
+  if (duration !== undefined && (!int32(duration) || duration <= 0))
+    throw new ApiError(422, `spec.leaseDurationSeconds: Invalid value: ${duration}`);
+  if (transitions !== undefined && (!int32(transitions) || transitions < 0))
+    throw new ApiError(422, `spec.leaseTransitions: Invalid value: ${transitions}`);
 }
 
 function matches(obj: { metadata: { name: string; labels?: Record<string, string> } }, s: Selector): boolean {
@@ -178,6 +190,10 @@ export class ManualClock {
   /** Number of sleeps in progress. */
   public get pending(): number {
     return this.timers.length;
+  }
+  /** How far ahead each pending sleep ends, ms. */
+  public get pendingDelays(): number[] {
+    return this.timers.map((x) => x.at - this.t);
   }
   /** Moves time forward in steps, letting woken loops run between steps. */
   public async advance(ms: number, stepMs = 100): Promise<void> {
