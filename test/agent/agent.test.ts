@@ -389,6 +389,31 @@ describe('HaAgent', () => {
     expect(api.events.filter((e) => e.reason === 'HAPointerBroken')).toHaveLength(0);
   });
 
+  test('/status stays small however many broken pointers the cluster holds', async () => {
+    const { api, clock, flink } = setup();
+    const handle = (p: string) =>
+      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const data: Record<string, string> = {};
+    for (let i = 0; i < 800; i++) {
+      const job = i.toString(16).padStart(32, '0');
+      data[`jobGraph-${job}`] = handle(`file:/opt/flink/ha/c/submittedJobGraph${job}`);
+    }
+    const agent = new HaAgent({
+      api,
+      clock,
+      log: silentLogger,
+      config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      fs: healthyFs(),
+      exists: async () => false,
+    });
+    flink(lock('10.0.0.1', clock.now(), data));
+    await agent.checkStorage();
+    const status = agent.status();
+    expect(status.brokenPointerCount).toBe(800);
+    expect(status.brokenPointers).toHaveLength(50);
+    expect(JSON.stringify(status).length).toBeLessThan(64 * 1024);
+  });
+
   test('a hung volume is reported within the timeout, and no second check piles up behind it', async () => {
     const { api, clock } = setup();
     let release: () => void = () => undefined;

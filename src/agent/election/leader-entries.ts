@@ -5,6 +5,8 @@
  * dispatcher's RPC address (`pekko.tcp://flink@<podIP>:6123/...`, `akka.tcp` before 1.18).
  */
 
+import { excerpt } from '../runtime/json';
+
 export const LEADER_KEY_PREFIX = 'org.apache.flink.k8s.leader.';
 
 export interface LeaderEntry {
@@ -31,18 +33,34 @@ export function hostOf(address: string): string | undefined {
   return m ? m[1].replace(/^\[|\]$/g, '') : undefined;
 }
 
+/** A session id and an address fit in far less; a longer value is not Flink's. */
+export const MAX_ENTRY_CHARS = 1024;
+/** Problems listed at most (a ConfigMap can hold thousands of keys). */
+export const MAX_PROBLEMS = 20;
+
+const EntryProblems = {
+  tooLong: (key: string, chars: number) => `${key}: value of ${chars} characters, not a leader entry`,
+  noComma: (key: string, value: string) =>
+    `${key}: no "," between session id and address in ${excerpt(JSON.stringify(value), 80)}`,
+  emptyAddress: (key: string) => `${key}: empty address`,
+  unknownComponent: (key: string, component: string) =>
+    `${key}: unknown leader component ${excerpt(JSON.stringify(component), 80)}`,
+  more: (count: number) => `... and ${count} more problems`,
+};
+
 function parseEntry(key: string, value: string): LeaderEntry | string {
+  if (value.length > MAX_ENTRY_CHARS) return EntryProblems.tooLong(key, value.length);
   const comma = value.indexOf(',');
-  if (comma < 0) return `${key}: no "," between session id and address in ${JSON.stringify(value)}`;
+  if (comma < 0) return EntryProblems.noComma(key, value);
   const sessionId = value.slice(0, comma).trim();
   const address = value.slice(comma + 1).trim();
-  if (!address) return `${key}: empty address`;
+  if (!address) return EntryProblems.emptyAddress(key);
   return { key, sessionId, address, host: hostOf(address) };
 }
 
 export function parseLeaderEntries(data: { readonly [key: string]: string } | undefined): LeaderEntries {
   const out: { restserver?: LeaderEntry; dispatcher?: LeaderEntry; resourcemanager?: LeaderEntry } = {};
-  const jobs: { [jobId: string]: LeaderEntry } = {};
+  const jobs = new Map<string, LeaderEntry>();
   const problems: string[] = [];
   for (const key of Object.keys(data ?? {}).sort()) {
     if (!key.startsWith(LEADER_KEY_PREFIX)) continue;
@@ -58,11 +76,15 @@ export function parseLeaderEntries(data: { readonly [key: string]: string } | un
       out[component] = entry;
     } else {
       const jobId = component.startsWith('job-') ? component.slice(4) : component;
-      if (/^[0-9a-f]{32}$/.test(jobId)) jobs[jobId] = entry;
-      else problems.push(`${key}: unknown leader component "${component}"`);
+      if (/^[0-9a-f]{32}$/.test(jobId)) jobs.set(jobId, entry);
+      else problems.push(EntryProblems.unknownComponent(key, component));
     }
   }
-  return { ...out, jobs, problems };
+  const listed =
+    problems.length > MAX_PROBLEMS
+      ? [...problems.slice(0, MAX_PROBLEMS), EntryProblems.more(problems.length - MAX_PROBLEMS)]
+      : problems;
+  return { ...out, jobs: Object.fromEntries(jobs), problems: listed };
 }
 
 /** The leader's pod IP: from the REST server entry, else the dispatcher's. */

@@ -62,6 +62,8 @@ export class LeaderFollower {
   /** Job-graph pointers in the lock ConfigMap, to notice new or removed jobs. */
   private pointerFingerprint = '';
   private leaderIp?: string;
+  /** The record problem last logged. */
+  private loggedProblem?: string;
 
   constructor(
     private readonly params: LeaderFollowerParams,
@@ -103,8 +105,11 @@ export class LeaderFollower {
     this.current = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
     this.currentEntries = parseLeaderEntries(cm?.data);
     this.trackLockHolder();
-    if (this.current.kind === 'unparseable')
-      this.params.log.log('warn', 'unreadable Flink leader record', { reason: this.current.reason });
+    // Once per distinct problem: a broken record is seen again with every watch event.
+    const problem = this.current.kind === 'unparseable' ? this.current.reason : undefined;
+    if (problem !== undefined && problem !== this.loggedProblem)
+      this.params.log.log('warn', 'unreadable Flink leader record', { reason: problem });
+    this.loggedProblem = problem;
   }
 
   /**

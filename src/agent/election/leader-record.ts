@@ -4,7 +4,7 @@
  * leniently: a format we do not know is reported, never thrown.
  */
 
-import { isPlainObject } from '../runtime/json';
+import { excerpt, isPlainObject } from '../runtime/json';
 import { MAX_LEASE_SECONDS } from '../runtime/timing';
 
 export const LEADER_ANNOTATION = 'control-plane.alpha.kubernetes.io/leader';
@@ -31,7 +31,7 @@ export type LeaderRecord =
  */
 export function parseDurationSeconds(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > 64) return undefined;
   const v = value.trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
   const iso = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(v);
@@ -45,7 +45,7 @@ export function parseDurationSeconds(value: unknown): number | undefined {
 
 /** Epoch ms of an RFC 3339 time with any number of fractional digits. */
 export function parseTime(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > 64) return undefined;
   // Date.parse handles at most millisecond precision; cut longer fractions first.
   const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(value.trim());
   if (!m) return undefined;
@@ -54,39 +54,67 @@ export function parseTime(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** Flink's record is a few hundred bytes; anything much larger was not written by Flink. */
+export const MAX_RECORD_BYTES = 16 * 1024;
+/** A holder identity is a UUID (36 characters); fabric8 allows any string, within reason. */
+export const MAX_HOLDER_CHARS = 256;
+
+/** Why a record cannot be read, with at most a short excerpt of what was found. */
+const Unreadable = {
+  tooLarge: (bytes: number) => `the annotation is too large (${bytes} bytes; Flink writes a few hundred)`,
+  notJson: (e: unknown) => `not JSON: ${excerpt((e as Error).message, 80)}`,
+  notObject: () => 'not a JSON object',
+  noHolder: () => 'no holderIdentity',
+  holderNotString: () => 'holderIdentity is not a string',
+  holderTooLong: (chars: number) => `holderIdentity is longer than ${MAX_HOLDER_CHARS} characters (${chars})`,
+  leaseDuration: (value: unknown) =>
+    `unknown leaseDuration format: ${excerpt(JSON.stringify(value) ?? 'undefined', 24)}`,
+};
+
+const unparseable = (reason: string, annotation: string): LeaderRecord => ({
+  kind: 'unparseable',
+  reason,
+  raw: excerpt(annotation, 1024),
+});
+
+/** A count Flink would write: a non-negative int32; anything else is 0. */
+function transitionCount(value: unknown): number {
+  const count = Number(value ?? 0);
+  return Number.isSafeInteger(count) && count >= 0 && count < 2 ** 31 ? count : 0;
+}
+
+/**
+ * The record in the annotation. Cluster data is not trusted: size-limited, read by own
+ * properties only (a `__proto__` or `constructor` key is data like any other), every
+ * field checked, and reasons quote at most a short excerpt.
+ */
 export function parseLeaderRecord(annotation: string | undefined): LeaderRecord {
   if (annotation === undefined || annotation === '') return { kind: 'missing' };
+  const bytes = Buffer.byteLength(annotation);
+  if (bytes > MAX_RECORD_BYTES) return unparseable(Unreadable.tooLarge(bytes), annotation);
   let parsed: unknown;
   try {
     parsed = JSON.parse(annotation);
   } catch (e) {
-    return { kind: 'unparseable', reason: `not JSON: ${(e as Error).message}`, raw: annotation };
+    return unparseable(Unreadable.notJson(e), annotation);
   }
-  if (!isPlainObject(parsed)) return { kind: 'unparseable', reason: 'not a JSON object', raw: annotation };
-  const json = parsed;
-  const holderIdentity = json.holderIdentity;
-  if (typeof holderIdentity !== 'string') {
-    // fabric8 writes an empty holder when a leader releases the lock.
-    return holderIdentity === undefined || holderIdentity === null
-      ? { kind: 'unparseable', reason: 'no holderIdentity', raw: annotation }
-      : { kind: 'unparseable', reason: 'holderIdentity is not a string', raw: annotation };
-  }
-  const declared = parseDurationSeconds(json.leaseDuration ?? json.leaseDurationSeconds);
-  const leaseDurationSeconds = declared === undefined ? undefined : Math.min(declared, MAX_LEASE_SECONDS);
-  if (leaseDurationSeconds === undefined) {
-    return {
-      kind: 'unparseable',
-      reason: `unknown leaseDuration format: ${JSON.stringify(json.leaseDuration)}`,
-      raw: annotation,
-    };
-  }
-  const transitions = Number(json.leaderTransitions ?? 0);
+  if (!isPlainObject(parsed)) return unparseable(Unreadable.notObject(), annotation);
+  const field = (name: string): unknown => (Object.hasOwn(parsed, name) ? parsed[name] : undefined);
+  const holderIdentity = field('holderIdentity');
+  // fabric8 writes an empty holder when a leader releases the lock.
+  if (holderIdentity === undefined || holderIdentity === null) return unparseable(Unreadable.noHolder(), annotation);
+  if (typeof holderIdentity !== 'string') return unparseable(Unreadable.holderNotString(), annotation);
+  if (holderIdentity.length > MAX_HOLDER_CHARS)
+    return unparseable(Unreadable.holderTooLong(holderIdentity.length), annotation);
+  const durationField = field('leaseDuration') ?? field('leaseDurationSeconds');
+  const declared = parseDurationSeconds(durationField);
+  if (declared === undefined) return unparseable(Unreadable.leaseDuration(durationField), annotation);
   return {
     kind: 'ok',
     holderIdentity,
-    leaseDurationSeconds,
-    acquireTime: parseTime(json.acquireTime),
-    renewTime: parseTime(json.renewTime),
-    leaderTransitions: Number.isFinite(transitions) ? transitions : 0,
+    leaseDurationSeconds: Math.min(declared, MAX_LEASE_SECONDS),
+    acquireTime: parseTime(field('acquireTime')),
+    renewTime: parseTime(field('renewTime')),
+    leaderTransitions: transitionCount(field('leaderTransitions')),
   };
 }

@@ -67,10 +67,21 @@ const WATCH_IDLE_TIMEOUT_MS = (WATCH_TIMEOUT_SECONDS + 60) * 1000;
 /** How long a request (not a watch) may take from start to its last byte. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
+/** The largest answer read (a list of many pods, for the CLI); a larger one is an error. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** The largest watch event: a ConfigMap holds at most 1 MiB of data, a few MiB as escaped JSON. */
+export const MAX_WATCH_EVENT_BYTES = 16 * 1024 * 1024;
+
 export interface ClientOptions {
   /** @default REQUEST_TIMEOUT_MS */
   readonly requestTimeoutMs?: number;
+  /** @default MAX_RESPONSE_BYTES */
+  readonly maxResponseBytes?: number;
+  /** @default MAX_WATCH_EVENT_BYTES */
+  readonly maxWatchEventBytes?: number;
 }
+
+const tooLarge = (what: string, limit: number) => new Error(`${what} larger than ${limit} bytes: not read`);
 
 const timedOut = (method: string, path: string, ms: number) =>
   new Error(`${method} ${path.split('?')[0]}: timed out after ${ms / 1000} s`);
@@ -84,6 +95,8 @@ export class HttpKubeClient implements KubeApi {
   private readonly retired: http.Agent[] = [];
 
   private readonly requestTimeoutMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly maxWatchEventBytes: number;
 
   constructor(
     private readonly conn: Connection,
@@ -92,6 +105,8 @@ export class HttpKubeClient implements KubeApi {
     this.base = new URL(conn.server);
     this.agent = this.newAgent();
     this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    this.maxWatchEventBytes = options.maxWatchEventBytes ?? MAX_WATCH_EVENT_BYTES;
   }
 
   public getConfigMap(ns: string, name: string): Promise<ConfigMap> {
@@ -141,13 +156,17 @@ export class HttpKubeClient implements KubeApi {
         (res) => {
           clearTimeout(answer);
           if ((res.statusCode ?? 0) >= 300) {
-            collect(res).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
+            collect(res, this.maxResponseBytes).then((body) => reject(apiError(res.statusCode ?? 0, body)), reject);
             return;
           }
           let buffer = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             buffer += chunk;
+            if (buffer.length > this.maxWatchEventBytes && buffer.indexOf('\n') < 0) {
+              req.destroy(tooLarge('a watch event', this.maxWatchEventBytes));
+              return;
+            }
             let nl: number;
             while ((nl = buffer.indexOf('\n')) >= 0) {
               const line = buffer.slice(0, nl).trim();
@@ -267,7 +286,7 @@ export class HttpKubeClient implements KubeApi {
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const req = this.request(method, path, body, contentType, retried, (res) => {
-        collect(res).then((text) => {
+        collect(res, this.maxResponseBytes).then((text) => {
           const status = res.statusCode ?? 0;
           if (status === 401 && !retried && this.conn.token) {
             // A rotated token: read it again once.
@@ -320,11 +339,17 @@ function query(selector: Selector, extra: Record<string, string> = {}): string {
   return s ? `?${s}` : '';
 }
 
-function collect(res: http.IncomingMessage): Promise<string> {
+function collect(res: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     res.setEncoding('utf8');
-    res.on('data', (c: string) => (text += c));
+    res.on('data', (c: string) => {
+      text += c;
+      if (text.length > limit) {
+        res.destroy();
+        reject(tooLarge('an answer', limit));
+      }
+    });
     res.on('end', () => resolve(text));
     res.on('error', reject);
   });

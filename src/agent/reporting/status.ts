@@ -33,7 +33,9 @@ export interface AgentStatus {
   };
   readonly storage?: StorageReport;
   readonly jobs: ReadonlyArray<{ readonly jobId: string; readonly pointers: number }>;
+  /** The first MAX_LISTED of them; `brokenPointerCount` says how many there are. */
   readonly brokenPointers: readonly BrokenPointer[];
+  readonly brokenPointerCount: number;
   readonly leaderEntryProblems: readonly string[];
   /** API operations past their deadline that have not returned. */
   readonly hungCalls: readonly string[];
@@ -52,6 +54,9 @@ export interface StatusParts {
   readonly storage: StorageView;
   readonly hungCalls: readonly string[];
 }
+
+/** Entries of a list /status shows at most: its answer stays small whatever the cluster holds. */
+export const MAX_LISTED = 50;
 
 const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -84,8 +89,12 @@ export function agentStatus(parts: StatusParts): AgentStatus {
       transitions: parts.lease?.spec.leaseTransitions,
     },
     storage: parts.storage.storage,
-    jobs: [...jobs.entries()].sort().map(([jobId, pointers]) => ({ jobId, pointers })),
-    brokenPointers: parts.storage.broken,
+    jobs: [...jobs.entries()]
+      .sort()
+      .slice(0, MAX_LISTED)
+      .map(([jobId, pointers]) => ({ jobId, pointers })),
+    brokenPointers: parts.storage.broken.slice(0, MAX_LISTED),
+    brokenPointerCount: parts.storage.broken.length,
     leaderEntryProblems: parts.entries.problems,
     hungCalls: parts.hungCalls,
   };

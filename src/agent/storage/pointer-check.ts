@@ -18,7 +18,15 @@ export interface BrokenPointer extends HaPointer {
 
 const JOB_GRAPH_KEY = /^(jobGraph|executionPlan)-([0-9a-f]{32})$/;
 const CHECKPOINT_KEY = /^checkpointID-\d{19}$/;
-const PATH_TOKEN = /(?:file:(?:\/\/)?|[a-z][a-z0-9+.-]*:\/\/)?\/[A-Za-z0-9._~\-/=%+@:]{3,}/g;
+// The scheme is bounded: an unbounded one makes the search quadratic on a long run of letters.
+const PATH_TOKEN = /(?:file:(?:\/\/)?|[a-z][a-z0-9+.-]{0,31}:\/\/)?\/[A-Za-z0-9._~\-/=%+@:]{3,}/g;
+
+/** A state handle is a few hundred bytes; only this much of a value is searched. */
+export const MAX_HANDLE_BYTES = 64 * 1024;
+/** Longer than any path a file system takes (PATH_MAX). */
+export const MAX_PATH_CHARS = 4096;
+/** Pointers listed at most: one job graph per job, one pointer per retained checkpoint. */
+export const MAX_POINTERS = 1000;
 
 /**
  * Strings in Java serialization: TC_STRING (0x74), a two-byte length, then the bytes.
@@ -46,7 +54,11 @@ const PATH_LIKE = /^(?:file:(?:\/\/)?\/|[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/|\/)\S+$/
  * naming one of Flink's HA files; fall back to any path-shaped token.
  */
 export function extractPath(base64: string): string | undefined {
-  const bytes = Buffer.from(base64, 'base64');
+  const path = findPath(Buffer.from(base64.slice(0, Math.ceil((MAX_HANDLE_BYTES * 4) / 3)), 'base64'));
+  return path !== undefined && path.length <= MAX_PATH_CHARS ? path : undefined;
+}
+
+function findPath(bytes: Buffer): string | undefined {
   const strings = javaStrings(bytes).filter((s) => PATH_LIKE.test(s));
   const best = strings.find((s) => HA_FILE.test(s)) ?? strings[0];
   if (best) return best;
@@ -59,6 +71,7 @@ export function findPointers(configMaps: readonly ConfigMap[]): HaPointer[] {
   const out: HaPointer[] = [];
   for (const cm of [...configMaps].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     for (const key of Object.keys(cm.data ?? {}).sort()) {
+      if (out.length >= MAX_POINTERS) return out;
       const job = JOB_GRAPH_KEY.exec(key);
       if (job)
         out.push({

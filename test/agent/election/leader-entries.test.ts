@@ -64,3 +64,26 @@ test.each([
 ])('hostOf(%s)', (address, host) => {
   expect(hostOf(address)).toBe(host);
 });
+
+describe('hostile leader entries', () => {
+  test('a huge value is a short problem, not a copy of the value', () => {
+    const e = parseLeaderEntries({ [`${P}restserver`]: 'x'.repeat(1 << 20) });
+    expect(e.restserver).toBeUndefined();
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0].length).toBeLessThan(200);
+  });
+
+  test('thousands of bad entries: problems are listed up to a limit', () => {
+    const data: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) data[`${P}bogus-${i}`] = 's,http://10.0.0.1:8081';
+    const e = parseLeaderEntries(data);
+    expect(e.problems.length).toBeLessThanOrEqual(21);
+    expect(e.problems[e.problems.length - 1]).toBe('... and 4980 more problems');
+  });
+
+  test('prototype names as components are just unknown components', () => {
+    const e = parseLeaderEntries({ [`${P}__proto__`]: 's,http://10.0.0.1:8081', [`${P}constructor`]: 's,http://x:1' });
+    expect(e.problems).toHaveLength(2);
+    expect(leaderIp(e)).toBeUndefined();
+  });
+});

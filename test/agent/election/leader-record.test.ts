@@ -88,3 +88,43 @@ test.each([
 ])('parseTime(%j)', (input, expected) => {
   expect(parseTime(input)).toBe(expected);
 });
+
+describe('hostile leader records', () => {
+  const good = {
+    holderIdentity: 'uuid',
+    leaseDuration: 15,
+    renewTime: '2026-01-01T00:00:10.000000Z',
+    leaderTransitions: 1,
+  };
+
+  test('an annotation larger than any record Flink writes is not parsed', () => {
+    const big = JSON.stringify({ ...good, padding: 'x'.repeat(64 * 1024) });
+    expect(parseLeaderRecord(big)).toMatchObject({ kind: 'unparseable', reason: expect.stringMatching(/too large/) });
+  });
+
+  test('prototype keys are data, never the record', () => {
+    const sneaky = `{"__proto__": ${JSON.stringify(good)}, "constructor": {"prototype": {"x": 1}}}`;
+    expect(parseLeaderRecord(sneaky)).toMatchObject({ kind: 'unparseable', reason: 'no holderIdentity' });
+    const record = parseLeaderRecord(JSON.stringify({ ...good, constructor: 'x', toString: 'y' }));
+    expect(record).toMatchObject({ kind: 'ok', holderIdentity: 'uuid', leaseDurationSeconds: 15 });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test.each([
+    ['a holder longer than an identity', { ...good, holderIdentity: 'h'.repeat(300) }, /holderIdentity is longer/],
+    ['an enormous duration text', { ...good, leaseDuration: '1'.repeat(5000) }, /unknown leaseDuration format: "1{20}/],
+  ])('%s is unparseable, with a short reason', (_what, json, reason) => {
+    const record = parseLeaderRecord(JSON.stringify(json));
+    expect(record).toMatchObject({ kind: 'unparseable', reason: expect.stringMatching(reason) });
+    expect((record as { reason: string }).reason.length).toBeLessThan(200);
+  });
+
+  test('a transition count that is not a count is 0', () => {
+    expect(parseLeaderRecord(JSON.stringify({ ...good, leaderTransitions: -5 }))).toMatchObject({
+      leaderTransitions: 0,
+    });
+    expect(parseLeaderRecord(JSON.stringify({ ...good, leaderTransitions: 1e300 }))).toMatchObject({
+      leaderTransitions: 0,
+    });
+  });
+});

@@ -104,6 +104,25 @@ describe('HttpKubeClient', () => {
     }
   });
 
+  test('an answer or a watch event beyond its size limit is an error, not memory', async () => {
+    const s = await serve((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // An endless line: no closing brace, no newline.
+      const flood = setInterval(() => res.write(`{"x":"${'y'.repeat(64 * 1024)}`), 1);
+      res.on('close', () => clearInterval(flood));
+    });
+    const client = new HttpKubeClient({ server: s.url }, { maxResponseBytes: 1 << 20, maxWatchEventBytes: 1 << 20 });
+    try {
+      await expect(client.getConfigMap('flink', 'c')).rejects.toThrow(/an answer larger than 1048576 bytes/);
+      await expect(
+        client.watchConfigMap('flink', 'c', '1', () => undefined, new AbortController().signal),
+      ).rejects.toThrow(/a watch event larger than 1048576 bytes/);
+    } finally {
+      client.close();
+      await s.close();
+    }
+  });
+
   test('a 401 re-reads the token once (service-account tokens rotate)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-'));
     writeFileSync(join(dir, 'token'), 'old\n');

@@ -3,6 +3,7 @@ import {
   findBrokenPointers,
   findPointers,
   localPathOf,
+  MAX_POINTERS,
   pathPart,
 } from '../../../src/agent/storage/pointer-check';
 
@@ -103,4 +104,38 @@ test('findBrokenPointers reports missing files with the exact key and a fix', as
     localPath: '/mnt/ha/c/submittedJobGraphbbbbbbbbbbbb',
   });
   expect(broken[0].fix).toMatch(/remove key "jobGraph-a1b2.*" from ConfigMap c-cluster-config-map/);
+});
+
+describe('hostile ConfigMap data', () => {
+  test('a megabyte of letters in a state handle does not hang the path search', () => {
+    const started = Date.now();
+    const pointers = findPointers([
+      {
+        metadata: { name: 'c-cluster-config-map' },
+        data: { [`jobGraph-${JOB}`]: Buffer.from('a'.repeat(1 << 20)).toString('base64') },
+      },
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(pointers).toEqual([
+      { configMap: 'c-cluster-config-map', key: `jobGraph-${JOB}`, kind: 'job-graph', jobId: JOB },
+    ]);
+  });
+
+  test('a path longer than any file system takes is no path', () => {
+    const [pointer] = findPointers([
+      {
+        metadata: { name: 'c-cluster-config-map' },
+        data: { [`jobGraph-${JOB}`]: handle(`file:/${'d/'.repeat(5000)}x`) },
+      },
+    ]);
+    expect(pointer.path).toBeUndefined();
+  });
+
+  test('pointers are counted up to a limit', () => {
+    const data: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++)
+      data[`checkpointID-${String(i).padStart(19, '0')}`] = handle('file:/opt/flink/ha/c/x');
+    const pointers = findPointers([{ metadata: { name: `c-${JOB}-config-map` }, data }]);
+    expect(pointers).toHaveLength(MAX_POINTERS);
+  });
 });
