@@ -1,5 +1,7 @@
 import { isIP } from 'net';
 import { AGENT_PORT, AgentEnv, leaderLeaseName } from './contract';
+import { isClusterId, isNamespace, isObjectName, NameRules } from './kube/names';
+import { excerpt } from './runtime/json';
 import { MAX_LEASE_SECONDS } from './runtime/timing';
 
 /** The agent's settings, from its environment (set by the construct; see contract.ts). */
@@ -82,6 +84,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AgentConfig {
     flinkGid: number('HA_AGENT_FLINK_GID', 9999, { min: 0, max: 2 ** 32 - 1, integer: true }),
     warnings,
   };
+  // Names go into URLs, label selectors and comparisons: only well-formed ones.
+  const named = (envName: string, value: string, valid: (v: string) => boolean, rule: string) => {
+    if (value && !valid(value)) problems.push(`${envName}=${excerpt(JSON.stringify(value), 80)} ${rule}`);
+  };
+  named(AgentEnv.CLUSTER_ID, clusterId, isClusterId, NameRules.clusterId);
+  named(AgentEnv.POD_NAME, podName, isObjectName, NameRules.objectName);
+  named(AgentEnv.POD_NAMESPACE, namespace, isNamespace, NameRules.namespace);
+  named(AgentEnv.LEASE_NAME, config.leaseName, isObjectName, NameRules.objectName);
   // The role decision compares this with the IP in Flink's leader entry.
   if (config.podIp && !isIP(config.podIp))
     problems.push(`${AgentEnv.POD_IP}=${JSON.stringify(config.podIp)} is not an IP address (set it from status.podIP)`);

@@ -30,6 +30,11 @@ describe('configFromEnv', () => {
     [{ POD_IP: 'jm-0.flink' }, 'POD_IP="jm-0.flink" is not an IP address'],
     [{ HA_AGENT_PORT: '70000' }, 'HA_AGENT_PORT="70000" must be a number >= 0 and <= 65535'],
     [{ FLINK_HA_STORAGE_DIR: '' }, 'FLINK_HA_STORAGE_DIR is required'],
+    [{ FLINK_CLUSTER_ID: 'c,type=x' }, 'FLINK_CLUSTER_ID="c,type=x" must be a Flink cluster id'],
+    [{ FLINK_CLUSTER_ID: 'c'.repeat(46) }, 'must be a Flink cluster id: at most 45'],
+    [{ POD_NAMESPACE: 'Flink' }, 'POD_NAMESPACE="Flink" must be a Kubernetes namespace'],
+    [{ POD_NAME: '../x' }, 'POD_NAME="../x" must be a Kubernetes object name'],
+    [{ HA_AGENT_LEASE_NAME: 'a b' }, 'HA_AGENT_LEASE_NAME="a b" must be a Kubernetes object name'],
   ])('rejects %j', (bad, message) => {
     expect(() => configFromEnv({ ...env, ...bad })).toThrow(message);
   });

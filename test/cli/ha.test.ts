@@ -161,4 +161,76 @@ describe('cdk8s-flink ha', () => {
     expect(await main(['status', '--cluster-id', 'c'], t.io, () => ({ api }))).toBe(1);
     expect(t.err()).toMatch(/^status failed: injected 403 on listPods/);
   });
+
+  test('cluster data cannot drive the terminal: escapes, C1 controls and bidi overrides are shown, not obeyed', async () => {
+    const api = cluster();
+    const cm = api.configMaps.get('c-cluster-config-map')!;
+    api.putConfigMap({
+      ...cm,
+      metadata: {
+        ...cm.metadata,
+        annotations: {
+          'control-plane.alpha.kubernetes.io/leader': JSON.stringify({
+            holderIdentity: '\u009b31mowned\u202e',
+            leaseDuration: '\u001b]0;title\u0007',
+          }),
+        },
+      },
+      data: { ...cm.data, 'org.apache.flink.k8s.leader.restserver': 's,http://\u001b[2J\r10.0.0.1:8081' },
+    });
+    (api.pods.get('c-jobmanager-abc')!.metadata.labels as Record<string, string>)[ROLE_LABEL] = '\u001b[31mleader';
+    for (const output of [[], ['--output', 'json']]) {
+      const t = io();
+      expect(await main(['status', '--cluster-id', 'c', ...output], t.io, () => ({ api }))).toBe(0);
+      // eslint-disable-next-line no-control-regex -- looking for control characters
+      expect(t.out()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(t.out()).toContain('\\u001b');
+    }
+  });
+
+  test.each([
+    // Pods carry no "type" label: the old selector found no JobManager, the ConfigMap selector still matched.
+    ['a label selector in disguise', 'c,type=flink-native-kubernetes'],
+    ['a set-based selector', 'c,app.kubernetes.io/component!=jobmanager'],
+    ['upper case', 'C'],
+    ['longer than Flink allows', 'c'.repeat(46)],
+  ])('clean refuses a cluster id that is not one (%s): nothing is read or deleted', async (_what, id) => {
+    const api = cluster();
+    const t = io();
+    expect(await main(['clean', '--cluster-id', id, '--yes'], t.io, () => ({ api }))).toBe(2);
+    expect(t.err()).toMatch(/--cluster-id .* must be a Flink cluster id/);
+    expect(api.configMaps.size).toBe(2);
+    expect(api.calls).toEqual([]);
+  });
+
+  test("clean deletes only ConfigMaps named as Flink names this cluster's HA ConfigMaps", async () => {
+    const api = cluster();
+    api.pods.clear();
+    const ha = { app: 'c', type: 'flink-native-kubernetes' };
+    for (const name of [
+      'c-cluster-config-map-backup',
+      'c-settings',
+      `c-${JOB.toUpperCase()}-config-map`,
+      'c-x-config-map',
+    ])
+      api.putConfigMap({ metadata: { name, labels: ha }, data: {} });
+    // Another cluster whose id starts with this one's: its names start with "c-" too.
+    api.putConfigMap({ metadata: { name: 'c-2-cluster-config-map', labels: { ...ha, app: 'c-2' } }, data: {} });
+    const t = io();
+    expect(await main(['clean', '--cluster-id', 'c', '--yes'], t.io, () => ({ api }))).toBe(0);
+    expect([...api.configMaps.keys()].sort()).toEqual([
+      'c-2-cluster-config-map',
+      `c-${JOB.toUpperCase()}-config-map`,
+      'c-cluster-config-map-backup',
+      'c-settings',
+      'c-x-config-map',
+    ]);
+    expect(t.err()).toMatch(/^not touched \(Flink's HA labels, but not a name Flink gives/);
+  });
+
+  test('a namespace that is not one is refused', async () => {
+    const t = io();
+    expect(await main(['status', '--cluster-id', 'c', '-n', 'a/../b'], t.io, () => ({ api: cluster() }))).toBe(2);
+    expect(t.err()).toMatch(/--namespace "a\/..\/b" must be a Kubernetes namespace/);
+  });
 });

@@ -12,9 +12,26 @@ const DRY_RUN =
   'dry run: nothing deleted. Re-run with --yes to delete them ' +
   '(a new cluster with this id would otherwise recover these jobs).';
 
-export async function clean(api: KubeApi, ns: string, id: string, yes: boolean, io: Io): Promise<number> {
+const foreignSkipped = (names: readonly string[]) =>
+  `not touched (Flink's HA labels, but not a name Flink gives this cluster's HA ConfigMaps): ${names.join(', ')}`;
+
+/**
+ * Deletes exactly this cluster's HA ConfigMaps (named as Flink names them and labeled as
+ * Flink labels them), and only when none of its JobManager pods exists.
+ * @param terminal the terminal itself, for the confirmation prompt
+ */
+export async function clean(
+  api: KubeApi,
+  ns: string,
+  id: string,
+  yes: boolean,
+  io: Io,
+  terminal: Io = io,
+): Promise<number> {
   const pods = await jobManagerPods(api, ns, id);
-  const names = (await haConfigMaps(api, ns, id)).map((c) => c.metadata.name).sort();
+  const { ours, foreign } = await haConfigMaps(api, ns, id);
+  if (foreign.length) io.stderr.write(`${foreignSkipped(foreign.map((c) => c.metadata.name))}\n`);
+  const names = ours.map((c) => c.metadata.name);
   if (names.length === 0) {
     io.stdout.write(`no HA ConfigMaps of cluster ${id} in namespace ${ns}\n`);
     return 0;
@@ -24,7 +41,7 @@ export async function clean(api: KubeApi, ns: string, id: string, yes: boolean, 
     io.stderr.write(`${stillRunning(id, pods)}\n`);
     return 1;
   }
-  if (!(yes || (await confirmed(io, id)))) {
+  if (!(yes || (await confirmed(terminal, id)))) {
     io.stdout.write(`${DRY_RUN}\n`);
     return 0;
   }

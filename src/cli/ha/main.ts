@@ -7,6 +7,8 @@ import { KubeApi } from '../../agent/kube/kube-api';
 import { kubeconfigConnection } from '../../agent/kube/kubeconfig';
 import { parseArgs, ParsedArgs, UsageError } from '../args';
 import { Io, processIo } from '../io';
+import { terminalSafeIo } from '../terminal';
+import { isClusterId, isNamespace, NameRules } from '../../agent/kube/names';
 import { HA_USAGE, usageError } from './usage';
 
 /** Where `status` and `clean` connect. */
@@ -38,6 +40,16 @@ const TARGET_ARGS = {
   },
 } as const;
 
+/** The cluster id and namespace go into label selectors and URLs: only valid ones. */
+function checkTarget(parsed: ParsedArgs): void {
+  const clusterId = parsed.value('cluster-id');
+  if (!clusterId) throw new UsageError('--cluster-id is required');
+  if (!isClusterId(clusterId)) throw new UsageError(`--cluster-id ${JSON.stringify(clusterId)} ${NameRules.clusterId}`);
+  const namespace = parsed.value('namespace');
+  if (namespace !== undefined && !isNamespace(namespace))
+    throw new UsageError(`--namespace ${JSON.stringify(namespace)} ${NameRules.namespace}`);
+}
+
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 /** `cdk8s-flink ha ...`: returns the exit code (0 ok, 1 refused or failed, 2 usage). */
@@ -46,6 +58,9 @@ export async function main(
   io: Io = processIo(),
   factory: ApiFactory = kubeconfigApi,
 ): Promise<number> {
+  // Everything below may print what the cluster holds: never raw control characters.
+  const raw = io;
+  io = terminalSafeIo(raw);
   const [command, ...rest] = argv;
   if (command === undefined || isHelp(command)) {
     io.stdout.write(HA_USAGE);
@@ -56,7 +71,7 @@ export async function main(
   try {
     if (command !== 'status' && command !== 'clean') throw new UsageError(`unknown command ${command}`);
     parsed = parseArgs(rest, TARGET_ARGS);
-    if (!parsed.value('cluster-id')) throw new UsageError('--cluster-id is required');
+    checkTarget(parsed);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageError(io, e.message);
@@ -70,7 +85,7 @@ export async function main(
   return withClient(io, factory, target, command, (api, namespace) =>
     command === 'status'
       ? status(api, namespace, target.clusterId, parsed.value('output') === 'json', io)
-      : clean(api, namespace, target.clusterId, parsed.has('yes'), io),
+      : clean(api, namespace, target.clusterId, parsed.has('yes'), io, raw),
   );
 }
 
@@ -89,8 +104,14 @@ async function withClient(
     io.stderr.write(`${(e as Error).message}\n`);
     return 2;
   }
+  const namespace = target.namespace ?? client.namespace ?? 'default';
+  if (!isNamespace(namespace)) {
+    io.stderr.write(`namespace ${JSON.stringify(namespace)} from the kubeconfig ${NameRules.namespace}\n`);
+    client.close?.();
+    return 2;
+  }
   try {
-    return await work(client.api, target.namespace ?? client.namespace ?? 'default');
+    return await work(client.api, namespace);
   } catch (e) {
     io.stderr.write(`${command} failed: ${(e as Error).message}\n`);
     return 1;

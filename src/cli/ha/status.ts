@@ -70,7 +70,7 @@ export async function readStatus(api: KubeApi, ns: string, id: string, now: numb
   const pods = await jobManagerPods(api, ns, id);
   const lock = await getOrUndefined(() => api.getConfigMap(ns, clusterConfigMapName(id)));
   const lease = await getOrUndefined(() => api.getLease(ns, leaderLeaseName(id)));
-  const ha = await haConfigMaps(api, ns, id);
+  const ha = (await haConfigMaps(api, ns, id)).ours;
   const record = parseLeaderRecord(lock?.metadata.annotations?.[LEADER_ANNOTATION]);
   const ip = leaderIp(parseLeaderEntries(lock?.data));
   const pointers = findPointers(ha);
