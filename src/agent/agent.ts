@@ -80,6 +80,7 @@ export class HaAgent {
     });
     this.storage = new StorageMonitor({
       ...common,
+      lock: () => this.follower.configMap,
       podName: config.podName,
       storageDir: config.storageDir,
       storagePath: config.storagePath,

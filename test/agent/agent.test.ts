@@ -3,6 +3,7 @@ import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
 import { ConfigMap } from '../../src/agent/kube/kube-api';
 import { LABEL_RESYNC_MS } from '../../src/agent/publish/role-publisher';
+import { StorageMonitor } from '../../src/agent/storage/storage-monitor';
 import { microTime } from '../../src/agent/lease/microtime';
 import { silentLogger } from '../../src/agent/runtime/log';
 import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
@@ -103,6 +104,8 @@ function setup() {
   return { api, clock, a, b, flink };
 }
 
+afterEach(() => jest.restoreAllMocks());
+
 describe('HaAgent', () => {
   test('leader and standby: labels, Lease written by the leader only, metrics', async () => {
     const { api, clock, a, b, flink } = setup();
@@ -200,7 +203,7 @@ describe('HaAgent', () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
-    await api.patchPodLabels('flink', 'jm-a', { [ROLE_LABEL]: 'standby' });
+    await api.patchPodLabel('flink', 'jm-a', ROLE_LABEL, 'standby');
     clock.advance(LABEL_RESYNC_MS - 1000);
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
@@ -219,7 +222,7 @@ describe('HaAgent', () => {
     await a.tick();
     await a.tick();
     await a.tick();
-    expect(api.calls.filter((c) => c === 'patchPodLabels')).toHaveLength(1);
+    expect(api.calls.filter((c) => c === 'patchPodLabel')).toHaveLength(1);
   });
 
   test('failover: leadership moves, labels and Lease follow, transitions counted, one Event', async () => {
@@ -276,10 +279,10 @@ describe('HaAgent', () => {
   test('a failed label patch is retried on the next tick', async () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
-    api.failing.set('patchPodLabels', 500);
+    api.failing.set('patchPodLabel', 500);
     await a.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
-    api.failing.delete('patchPodLabels');
+    api.failing.delete('patchPodLabel');
     await a.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
   });
@@ -476,7 +479,7 @@ describe('HaAgent', () => {
   });
 
   test.each([
-    ['a label write', 'patchPodLabels', 'patch-pod'],
+    ['a label write', 'patchPodLabel', 'patch-pod'],
     ['a Lease write', 'createLease', 'lease'],
   ] as const)(
     '%s that hangs: the pass goes on, /healthz fails past the deadline, no pile-up',
@@ -532,14 +535,14 @@ describe('HaAgent', () => {
   test('overlapping passes are serialized: the newest state wins the label', async () => {
     const { api, clock, a, flink } = setup();
     const order: string[] = [];
-    const patch = api.patchPodLabels.bind(api);
+    const patch = api.patchPodLabel.bind(api);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    api.patchPodLabels = async (ns, name, labels) => {
-      order.push(`start ${labels[ROLE_LABEL]}`);
+    api.patchPodLabel = async (ns, name, key, value) => {
+      order.push(`start ${value}`);
       if (order.length === 1) await gate; // the first patch is slow
-      await patch(ns, name, labels);
-      order.push(`end ${labels[ROLE_LABEL]}`);
+      await patch(ns, name, key, value);
+      order.push(`end ${value}`);
     };
     flink(lock('10.0.0.1', clock.now()));
     const first = a.tick();
@@ -554,13 +557,13 @@ describe('HaAgent', () => {
 
   test('shutdown during a pass: the pass finishes, then the label is unknown and stays so', async () => {
     const { api, clock, a, flink } = setup();
-    const patch = api.patchPodLabels.bind(api);
+    const patch = api.patchPodLabel.bind(api);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let calls = 0;
-    api.patchPodLabels = async (ns, name, labels) => {
+    api.patchPodLabel = async (ns, name, key, value) => {
       if (calls++ === 0) await gate;
-      await patch(ns, name, labels);
+      await patch(ns, name, key, value);
     };
     flink(lock('10.0.0.1', clock.now()));
     const pass = a.tick();
@@ -590,7 +593,7 @@ describe('HaAgent', () => {
     expect(writes).toBeGreaterThanOrEqual(5);
     expect(writes).toBeLessThanOrEqual(7); // every 5 s (a third of 15 s)
     expect(api.calls.filter((c) => c === 'getLease')).toEqual([]);
-    expect(api.calls.filter((c) => c === 'patchPodLabels')).toEqual([]);
+    expect(api.calls.filter((c) => c === 'patchPodLabel')).toEqual([]);
   });
 
   test('a 409 on renewal: re-read and retry once while still leader', async () => {
@@ -729,21 +732,21 @@ describe('HaAgent', () => {
     const clock = new ManualClock();
     let checks = 0;
     let release: () => void = () => undefined;
-    const list = api.listConfigMaps.bind(api);
-    api.listConfigMaps = async (ns, sel) => {
-      if (sel.labelSelector?.startsWith('app=') && ++checks === 1)
+    const check = StorageMonitor.prototype.check;
+    jest.spyOn(StorageMonitor.prototype, 'check').mockImplementation(async function (this: StorageMonitor) {
+      if (++checks === 1)
         await new Promise<void>((r) => {
           release = r;
         });
-      return list(ns, sel);
-    };
+      return check.call(this);
+    });
     api.putConfigMap(lock('10.0.0.1', clock.now()));
     const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
     const controller = new AbortController();
     const running = agent.run(controller.signal);
     await flush();
     expect(checks).toBe(1);
-    // The first check is still listing when a job is submitted.
+    // The first check is still reading when a job is submitted.
     agent.onConfigMap(api.putConfigMap(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: 'AAAA' })));
     release();
     await flush();
@@ -757,18 +760,13 @@ describe('HaAgent', () => {
     const api = new FakeKube();
     api.addPod('jm-a', {}, '10.0.0.1');
     const clock = new ManualClock();
-    const selectors: string[] = [];
-    const list = api.listConfigMaps.bind(api);
-    api.listConfigMaps = (ns, sel) => {
-      selectors.push(sel.labelSelector ?? sel.fieldSelector ?? '');
-      return list(ns, sel);
-    };
+    const checks = jest.spyOn(StorageMonitor.prototype, 'check');
     api.putConfigMap(lock('10.0.0.1', clock.now()));
     const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
     const controller = new AbortController();
     const running = agent.run(controller.signal);
     await flush();
-    const storageChecks = () => selectors.filter((s) => s.startsWith('app=')).length;
+    const storageChecks = () => checks.mock.calls.length;
     expect(agent.isReady()).toBe(true);
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
     expect(storageChecks()).toBe(1);

@@ -52,6 +52,7 @@ export class LeaderFollower {
   private current: LeaderRecord = { kind: 'missing' };
   private currentEntries: LeaderEntries = { jobs: {}, problems: [] };
   private currentDecision: RoleDecision = { role: HaRole.UNKNOWN, reason: 'starting' };
+  private lastConfigMap?: ConfigMap;
   /** When the agent last got a view of the ConfigMap (watch event, list or get). */
   private lastView?: number;
   /** Holder of Flink's lock, to notice an election before the new leader publishes. */
@@ -89,9 +90,15 @@ export class LeaderFollower {
     return this.lastView !== undefined;
   }
 
+  /** The lock ConfigMap as last seen (undefined: not seen, or it does not exist). */
+  public get configMap(): ConfigMap | undefined {
+    return this.lastConfigMap;
+  }
+
   /** A new state of the lock ConfigMap; undefined when it does not exist. */
   public observe(cm: ConfigMap | undefined): void {
     this.lastView = this.params.clock.now();
+    this.lastConfigMap = cm;
     this.configMapFound = cm !== undefined;
     const fingerprint = Object.keys(cm?.data ?? {})
       .filter((k) => JOB_POINTER_KEY.test(k))

@@ -109,7 +109,11 @@ export interface KubeApi {
   /** PUT with metadata.resourceVersion: 409 when stale. */
   replaceLease(namespace: string, lease: Lease): Promise<Lease>;
   listPods(namespace: string, labelSelector: string): Promise<Pod[]>;
-  /** Merge-patches labels; a null value removes the label. */
-  patchPodLabels(namespace: string, name: string, labels: { readonly [key: string]: string | null }): Promise<void>;
+  getPod(namespace: string, name: string): Promise<Pod>;
+  /**
+   * Sets one label of a pod with a JSON merge patch of exactly `metadata.labels[key]`: no
+   * other field is sent, so an admission policy can allow this write and nothing else.
+   */
+  patchPodLabel(namespace: string, name: string, key: string, value: string): Promise<void>;
   createEvent(namespace: string, event: KubeEvent): Promise<void>;
 }

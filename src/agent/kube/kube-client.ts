@@ -226,15 +226,15 @@ export class HttpKubeClient implements KubeApi {
     );
   }
 
-  public async patchPodLabels(
-    ns: string,
-    name: string,
-    labels: { readonly [key: string]: string | null },
-  ): Promise<void> {
+  public async getPod(ns: string, name: string): Promise<Pod> {
+    return this.json('GET', `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`);
+  }
+
+  public async patchPodLabel(ns: string, name: string, key: string, value: string): Promise<void> {
     await this.json(
       'PATCH',
       `/api/v1/namespaces/${enc(ns)}/pods/${enc(name)}`,
-      { metadata: { labels } },
+      { metadata: { labels: { [key]: value } } },
       'application/merge-patch+json',
     );
   }

@@ -92,7 +92,7 @@ export class RolePublisher {
     let before: HaRole | undefined;
     let written = false;
     const patch = async () => {
-      await api.patchPodLabels(namespace, podName, { [ROLE_LABEL]: role });
+      await api.patchPodLabel(namespace, podName, ROLE_LABEL, role);
       link.contact();
       before = this.labeled;
       written = true;

@@ -66,6 +66,12 @@ function findPath(bytes: Buffer): string | undefined {
   return tokens.find((t) => HA_FILE.test(t)) ?? tokens.find((t) => /^(file:|[a-z0-9]+:\/\/)/.test(t));
 }
 
+/** The ids of the jobs whose graph (1.x) or execution plan (2.x) the lock ConfigMap holds, sorted. */
+export function jobIdsOf(lock: ConfigMap | undefined): string[] {
+  const ids = Object.keys(lock?.data ?? {}).map((key) => JOB_GRAPH_KEY.exec(key)?.[2]);
+  return [...new Set(ids.filter((id): id is string => id !== undefined))].sort();
+}
+
 /** Every job-graph / execution-plan and checkpoint pointer in Flink's HA ConfigMaps. */
 export function findPointers(configMaps: readonly ConfigMap[]): HaPointer[] {
   const out: HaPointer[] = [];

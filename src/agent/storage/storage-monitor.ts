@@ -1,9 +1,13 @@
-import { BrokenPointer, findBrokenPointers, findPointers, HaPointer } from './pointer-check';
+import { BrokenPointer, findBrokenPointers, findPointers, HaPointer, jobIdsOf } from './pointer-check';
 import { checkStorage, StorageFinding, StorageFs, StorageReport } from './storage-check';
-import { haConfigMapSelector } from '../election/ha-config-maps';
-import { KubeApi } from '../kube/kube-api';
+import { clusterConfigMapName } from '../contract';
+import { jobConfigMapName } from '../election/ha-config-maps';
+import { ConfigMap, isNotFound, KubeApi } from '../kube/kube-api';
 import { ApiLink } from '../runtime/api-link';
 import { Clock } from '../runtime/clock';
+
+/** Jobs whose HA ConfigMaps are read at most (a session cluster runs a few). */
+export const MAX_JOBS = 100;
 
 /** How long the filesystem part of a storage check may take before the volume counts as hung. */
 export const STORAGE_TIMEOUT_MS = 10_000;
@@ -17,6 +21,8 @@ export interface StorageView {
 
 export interface StorageMonitorParams {
   readonly api: KubeApi;
+  /** Flink's lock ConfigMap as last seen, if seen. */
+  readonly lock: () => ConfigMap | undefined;
   readonly clock: Clock;
   readonly link: ApiLink;
   readonly namespace: string;
@@ -66,10 +72,10 @@ export class StorageMonitor {
     return { storage: this.storage, pointers: this.pointers, broken: this.broken };
   }
 
-  /** Lists Flink's pointers, then checks the volume and the pointers' files on it. */
+  /** Reads Flink's pointers, then checks the volume and the pointers' files on it. */
   public async check(): Promise<void> {
-    await this.params.link.call('list-ha-configmaps', async () => {
-      this.pointers = await this.listPointers();
+    await this.params.link.call('get-ha-configmaps', async () => {
+      this.pointers = await this.readPointers(this.params.lock());
     });
     const storagePath = this.params.storagePath;
     if (!storagePath || !this.params.fs) return;
@@ -92,12 +98,29 @@ export class StorageMonitor {
     return this.params.storageTimeoutMs ?? STORAGE_TIMEOUT_MS;
   }
 
-  /** Flink's HA ConfigMaps of this cluster, and the pointers in them. */
-  private async listPointers(): Promise<HaPointer[]> {
+  /**
+   * The pointers in this cluster's HA ConfigMaps, each read by its name (never a list of
+   * whatever carries Flink's labels): the lock (`lock`, or a fresh read) and the ConfigMap of
+   * each job whose graph the lock holds.
+   */
+  private async readPointers(lock: ConfigMap | undefined): Promise<HaPointer[]> {
     const { api, link, namespace, clusterId } = this.params;
-    const list = await api.listConfigMaps(namespace, { labelSelector: haConfigMapSelector(clusterId) });
+    const read = async (name: string) => {
+      try {
+        return await api.getConfigMap(namespace, name);
+      } catch (e) {
+        if (isNotFound(e)) return undefined;
+        throw e;
+      }
+    };
+    const current = lock ?? (await read(clusterConfigMapName(clusterId)));
+    const configMaps = current ? [current] : [];
+    for (const jobId of jobIdsOf(current).slice(0, MAX_JOBS)) {
+      const jobConfigMap = await read(jobConfigMapName(clusterId, jobId));
+      if (jobConfigMap) configMaps.push(jobConfigMap);
+    }
     link.contact();
-    return findPointers(list.items);
+    return findPointers(configMaps);
   }
 
   private async checkFilesystem(storagePath: string, fs: StorageFs): Promise<void> {
@@ -123,8 +146,8 @@ export class StorageMonitor {
     const exists = this.params.exists ?? (async () => true);
     let broken = await findBrokenPointers(this.pointers, this.params.storageDir, storagePath, exists);
     if (broken.length) {
-      await this.params.link.call('list-ha-configmaps', async () => {
-        const now = await this.listPointers();
+      await this.params.link.call('get-ha-configmaps', async () => {
+        const now = await this.readPointers(undefined);
         broken = broken.filter((b) =>
           now.some((seen) => seen.configMap === b.configMap && seen.key === b.key && seen.path === b.path),
         );

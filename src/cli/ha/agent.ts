@@ -5,6 +5,7 @@
  */
 import { ConfigError, configFromEnv } from '../../agent/config';
 import { AGENT_CONTAINER_NAME, AgentEnv } from '../../agent/contract';
+import { isNotFound, Pod } from '../../agent/kube/kube-api';
 import { Connection, HttpKubeClient } from '../../agent/kube/kube-client';
 import { kubeconfigConnection } from '../../agent/kube/kubeconfig';
 import { runAgent } from '../../agent/run';
@@ -112,8 +113,13 @@ async function checkTargetPod(connection: Connection, env: NodeJS.ProcessEnv): P
   if (!name) return undefined;
   const client = new HttpKubeClient(connection);
   try {
-    const pod = (await client.listPods(namespace, '')).find((p) => p.metadata.name === name);
-    if (!pod) return `agent: pod ${name} not found in namespace ${namespace}`;
+    let pod: Pod;
+    try {
+      pod = await client.getPod(namespace, name);
+    } catch (e) {
+      if (isNotFound(e)) return `agent: pod ${name} not found in namespace ${namespace}`;
+      throw e;
+    }
     if (pod.spec?.containers?.some((c) => c.name === AGENT_CONTAINER_NAME)) return sidecarPresent(name);
     env[AgentEnv.POD_IP] ||= pod.status?.podIP;
     return undefined;

@@ -50,7 +50,7 @@ describe('HttpKubeClient', () => {
         items: [],
         resourceVersion: '42',
       });
-      await client.patchPodLabels('flink', 'jm-0', { 'flink.cdk8s.io/ha-role': 'leader' });
+      await client.patchPodLabel('flink', 'jm-0', 'flink.cdk8s.io/ha-role', 'leader');
       await client.replaceLease('flink', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '7' }, spec: {} });
       expect(s.seen.map((r) => `${r.method} ${decodeURIComponent(r.url)}`)).toEqual([
         'GET /api/v1/namespaces/flink/configmaps?labelSelector=app=c,type=flink-native-kubernetes',

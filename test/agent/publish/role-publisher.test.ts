@@ -34,7 +34,7 @@ describe('RolePublisher', () => {
     clock.advance(LABEL_RESYNC_MS);
     await publisher.label(HaRole.STANDBY, 'the leader is 10.0.0.2');
     await publisher.label(HaRole.UNKNOWN, 'stopping');
-    expect(api.calls.filter((c) => c === 'patchPodLabels')).toHaveLength(3);
+    expect(api.calls.filter((c) => c === 'patchPodLabel')).toHaveLength(3);
     expect(api.label('jm-0', ROLE_LABEL)).toBe('unknown');
     // The first write has no known "before": only the move from standby is a change.
     expect(moves).toEqual(['standby -> unknown: stopping']);

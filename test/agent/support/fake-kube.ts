@@ -105,16 +105,18 @@ export class FakeKube implements KubeApi {
     return [...this.pods.values()].filter((p) => matches({ metadata: p.metadata }, { labelSelector }));
   }
 
-  public async patchPodLabels(_ns: string, name: string, labels: Record<string, string | null>) {
-    this.check('patchPodLabels');
+  public async getPod(_ns: string, name: string) {
+    this.check('getPod');
     const pod = this.pods.get(name);
     if (!pod) throw new ApiError(404, `pods "${name}" not found`);
-    const merged: Record<string, string> = { ...pod.metadata.labels };
-    for (const [k, v] of Object.entries(labels)) {
-      if (v === null) delete merged[k];
-      else merged[k] = v;
-    }
-    this.pods.set(name, { ...pod, metadata: { ...pod.metadata, labels: merged } });
+    return pod;
+  }
+
+  public async patchPodLabel(_ns: string, name: string, key: string, value: string) {
+    this.check('patchPodLabel');
+    const pod = this.pods.get(name);
+    if (!pod) throw new ApiError(404, `pods "${name}" not found`);
+    this.pods.set(name, { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [key]: value } } });
   }
 
   public async createEvent(_ns: string, event: KubeEvent) {
