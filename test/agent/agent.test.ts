@@ -691,6 +691,15 @@ describe('HaAgent', () => {
     expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 8 });
   });
 
+  test('a standby reading a Lease without a spec still answers /status', async () => {
+    const { api, clock, b, flink } = setup();
+    api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' } } as never);
+    flink(lock('10.0.0.1', clock.now()));
+    await b.tick();
+    await b.checkStorage();
+    expect(b.status()).toMatchObject({ role: 'standby', lease: { name: 'c-jobmanager-leader' } });
+  });
+
   test('run() with a lease of days: no timer longer than a tick period, none at zero; stays healthy', async () => {
     const api = new FakeKube();
     api.addPod('jm-a', {}, '10.0.0.1');

@@ -62,6 +62,7 @@ export const MAX_HOLDER_CHARS = 256;
 /** Why a record cannot be read, with at most a short excerpt of what was found. */
 const Unreadable = {
   tooLarge: (bytes: number) => `the annotation is too large (${bytes} bytes; Flink writes a few hundred)`,
+  notString: () => 'the annotation is not a string',
   notJson: (e: unknown) => `not JSON: ${excerpt((e as Error).message, 80)}`,
   notObject: () => 'not a JSON object',
   noHolder: () => 'no holderIdentity',
@@ -88,8 +89,9 @@ function transitionCount(value: unknown): number {
  * properties only (a `__proto__` or `constructor` key is data like any other), every
  * field checked, and reasons quote at most a short excerpt.
  */
-export function parseLeaderRecord(annotation: string | undefined): LeaderRecord {
+export function parseLeaderRecord(annotation: unknown): LeaderRecord {
   if (annotation === undefined || annotation === '') return { kind: 'missing' };
+  if (typeof annotation !== 'string') return unparseable(Unreadable.notString(), String(annotation));
   const bytes = Buffer.byteLength(annotation);
   if (bytes > MAX_RECORD_BYTES) return unparseable(Unreadable.tooLarge(bytes), annotation);
   let parsed: unknown;

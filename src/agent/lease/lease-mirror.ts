@@ -1,6 +1,7 @@
 import { microTime } from './microtime';
 import { parseTime } from '../election/leader-record';
 import { isConflict, isNotFound, KubeApi, Lease, LeaseSpec } from '../kube/kube-api';
+import { isPlainObject } from '../runtime/json';
 import { MAX_CLOCK_SKEW_MS, MAX_LEASE_SECONDS } from '../runtime/timing';
 
 /** Labels on the mirror Lease. */
@@ -109,20 +110,22 @@ export async function mirrorLeadership(api: KubeApi, params: MirrorParams): Prom
   let current: Lease;
   try {
     current =
-      cached && cached.spec.holderIdentity === holder && cached.metadata.resourceVersion
+      cached && cached.spec?.holderIdentity === holder && cached.metadata.resourceVersion
         ? cached
         : await api.getLease(namespace, name);
   } catch (e) {
     if (!isNotFound(e)) throw e;
     return createLease(api, params);
   }
-  const takeover = current.spec.holderIdentity !== holder;
-  const theirRenewal = parseTime(current.spec.renewTime);
+  // Whoever created the Lease may have left out its spec, or filled it with anything.
+  const theirs: LeaseSpec = isPlainObject(current.spec) ? current.spec : {};
+  const takeover = theirs.holderIdentity !== holder;
+  const theirRenewal = parseTime(theirs.renewTime);
   const plausible = theirRenewal !== undefined && theirRenewal <= params.now + MAX_CLOCK_SKEW_MS;
   if (takeover && plausible && theirRenewal > lock.renewTime)
-    return { outcome: 'conflict', reason: takenAfterOurView(current.spec.holderIdentity) };
-  const spec = mirroredSpec(holder, lock, current.spec);
-  if (!takeover && sameSpec(spec, current.spec)) return { outcome: 'unchanged', lease: current };
+    return { outcome: 'conflict', reason: takenAfterOurView(theirs.holderIdentity) };
+  const spec = mirroredSpec(holder, lock, theirs);
+  if (!takeover && sameSpec(spec, theirs)) return { outcome: 'unchanged', lease: current };
   try {
     const lease = await api.replaceLease(namespace, {
       apiVersion: 'coordination.k8s.io/v1',
@@ -155,6 +158,6 @@ async function createLease(api: KubeApi, params: MirrorParams): Promise<MirrorRe
 
 /** Seconds since the Lease was last renewed, or undefined. */
 export function renewAgeSeconds(lease: Lease | undefined, now: number): number | undefined {
-  const t = parseTime(lease?.spec.renewTime);
+  const t = parseTime(lease?.spec?.renewTime);
   return t === undefined ? undefined : Math.max(0, (now - t) / 1000);
 }

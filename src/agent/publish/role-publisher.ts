@@ -117,7 +117,7 @@ export class RolePublisher {
     const now = clock.now();
     const period = tickPeriodMs(this.params.leaseDurationSeconds);
     const recent = this.lastLeaseWrite !== undefined && now - this.lastLeaseWrite < period * 0.9;
-    if (this.ownLease?.spec.holderIdentity === this.params.podName && recent) return;
+    if (this.ownLease?.spec?.holderIdentity === this.params.podName && recent) return;
     await link.call('lease', async () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         if (await this.writeLease(lock, attempt === 0 ? this.ownLease : undefined, now, attempt)) return;

@@ -78,15 +78,15 @@ export function agentStatus(parts: StatusParts): AgentStatus {
     role: parts.decision.role,
     reason: parts.decision.reason,
     leaderIp: parts.decision.leaderIp,
-    leaderPod: parts.decision.role === HaRole.LEADER ? parts.podName : parts.lease?.spec.holderIdentity,
+    leaderPod: parts.decision.role === HaRole.LEADER ? parts.podName : parts.lease?.spec?.holderIdentity,
     flinkLock: flinkLock(parts.record, parts.now),
     transitionsSeen: parts.transitions.transitionsSeen,
     lastLeaderChange: isoTime(parts.transitions.lastLeaderChange),
     lease: {
       name: parts.leaseName,
-      holder: parts.lease?.spec.holderIdentity,
+      holder: parts.lease?.spec?.holderIdentity,
       renewAgeSeconds: renewAgeSeconds(parts.lease, parts.now),
-      transitions: parts.lease?.spec.leaseTransitions,
+      transitions: parts.lease?.spec?.leaseTransitions,
     },
     storage: parts.storage.storage,
     jobs: [...jobs.entries()]

@@ -112,10 +112,10 @@ function lockProblem(record: LeaderRecord, lock: ConfigMap | undefined, id: stri
 
 function leaseSummary(lease: Lease, now: number): StatusReport['lease'] {
   return {
-    holder: lease.spec.holderIdentity,
+    holder: lease.spec?.holderIdentity,
     renewAgeSeconds: renewAgeSeconds(lease, now),
-    transitions: lease.spec.leaseTransitions,
-    acquireTime: lease.spec.acquireTime,
+    transitions: lease.spec?.leaseTransitions,
+    acquireTime: lease.spec?.acquireTime,
   };
 }
 

@@ -119,6 +119,10 @@ describe('hostile leader records', () => {
     expect((record as { reason: string }).reason.length).toBeLessThan(200);
   });
 
+  test('an annotation that is not a string (a misbehaving API server) is unparseable, not a crash', () => {
+    expect(parseLeaderRecord(42 as unknown as string)).toMatchObject({ kind: 'unparseable' });
+  });
+
   test('a transition count that is not a count is 0', () => {
     expect(parseLeaderRecord(JSON.stringify({ ...good, leaderTransitions: -5 }))).toMatchObject({
       leaderTransitions: 0,

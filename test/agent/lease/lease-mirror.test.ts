@@ -1,4 +1,4 @@
-import { ApiError } from '../../../src/agent/kube/kube-api';
+import { ApiError, Lease } from '../../../src/agent/kube/kube-api';
 import { leaseLabels, mirrorLeadership, renewAgeSeconds } from '../../../src/agent/lease/lease-mirror';
 import { microTime } from '../../../src/agent/lease/microtime';
 import { FakeKube } from '../support/fake-kube';
@@ -129,6 +129,15 @@ describe('mirrorLeadership', () => {
     const huge = { ...params('jm-a', T0), lock: { renewTime: T0, leaseDurationSeconds: 1e12 } };
     expect((await mirrorLeadership(api, huge)).outcome).toBe('created');
     expect(api.leases.get('c-jobmanager-leader')!.spec.leaseDurationSeconds).toBe(86_400);
+  });
+
+  test('a pre-created Lease without a spec is taken over, not a crash', async () => {
+    const api = new FakeKube();
+    api.leases.set('c-jobmanager-leader', {
+      metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+    } as unknown as Lease);
+    expect((await mirrorLeadership(api, params('jm-a', T0))).outcome).toBe('taken-over');
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 1 });
   });
 
   test('a concurrent create is a conflict', async () => {
