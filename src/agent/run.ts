@@ -12,7 +12,13 @@ import { nodeFs } from './storage/storage-check';
  * sidecar (`main.ts`, in-cluster credentials) and `cdk8s-flink ha agent` (a kubeconfig)
  * differ only in how they connect.
  */
-export async function runAgent(config: AgentConfig, connection: Connection, log: Logger): Promise<void> {
+export async function runAgent(
+  config: AgentConfig,
+  connection: Connection,
+  log: Logger,
+  /** Where the HTTP server listens: every interface in the pod (probes), loopback on a workstation. */
+  host = '0.0.0.0',
+): Promise<void> {
   const api = new HttpKubeClient(connection);
   const agent = new HaAgent({
     api,
@@ -27,17 +33,22 @@ export async function runAgent(config: AgentConfig, connection: Connection, log:
         (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
       ),
   });
-  const server = await startHttpServer(config.port, {
-    healthy: () => agent.healthy(),
-    ready: () => agent.isReady(),
-    metrics: () => agent.metrics.render(),
-    status: () => agent.status(),
-  });
+  const server = await startHttpServer(
+    config.port,
+    {
+      healthy: () => agent.healthy(),
+      ready: () => agent.isReady(),
+      metrics: () => agent.metrics.render(),
+      status: () => agent.status(),
+    },
+    host,
+  );
   for (const warning of config.warnings ?? []) log.log('warn', warning);
   const address = server.address();
   log.log('info', 'ha-agent started', {
     pod: config.podName,
     cluster: config.clusterId,
+    host,
     port: typeof address === 'object' && address ? address.port : config.port,
   });
 

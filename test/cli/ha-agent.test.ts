@@ -168,6 +168,8 @@ describe('cdk8s-flink ha agent', () => {
         `jm-0 labeled leader; output: ${output}`,
       );
       await waitFor(() => server.leases.get('c-jobmanager-leader')?.spec.holderIdentity === 'jm-0', 5_000, 'the Lease');
+      // On a workstation the agent's HTTP server listens on loopback only.
+      expect(output).toMatch(/"msg":"ha-agent started".*"host":"127\.0\.0\.1"/);
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       child.kill('SIGINT');
       expect(await exited).toBe(0);

@@ -233,4 +233,40 @@ describe('cdk8s-flink ha', () => {
     expect(await main(['status', '--cluster-id', 'c', '-n', 'a/../b'], t.io, () => ({ api: cluster() }))).toBe(2);
     expect(t.err()).toMatch(/--namespace "a\/..\/b" must be a Kubernetes namespace/);
   });
+
+  test('clean deletes only what it listed: a ConfigMap changed since then is left alone', async () => {
+    const api = cluster();
+    api.pods.clear();
+    const list = api.listConfigMaps.bind(api);
+    api.listConfigMaps = async (ns, selector) => {
+      const listed = await list(ns, selector);
+      // A new cluster with the same id starts and writes its lock after the listing.
+      api.putConfigMap({ ...api.configMaps.get('c-cluster-config-map')!, data: { fresh: 'state' } });
+      return listed;
+    };
+    const t = io();
+    expect(await main(['clean', '--cluster-id', 'c', '--yes'], t.io, () => ({ api }))).toBe(1);
+    expect(api.configMaps.get('c-cluster-config-map')!.data).toEqual({ fresh: 'state' });
+    expect(t.err()).toMatch(/kept configmap\/c-cluster-config-map: it changed since it was listed/);
+  });
+
+  test('clean looks for JobManagers again after the confirmation, right before deleting', async () => {
+    const { PassThrough } = await import('stream');
+    const api = cluster();
+    const pods = new Map(api.pods);
+    api.pods.clear();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c) => (out += c));
+    const run = main(['clean', '--cluster-id', 'c'], { stdout, stderr: stdout, stdin }, () => ({ api }));
+    setImmediate(() => {
+      // While the prompt waits, the cluster is deployed again.
+      for (const [name, pod] of pods) api.pods.set(name, pod);
+      stdin.write('c\n');
+    });
+    expect(await run).toBe(1);
+    expect(out).toMatch(/refusing to delete: 2 JobManager pod\(s\) of c still run/);
+    expect(api.configMaps.size).toBe(2);
+  });
 });

@@ -8,6 +8,7 @@ export interface ObjectMeta {
   readonly name: string;
   readonly namespace?: string;
   readonly resourceVersion?: string;
+  readonly uid?: string;
   readonly labels?: { readonly [key: string]: string };
   readonly annotations?: { readonly [key: string]: string };
   readonly creationTimestamp?: string;
@@ -80,6 +81,12 @@ export const isNotFound = (e: unknown) => e instanceof ApiError && e.status === 
 export const isConflict = (e: unknown) => e instanceof ApiError && e.status === 409;
 export const isGone = (e: unknown) => e instanceof ApiError && e.status === 410;
 
+/** DeleteOptions.preconditions: the object must still be this one. */
+export interface Preconditions {
+  readonly uid?: string;
+  readonly resourceVersion?: string;
+}
+
 /** List filters, as the API server takes them. */
 export interface Selector {
   readonly labelSelector?: string;
@@ -92,7 +99,11 @@ export interface KubeApi {
     namespace: string,
     selector: Selector,
   ): Promise<{ readonly items: ConfigMap[]; readonly resourceVersion: string }>;
-  deleteConfigMap(namespace: string, name: string): Promise<void>;
+  /**
+   * Deletes a ConfigMap; with `preconditions`, only the object as it was read (409 when it
+   * changed or was replaced since).
+   */
+  deleteConfigMap(namespace: string, name: string, preconditions?: Preconditions): Promise<void>;
   /**
    * Streams watch events for one ConfigMap from `resourceVersion` until the stream ends,
    * `signal` aborts, or an error (an ApiError with 410 for "too old").

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
-import { ApiError, ConfigMap, KubeApi, KubeEvent, Lease, Pod, Selector, WatchEvent } from './kube-api';
+import { ApiError, ConfigMap, KubeApi, KubeEvent, Lease, Pod, Preconditions, Selector, WatchEvent } from './kube-api';
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -121,8 +121,9 @@ export class HttpKubeClient implements KubeApi {
     return { items: list.items ?? [], resourceVersion: list.metadata.resourceVersion };
   }
 
-  public async deleteConfigMap(ns: string, name: string): Promise<void> {
-    await this.json('DELETE', `/api/v1/namespaces/${enc(ns)}/configmaps/${enc(name)}`);
+  public async deleteConfigMap(ns: string, name: string, preconditions?: Preconditions): Promise<void> {
+    const options = preconditions ? { apiVersion: 'v1', kind: 'DeleteOptions', preconditions } : undefined;
+    await this.json('DELETE', `/api/v1/namespaces/${enc(ns)}/configmaps/${enc(name)}`, options);
   }
 
   public watchConfigMap(
@@ -284,8 +285,9 @@ export class HttpKubeClient implements KubeApi {
     contentType = 'application/json',
     retried = false,
   ): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise<T>((resolve, reject) => {
-      const req = this.request(method, path, body, contentType, retried, (res) => {
+      const req = this.request(method, path, payload, contentType, retried, (res) => {
         collect(res, this.maxResponseBytes).then((text) => {
           const status = res.statusCode ?? 0;
           if (status === 401 && !retried && this.conn.token) {
@@ -307,7 +309,7 @@ export class HttpKubeClient implements KubeApi {
       );
       req.on('close', () => clearTimeout(deadline));
       req.on('error', reject);
-      if (body !== undefined) req.write(JSON.stringify(body));
+      if (payload !== undefined) req.write(payload);
       req.end();
     });
   }
@@ -315,14 +317,17 @@ export class HttpKubeClient implements KubeApi {
   private request(
     method: string,
     path: string,
-    body: unknown,
+    payload: string | undefined,
     contentType: string | undefined,
     refreshToken: boolean,
     onResponse: (res: http.IncomingMessage) => void,
   ): http.ClientRequest {
     const url = new URL(path, this.base);
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined && contentType) headers['content-type'] = contentType;
+    if (payload !== undefined) {
+      if (contentType) headers['content-type'] = contentType;
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
     const token = this.conn.token?.(refreshToken);
     if (token) headers.authorization = `Bearer ${token}`;
     const mod = url.protocol === 'https:' ? https : http;

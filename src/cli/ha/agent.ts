@@ -81,10 +81,12 @@ async function runWithKubeconfig(
       io.stderr.write(`${refusal}\n`);
       return 1;
     }
+    // On a workstation, /status is for this user only: loopback.
     await runAgent(
       configFromEnv(env),
       connection,
       jsonLogger((l) => io.stdout.write(l)),
+      '127.0.0.1',
     );
     return 0;
   } catch (e) {

@@ -52,11 +52,18 @@ describe('HttpKubeClient', () => {
       });
       await client.patchPodLabel('flink', 'jm-0', 'flink.cdk8s.io/ha-role', 'leader');
       await client.replaceLease('flink', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '7' }, spec: {} });
+      await client.deleteConfigMap('flink', 'c-cluster-config-map', { uid: 'u1', resourceVersion: '9' });
       expect(s.seen.map((r) => `${r.method} ${decodeURIComponent(r.url)}`)).toEqual([
         'GET /api/v1/namespaces/flink/configmaps?labelSelector=app=c,type=flink-native-kubernetes',
         'PATCH /api/v1/namespaces/flink/pods/jm-0',
         'PUT /apis/coordination.k8s.io/v1/namespaces/flink/leases/c-jobmanager-leader',
+        'DELETE /api/v1/namespaces/flink/configmaps/c-cluster-config-map',
       ]);
+      expect(JSON.parse(s.seen[3].body)).toEqual({
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        preconditions: { uid: 'u1', resourceVersion: '9' },
+      });
       expect(s.seen[1]).toMatchObject({
         type: 'application/merge-patch+json',
         auth: 'Bearer t0k',

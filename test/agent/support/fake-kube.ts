@@ -5,6 +5,7 @@ import {
   KubeEvent,
   Lease,
   Pod,
+  Preconditions,
   Selector,
   WatchEvent,
 } from '../../../src/agent/kube/kube-api';
@@ -53,9 +54,14 @@ export class FakeKube implements KubeApi {
     return { items, resourceVersion: String(this.rv) };
   }
 
-  public async deleteConfigMap(_ns: string, name: string) {
+  public async deleteConfigMap(_ns: string, name: string, preconditions?: Preconditions) {
     this.check('deleteConfigMap');
-    if (!this.configMaps.delete(name)) throw new ApiError(404, 'not found');
+    const current = this.configMaps.get(name);
+    if (!current) throw new ApiError(404, 'not found');
+    const rv = preconditions?.resourceVersion;
+    if (rv !== undefined && rv !== current.metadata.resourceVersion)
+      throw new ApiError(409, `Precondition failed: ResourceVersion in precondition: ${rv}`);
+    this.configMaps.delete(name);
   }
 
   public async watchConfigMap(
