@@ -523,6 +523,32 @@ describe('HaAgent', () => {
     },
   );
 
+  test('a label write the client cuts off at its deadline: unhealthy until a write goes through', async () => {
+    const { api, clock, a, flink } = setup();
+    const patch = api.patchPodLabel.bind(api);
+    let timingOut = true;
+    api.patchPodLabel = async (...args) => {
+      if (timingOut)
+        throw Object.assign(new Error('PATCH /api/v1/.../pods/jm-a: timed out after 10 s'), { name: 'TimeoutError' });
+      return patch(...args);
+    };
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(a.healthy()).toBe(false);
+    expect(a.status().hungCalls).toEqual(['patch-pod']);
+    timingOut = false;
+    await a.tick();
+    expect(a.healthy()).toBe(true);
+  });
+
+  test('a write the API server refuses (not a hang) leaves the agent healthy', async () => {
+    const { api, clock, a, flink } = setup();
+    api.failing.set('patchPodLabel', 403);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(a.healthy()).toBe(true);
+  });
+
   test('liveness fails only when the loop stalls', async () => {
     const { clock, a } = setup();
     expect(a.healthy()).toBe(true);

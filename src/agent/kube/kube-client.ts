@@ -83,8 +83,11 @@ export interface ClientOptions {
 
 const tooLarge = (what: string, limit: number) => new Error(`${what} larger than ${limit} bytes: not read`);
 
+/** Named TimeoutError, so the agent can tell a hanging server from one that refuses. */
 const timedOut = (method: string, path: string, ms: number) =>
-  new Error(`${method} ${path.split('?')[0]}: timed out after ${ms / 1000} s`);
+  Object.assign(new Error(`${method} ${path.split('?')[0]}: timed out after ${ms / 1000} s`), {
+    name: 'TimeoutError',
+  });
 
 /** A small typed Kubernetes client over node:http(s): only what the agent and CLI need. */
 export class HttpKubeClient implements KubeApi {

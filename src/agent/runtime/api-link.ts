@@ -13,6 +13,9 @@ export class ApiTimeoutError extends Error {
   }
 }
 
+/** A timeout of this link or of the client below it (which names its errors TimeoutError). */
+const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutError' || e instanceof ApiTimeoutError);
+
 const stillHung = (op: string) => new Error(`${op}: the previous call has not returned; not sent again`);
 
 /**
@@ -27,6 +30,7 @@ export class ApiLink {
   /** Operations in flight, and those among them past their deadline. */
   private readonly inFlight = new Set<string>();
   private readonly hung = new Set<string>();
+  private readonly timedOut = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -39,9 +43,12 @@ export class ApiLink {
     return this.last;
   }
 
-  /** Operations that have not returned within the deadline and still have not. */
+  /**
+   * Operations that hang: in flight past the deadline, or whose last attempt timed out
+   * (the client cut it off) and none has succeeded since.
+   */
   public get hungCalls(): string[] {
-    return [...this.hung].sort();
+    return [...new Set([...this.hung, ...this.timedOut])].sort();
   }
 
   public contact(): void {
@@ -56,10 +63,18 @@ export class ApiLink {
     if (this.inFlight.has(op) && !force) return this.onError(op, stillHung(op));
     this.inFlight.add(op);
     let timer: NodeJS.Timeout | undefined;
-    const work = (async () => fn())().finally(() => {
-      this.inFlight.delete(op);
-      this.hung.delete(op);
-    });
+    const work = (async () => fn())()
+      .then(
+        () => void this.timedOut.delete(op),
+        (e: unknown) => {
+          if (isTimeout(e)) this.timedOut.add(op);
+          throw e;
+        },
+      )
+      .finally(() => {
+        this.inFlight.delete(op);
+        this.hung.delete(op);
+      });
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
     });
