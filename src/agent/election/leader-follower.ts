@@ -109,7 +109,7 @@ export class LeaderFollower {
       this.pointerFingerprint = fingerprint;
       this.callbacks.onJobsChanged?.();
     }
-    this.current = parseLeaderRecord(cm?.metadata.annotations?.[LEADER_ANNOTATION]);
+    this.current = parseLeaderRecord(cm?.metadata?.annotations?.[LEADER_ANNOTATION]);
     this.currentEntries = parseLeaderEntries(cm?.data);
     this.trackLockHolder();
     // Once per distinct problem: a broken record is seen again with every watch event.

@@ -102,4 +102,11 @@ describe('LeaderFollower', () => {
     expect(api.calls.filter((c) => c === 'getConfigMap')).toHaveLength(2);
     expect(follower.decide().role).toBe(HaRole.LEADER);
   });
+
+  test('a ConfigMap without metadata (a misbehaving API server) is a view without a record, not a crash', () => {
+    const { follower, observe } = setup();
+    observe({ data: {} } as unknown as ConfigMap);
+    expect(follower.record).toEqual({ kind: 'missing' });
+    expect(follower.decide().role).toBe(HaRole.UNKNOWN);
+  });
 });
