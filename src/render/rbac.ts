@@ -70,9 +70,9 @@ export function agentRules(m: ClusterModel): k8s.PolicyRule[] {
   const leases = { apiGroups: ['coordination.k8s.io'], resources: ['leases'] };
   return [
     { ...leases, verbs: ['create'] },
-    { ...leases, resourceNames: [m.names.leaderLease], verbs: ['get', 'patch', 'update'] },
+    { ...leases, resourceNames: [m.names.leaderLease], verbs: ['get', 'update'] },
     // Pod names are random, so no resourceNames; the admission policy allows only the role label.
-    { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
-    { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+    { apiGroups: [''], resources: ['pods'], verbs: ['patch'] },
+    { apiGroups: [''], resources: ['events'], verbs: ['create'] },
   ];
 }

@@ -185,10 +185,10 @@ describe('the example app (seed article)', () => {
         apiGroups: ['coordination.k8s.io'],
         resources: ['leases'],
         resourceNames: ['my-flink-cluster-jobmanager-leader'],
-        verbs: ['get', 'patch', 'update'],
+        verbs: ['get', 'update'],
       },
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'patch'] },
-      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['patch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['create'] },
     ]);
     for (const role of ofKind(objects, 'Role')) {
       expect(JSON.stringify(role.rules)).not.toContain('*');
