@@ -2,6 +2,7 @@ import * as k8s from '../../imports/k8s';
 import { childPath, FindingList } from './conversion-report';
 import { podPropRejection } from './construct-rules';
 import { ExtraVolume } from '../props/cluster-props';
+import { isMap } from './manifest';
 import { FlinkVersion } from '../flink/flink-version';
 
 /** The operator's name for the Flink container in a pod template. */
@@ -53,7 +54,22 @@ const MAIN_CONTAINER_DECIDES: Readonly<Record<string, string>> = {
   securityContext: 'the construct applies the "restricted" Pod Security Standard',
 };
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const noInitContainers = () =>
+  'is not supported: the construct runs its own init container and has no prop for more; not mapped';
+const noPodSpecEquivalent = () =>
+  "has no equivalent in the construct's pod props (nodeSelector, tolerations, affinity, env, envFrom, volumes, podLabels, podAnnotations); not mapped";
+const volumeNotMounted = (name: unknown) =>
+  `volume ${JSON.stringify(name)} is not mounted by ${MAIN_CONTAINER}; not mapped`;
+const notMainContainer = (name: unknown, hasImage: boolean, resourcePath: string) =>
+  `${JSON.stringify(name)} is not the operator's main container name (${MAIN_CONTAINER}): ${
+    hasImage
+      ? 'the operator would run it as a sidecar, and the construct has no prop for sidecars'
+      : 'the operator would add it as a separate container, which has no image, so the API server would reject the pod'
+  }; its settings (e.g. resources) would not apply to Flink. Not mapped; ${resourcePath} sizes the Flink container`;
+const templateResources = (resourcePath: string) =>
+  `is not mapped: ${resourcePath} sizes the Flink container (the operator overrides the template's resources with it too)`;
+const noContainerEquivalent = () =>
+  "has no equivalent in the construct's pod props (env, envFrom and volume mounts are mapped); not mapped";
 
 /**
  * Maps the pod templates that apply to one component (`spec.podTemplate`, then the
@@ -168,26 +184,16 @@ function readSpec(
         );
         break;
       case 'initContainers':
-        findings.error(
-          p,
-          'is not supported: the construct runs its own init container and has no prop for more; not mapped',
-        );
+        findings.error(p, noInitContainers());
         break;
       default:
         if (CONSTRUCT_DECIDES[field]) findings.warning(p, `is not mapped: ${CONSTRUCT_DECIDES[field]}`);
-        else
-          findings.error(
-            p,
-            "has no equivalent in the construct's pod props (nodeSelector, tolerations, affinity, env, envFrom, volumes, podLabels, podAnnotations); not mapped",
-          );
+        else findings.error(p, noPodSpecEquivalent());
     }
   }
   volumes.forEach((vol, i) => {
     if (!mountedVolumes.has(String(vol.name))) {
-      findings.error(
-        childPath(childPath(path, 'volumes'), i),
-        `volume ${JSON.stringify(vol.name)} is not mounted by ${MAIN_CONTAINER}; not mapped`,
-      );
+      findings.error(childPath(childPath(path, 'volumes'), i), volumeNotMounted(vol.name));
     }
   });
   return affinity;
@@ -208,14 +214,7 @@ function readContainer(
     return;
   }
   if (raw.name !== MAIN_CONTAINER) {
-    const consequence =
-      raw.image === undefined
-        ? 'the operator would add it as a separate container, which has no image, so the API server would reject the pod'
-        : 'the operator would run it as a sidecar, and the construct has no prop for sidecars';
-    findings.error(
-      childPath(path, 'name'),
-      `${JSON.stringify(raw.name)} is not the operator's main container name (${MAIN_CONTAINER}): ${consequence}; its settings (e.g. resources) would not apply to Flink. Not mapped; ${resourcePath} sizes the Flink container`,
-    );
+    findings.error(childPath(path, 'name'), notMainContainer(raw.name, raw.image !== undefined, resourcePath));
     return;
   }
   for (const [field, v] of Object.entries(raw)) {
@@ -232,17 +231,11 @@ function readContainer(
     } else if (field === 'volumeMounts') {
       (v as unknown[]).forEach((m, i) => readMount(m, childPath(p, i), volumes, flinkVersion, out, mounted, findings));
     } else if (field === 'resources') {
-      findings.warning(
-        p,
-        `is not mapped: ${resourcePath} sizes the Flink container (the operator overrides the template's resources with it too)`,
-      );
+      findings.warning(p, templateResources(resourcePath));
     } else if (MAIN_CONTAINER_DECIDES[field] !== undefined) {
       if (MAIN_CONTAINER_DECIDES[field]) findings.warning(p, `is not mapped: ${MAIN_CONTAINER_DECIDES[field]}`);
     } else {
-      findings.error(
-        p,
-        "has no equivalent in the construct's pod props (env, envFrom and volume mounts are mapped); not mapped",
-      );
+      findings.error(p, noContainerEquivalent());
     }
   }
 }
