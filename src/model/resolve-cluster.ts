@@ -6,6 +6,7 @@ import { resolveFlinkImage } from './flink-image';
 import { resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
+import { checkMemoryOptions } from './memory-options';
 import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
 import { resolvePods } from './pods';
@@ -86,6 +87,7 @@ export function resolveCluster(
     taskManagers: tmReplicas,
   });
   const extraConfig = resolveExtraConfig(props.flinkConfiguration, traits, job !== undefined, totalSlots);
+  checkMemoryOptions(extraConfig, jobManager.processMiB, taskManager.processMiB);
   const logLevel = resolveLogLevel(props.logLevel);
   const { network, restIngress } = resolveNetwork(props.network, props.restIngress);
 
