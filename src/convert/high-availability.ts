@@ -1,6 +1,6 @@
 import { FindingList } from './conversion-report';
 import { PodTemplateProps } from './pod-template';
-import { ConfigIntent, Sourced } from './read-flink-configuration';
+import { ConfigIntent, Sourced } from './config-intent';
 import { OBJECT_STORE_SCHEMES } from '../flink/storage-uri';
 import { HighAvailabilityProps } from '../props/cluster-props';
 import { HA_MOUNT_PATH, HaStorage } from '../props/ha-storage';

@@ -2,18 +2,23 @@ import { childPath, FindingList } from './conversion-report';
 import { CRD_FIELDS } from './crd-fields';
 import { checkFields, isMap, Obj } from './manifest';
 import { parseWholeNumber } from './quantities';
-import { ConfigIntent } from './read-flink-configuration';
+import { ConfigIntent } from './config-intent';
 import { FlinkJobProps } from '../props/cluster-props';
 
-const NONCES = ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce', 'autoscalerResetNonce'];
+const NONCES = ['savepointTriggerNonce', 'checkpointTriggerNonce', 'savepointRedeployNonce'];
 
 const noJar = () =>
   "is missing: the operator then expects the job on the image's classpath, but the construct needs the jar (e.g. local:///opt/flink/usrlib/my-job.jar); without it the conversion is a session cluster with no job";
 const badParallelism = (v: unknown) => `${JSON.stringify(v)} is not a whole number >= 1; not mapped`;
 const parallelismOverridden = (config: number, job: number) =>
   `(${config}) is overridden by spec.job.parallelism (${job}), as the operator does`;
-const upgradeModeOperatorOnly = (mode: unknown) =>
-  `(${mode}) is operator-only: the construct takes no savepoint before an upgrade; with HA, a restarted cluster resumes from the latest checkpoint (like last-state), and a new jar starts from initialSavepointPath`;
+const autoscalerNonce = () =>
+  "(operator 1.11+) resets the operator's autoscaler, which the converted cluster does not run; not mapped";
+const stateReferencePath = () =>
+  'path mapped to job.initialSavepointPath (the operator uses the path and ignores the other fields)';
+const stateReferenceSnapshot = () =>
+  'names a FlinkStateSnapshot resource, which is not converted: its savepoint path is unknown here; set job.initialSavepointPath to it. Not mapped';
+const bothStartingStates = () => 'is ignored: spec.job.initialSavepointPath is set, and the operator prefers it';
 const suspendedJob = () =>
   '"suspended" has no equivalent: the converted cluster runs the job; scale the Deployments to zero to stop it';
 const nonceOperatorOnly = () =>
@@ -98,7 +103,7 @@ function readInitialState(
   config: ConfigIntent,
   findings: FindingList,
 ): Pick<FlinkJobProps, 'initialSavepointPath' | 'allowNonRestoredState'> {
-  let initialSavepointPath = fromJob;
+  let initialSavepointPath = fromJob ?? readStateReference(raw.initialStateReference, fromJob, findings);
   if (config.savepointPath) {
     if (initialSavepointPath === undefined) initialSavepointPath = config.savepointPath.value;
     else findings.warning(config.savepointPath.path, 'is overridden by spec.job.initialSavepointPath');
@@ -115,9 +120,21 @@ function readInitialState(
   };
 }
 
+/** `spec.job.initialStateReference`: a snapshot resource, or a path the operator uses as is. */
+function readStateReference(raw: unknown, fromJob: string | undefined, findings: FindingList): string | undefined {
+  const path = 'spec.job.initialStateReference';
+  if (raw === undefined || raw === null) return undefined;
+  if (fromJob !== undefined) return void findings.warning(path, bothStartingStates());
+  if (isMap(raw) && typeof raw.path === 'string' && raw.path !== '') {
+    findings.info(path, stateReferencePath());
+    return raw.path;
+  }
+  findings.error(path, stateReferenceSnapshot());
+  return undefined;
+}
+
 /** Fields that steer the operator's handling of the job: reported. */
 function readJobLifecycle(raw: Obj, findings: FindingList): void {
-  if (raw.upgradeMode !== undefined) findings.warning('spec.job.upgradeMode', upgradeModeOperatorOnly(raw.upgradeMode));
   if (raw.state !== undefined) {
     if (raw.state === 'suspended') findings.error('spec.job.state', suspendedJob());
     else findings.info('spec.job.state', `(${raw.state}) is operator-only: the converted cluster runs the job`);
@@ -125,4 +142,5 @@ function readJobLifecycle(raw: Obj, findings: FindingList): void {
   for (const nonce of NONCES) {
     if (raw[nonce] !== undefined) findings.warning(childPath('spec.job', nonce), nonceOperatorOnly());
   }
+  if (raw.autoscalerResetNonce !== undefined) findings.warning('spec.job.autoscalerResetNonce', autoscalerNonce());
 }

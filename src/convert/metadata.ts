@@ -1,7 +1,7 @@
 import { childPath, FindingList } from './conversion-report';
 import { CRD_FIELDS, SERVER_METADATA } from './crd-fields';
 import { Obj } from './manifest';
-import { ConfigIntent } from './read-flink-configuration';
+import { ConfigIntent } from './config-intent';
 
 /** The operator's rule for FlinkDeployment names, which also makes them valid cluster ids. */
 const DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;

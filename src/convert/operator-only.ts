@@ -13,9 +13,12 @@ const nativeMode = () =>
 const ingressFix = (host: string | undefined, className: unknown) =>
   `is not mapped: set restIngress: { host: ${host ? JSON.stringify(host) : '"<host>" (the construct serves the UI at "/", not under a path)'}${typeof className === 'string' ? `, ingressClassName: "${className}"` : ''} } and admit your ingress controller in network.restAllowedFrom (the REST port is closed to other pods by default)`;
 
+const noServiceAccount = () =>
+  'is missing: the operator rejects a FlinkDeployment without it ("spec.serviceAccount must be defined"); the construct creates its own service accounts, so the conversion needs none';
+
 /** `spec.serviceAccount`: the construct brings its own. */
 export function readServiceAccount(raw: unknown, findings: FindingList): void {
-  if (raw === undefined) return;
+  if (raw === undefined) return findings.error('spec.serviceAccount', noServiceAccount());
   if (typeof raw === 'string') findings.warning('spec.serviceAccount', ownServiceAccounts());
   else findings.error('spec.serviceAccount', serviceAccountNotString(raw));
 }

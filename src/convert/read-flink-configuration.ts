@@ -1,71 +1,51 @@
-import { Duration } from 'cdk8s';
 import {
   nativeModeReplacement,
   NOT_FLINK_OPTIONS,
   OPERATOR_FORBIDDEN_KEYS,
   OPERATOR_KEY_PREFIXES,
 } from './config-keys';
+import { ConfigIntent, Mutable, noPodOptions } from './config-intent';
 import { childPath, FindingList } from './conversion-report';
+import { flinkMapText } from './flink-maps';
+import { readNativeOption } from './native-options';
 import { RestartEntry, restartStrategyFromConfig } from './restart-strategy';
 import { misspelledTypedKey } from './typed-keys';
 import { readTyped } from './typed-readers';
-import { CheckpointingMode } from '../props/checkpointing';
 import { FlinkVersionTraits } from '../flink/flink-version';
 import { checkExtraKey, currentNameOf } from '../model/key-rules';
 import { ownerOf } from '../model/config-sections';
-import { RestartStrategy } from '../props/restart-strategy';
 import { FlinkValidationError } from '../validation/errors';
 
-/** A value read from the manifest, with where it came from (for findings). */
-export interface Sourced<T> {
-  readonly value: T;
-  readonly path: string;
-}
+/** Options of Flink's Map type, which a YAML object writes as `k1:v1,k2:v2`, not as nested keys. */
+const MAP_OPTIONS =
+  /^(kubernetes\.secrets|kubernetes\.(jobmanager|taskmanager)\.(labels|annotations|node-selector)|kubernetes\.(rest|internal)-service\.(labels|annotations)|taskmanager\.memory\.managed\.consumer-weights)$/;
 
-/** What `spec.flinkConfiguration` asks for, sorted into typed props and pass-through keys. */
-export interface ConfigIntent {
-  readonly jobManagerProcessBytes?: Sourced<number>;
-  readonly taskManagerProcessBytes?: Sourced<number>;
-  readonly taskSlots?: Sourced<number>;
-  readonly parallelism?: Sourced<number>;
-  /** HA on or off, from `high-availability(.type)`. */
-  readonly haEnabled?: Sourced<boolean>;
-  readonly haStorageDir?: Sourced<string>;
-  readonly clusterId?: Sourced<string>;
-  readonly leaseDuration?: Duration;
-  readonly renewDeadline?: Duration;
-  readonly retryPeriod?: Duration;
-  readonly restartStrategy?: Sourced<RestartStrategy>;
-  readonly checkpointInterval?: Sourced<number>;
-  readonly checkpointMode?: CheckpointingMode;
-  readonly checkpointDir?: Sourced<string>;
-  readonly savepointDir?: Sourced<string>;
-  readonly checkpointsRetained?: number;
-  readonly incrementalCheckpoints?: boolean;
-  readonly savepointPath?: Sourced<string>;
-  readonly allowNonRestoredState?: Sourced<boolean>;
-  /** Keys passed to the construct's flinkConfiguration escape hatch, already checked by its rules. */
-  readonly passThrough: { readonly [key: string]: string };
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const isScalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Flattens nested YAML (`high-availability: {type: kubernetes}`, which Flink's config.yaml
- * and newer operators accept) into dotted keys, and lists into Flink's `;`-separated form.
+ * and newer operators accept) into dotted keys, lists into Flink's `;`-separated form, and
+ * Map options into `k1:v1,k2:v2`.
  */
-export function flattenConfiguration(raw: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
+export function flattenConfiguration(
+  raw: Record<string, unknown>,
+  prefix = '',
+  out: Array<[string, unknown]> = [],
+): Array<[string, unknown]> {
   for (const [k, v] of Object.entries(raw)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v))
-      out.push(...flattenConfiguration(v as Record<string, unknown>, key));
-    else if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)))
-      out.push([key, v.join(';')]);
+    if (isPlainObject(v) && MAP_OPTIONS.test(key)) out.push([key, flinkMapText(v)]);
+    else if (isPlainObject(v)) flattenConfiguration(v, key, out);
+    else if (Array.isArray(v) && v.every(isScalar)) out.push([key, v.join(';')]);
+    else if (Array.isArray(v) && v.length && v.every(isPlainObject)) out.push([key, v.map(flinkMapText).join(';')]);
     else out.push([key, v]);
   }
   return out;
 }
+
+const MERGE_BY_NAME = 'kubernetes.operator.pod-template.merge-arrays-by-name';
 
 const notAMap = () => 'must be a map of Flink configuration keys to values; not mapped';
 const notAValue = (value: unknown) =>
@@ -84,6 +64,7 @@ const nativeOption = (replacement: string) =>
 interface ConfigRead {
   readonly intent: Mutable<ConfigIntent>;
   readonly passThrough: Record<string, string>;
+  readonly userKeys: Set<string>;
   readonly restart: Map<string, RestartEntry>;
   readonly traits: FlinkVersionTraits;
   readonly findings: FindingList;
@@ -97,17 +78,24 @@ interface ConfigRead {
 export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits, findings: FindingList): ConfigIntent {
   const base = 'spec.flinkConfiguration';
   const passThrough: Record<string, string> = {};
-  const intent: Mutable<ConfigIntent> = { passThrough };
+  const userKeys = new Set<string>();
+  const intent: Mutable<ConfigIntent> = {
+    passThrough,
+    passThroughPaths: {},
+    userKeys,
+    pods: { jobManager: noPodOptions(), taskManager: noPodOptions() },
+    pullSecrets: [],
+  };
   if (raw === undefined || raw === null) return intent;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     findings.error(base, notAMap());
     return intent;
   }
-  const read: ConfigRead = { intent, passThrough, restart: new Map(), traits, findings };
+  const read: ConfigRead = { intent, passThrough, userKeys, restart: new Map(), traits, findings };
   for (const [rawKey, value] of flattenConfiguration(raw as Record<string, unknown>))
     readEntry(rawKey, value, childPath(base, rawKey), read);
   if (read.restart.size) {
-    const strategy = restartStrategyFromConfig(read.restart, findings);
+    const strategy = restartStrategyFromConfig(read.restart, findings, traits);
     if (strategy) intent.restartStrategy = { value: strategy, path: read.restart.get('restart-strategy.type')!.path };
   }
   return intent;
@@ -115,41 +103,50 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
 
 /** One key: reported, read into intent, or passed through the construct's key rules. */
 function readEntry(rawKey: string, value: unknown, path: string, read: ConfigRead): void {
-  const { findings, traits, intent } = read;
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-    findings.error(path, notAValue(value));
+  const { findings, intent } = read;
+  if (!isScalar(value)) return findings.error(path, notAValue(value));
+  const scalar = value as string | number | boolean;
+  if (rawKey in Object.prototype) return findings.error(path, notAnOption('no Flink option has this name'));
+  const notOption = Object.prototype.hasOwnProperty.call(NOT_FLINK_OPTIONS, rawKey)
+    ? NOT_FLINK_OPTIONS[rawKey]
+    : undefined;
+  if (notOption) return findings.error(path, notAnOption(notOption));
+  if (rawKey === MERGE_BY_NAME) return void readNativeOption(rawKey, scalar, path, intent, findings);
+  if (OPERATOR_KEY_PREFIXES.some((p) => rawKey.startsWith(p))) return findings.warning(path, operatorSetting());
+  const key = currentKey(rawKey, path, read);
+  read.userKeys.add(key);
+  if (OPERATOR_FORBIDDEN_KEYS.includes(key)) return readForbidden(key, scalar, path, intent, findings);
+  if (key === 'restart-strategy' || key.startsWith('restart-strategy.')) {
+    // Before 1.19 the bare key is the current spelling of the type.
+    read.restart.set(key === 'restart-strategy' ? 'restart-strategy.type' : key, { value: scalar, path });
     return;
   }
-  const notOption = NOT_FLINK_OPTIONS[rawKey];
-  if (notOption) return findings.error(path, notAnOption(notOption));
-  if (OPERATOR_KEY_PREFIXES.some((p) => rawKey.startsWith(p))) return findings.warning(path, operatorSetting());
+  if (readTyped(key, scalar, path, intent, findings)) return;
+  if (readNativeOption(key, scalar, path, intent, findings)) return;
+  const native = nativeModeReplacement(key);
+  if (native) return findings.warning(path, nativeOption(native));
+  passThroughKey(key, scalar, path, read);
+}
+
+/** The key as the construct reads it: a misspelling of a typed key corrected, a legacy spelling renamed. */
+function currentKey(rawKey: string, path: string, read: ConfigRead): string {
   let key = rawKey;
   const meant = misspelledTypedKey(rawKey);
   if (meant) {
-    findings.error(path, misspelled(meant));
+    read.findings.error(path, misspelled(meant));
     key = meant;
   }
-  const current = currentNameOf(key, traits);
-  if (current !== key) {
-    findings.warning(path, legacySpelling(current, traits.version));
-    key = current;
-  }
-  if (OPERATOR_FORBIDDEN_KEYS.includes(key)) return readForbidden(key, value, path, intent, findings);
-  if (key === 'restart-strategy' || key.startsWith('restart-strategy.')) {
-    // Before 1.19 the bare key is the current spelling of the type.
-    read.restart.set(key === 'restart-strategy' ? 'restart-strategy.type' : key, { value, path });
-    return;
-  }
-  if (readTyped(key, value, path, intent, findings)) return;
-  const native = nativeModeReplacement(key);
-  if (native) return findings.warning(path, nativeOption(native));
-  passThroughKey(key, value, path, read);
+  const current = currentNameOf(key, read.traits);
+  if (current === key) return key;
+  read.findings.warning(path, legacySpelling(current, read.traits.version));
+  return current;
 }
 
 /** A key without a typed prop, through the construct's own key rules. */
 function passThroughKey(key: string, value: string | number | boolean, path: string, read: ConfigRead): void {
   try {
     read.passThrough[key] = checkExtraKey(key, value, read.traits);
+    read.intent.passThroughPaths[key] = path;
   } catch (e) {
     if (!(e instanceof FlinkValidationError)) throw e;
     // A key the construct owns is set anyway, so dropping it loses nothing the user can keep;

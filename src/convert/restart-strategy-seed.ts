@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import { childPath, FindingList } from './conversion-report';
 import { isMap, Obj } from './manifest';
 import { parseDurationMillis, parseWholeNumber } from './quantities';
-import { ConfigIntent } from './read-flink-configuration';
-import { buildRestartStrategy, describeRestartStrategy, TYPE_ALIASES } from './restart-strategy';
+import { ConfigIntent } from './config-intent';
+import { buildRestartStrategy, describeRestartStrategy, restartType } from './restart-strategy';
 import { restartStrategyConfig } from '../model/config-sections';
 import { RestartStrategy } from '../props/restart-strategy';
 
@@ -47,13 +47,7 @@ export function restartStrategyFromJobField(
   findings: FindingList,
 ): RestartStrategy | undefined {
   if (!isMap(raw)) return undefined;
-  const type =
-    TYPE_ALIASES[
-      String(raw.type ?? '')
-        .trim()
-        .toLowerCase()
-        .replace(/_/g, '-')
-    ];
+  const type = restartType(String(raw.type ?? '').replace(/_/g, '-'));
   return buildRestartStrategy(path, () => seedStrategy(type, raw, path, findings), findings);
 }
 

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { FindingList } from './conversion-report';
 import { parseDurationMillis, parseWholeNumber } from './quantities';
 import { restartStrategyConfig } from '../model/config-sections';
+import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
 import { RestartStrategy } from '../props/restart-strategy';
 import { FlinkValidationError } from '../validation/errors';
 
@@ -27,6 +28,12 @@ export const TYPE_ALIASES: Readonly<Record<string, RestartType>> = {
   exponentialdelay: 'exponential-delay',
 };
 
+/** The restart strategy type a value names, if any. */
+export function restartType(value: unknown): RestartType | undefined {
+  const name = String(value).trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, name) ? TYPE_ALIASES[name] : undefined;
+}
+
 const subKeyWithoutType = (sub: string) =>
   `is ignored by Flink without restart-strategy.type; not mapped (${sub} needs restart-strategy.type: ${sub})`;
 const unknownType = (value: unknown) =>
@@ -41,6 +48,12 @@ class SubKeys {
     private readonly type: RestartType,
     private readonly findings: FindingList,
   ) {}
+
+  /** Reports one sub-key as a warning. */
+  public report(name: string, message: string): void {
+    const e = this.entries.get(this.key(name));
+    if (e) this.findings.warning(e.path, message);
+  }
 
   public has(name: string): boolean {
     return this.entries.has(this.key(name));
@@ -85,13 +98,14 @@ class SubKeys {
 export function restartStrategyFromConfig(
   entries: ReadonlyMap<string, RestartEntry>,
   findings: FindingList,
+  traits: FlinkVersionTraits,
 ): RestartStrategy | undefined {
   const typeEntry = entries.get('restart-strategy.type');
   if (!typeEntry) {
     for (const [key, e] of entries) findings.warning(e.path, subKeyWithoutType(key.split('.')[1]));
     return undefined;
   }
-  const type = TYPE_ALIASES[String(typeEntry.value).trim().toLowerCase()];
+  const type = restartType(typeEntry.value);
   if (!type) {
     findings.error(typeEntry.path, unknownType(typeEntry.value));
     return undefined;
@@ -101,10 +115,10 @@ export function restartStrategyFromConfig(
       findings.warning(e.path, `is ignored by Flink: restart-strategy.type is ${type}; not mapped`);
   }
   const sub = new SubKeys(entries, type, findings);
-  return buildRestartStrategy(typeEntry.path, () => strategyOfType(type, sub), findings);
+  return buildRestartStrategy(typeEntry.path, () => strategyOfType(type, sub, traits), findings);
 }
 
-function strategyOfType(type: RestartType, sub: SubKeys): RestartStrategy | undefined {
+function strategyOfType(type: RestartType, sub: SubKeys, traits: FlinkVersionTraits): RestartStrategy | undefined {
   switch (type) {
     case 'none':
       return RestartStrategy.none();
@@ -122,17 +136,28 @@ function strategyOfType(type: RestartType, sub: SubKeys): RestartStrategy | unde
         : RestartStrategy.failureRate({ maxFailuresPerInterval: max, interval, delay });
     }
     case 'exponential-delay':
-      return exponentialDelay(sub);
+      return exponentialDelay(sub, traits);
   }
 }
 
-function exponentialDelay(sub: SubKeys): RestartStrategy {
+/** Flink 1.18's exponential-delay defaults, which 1.19 changed (FLIP-364): the construct's own are 1.19's. */
+const FLINK_1_18_EXPONENTIAL = { maxBackoff: Duration.minutes(5), backoffMultiplier: 2 };
+
+const notBefore119 = () => 'is not an option of Flink 1.18 (it came with 1.19), so Flink ignores it; not mapped';
+
+function exponentialDelay(sub: SubKeys, traits: FlinkVersionTraits): RestartStrategy {
   const optDuration = (name: string) => (sub.has(name) ? sub.duration(name, 0) : undefined);
-  const attempts = sub.has('attempts-before-reset-backoff') ? sub.whole('attempts-before-reset-backoff', 0) : undefined;
+  const before119 = !traits.atLeast(FlinkVersion.V1_19);
+  let attempts: number | undefined;
+  if (sub.has('attempts-before-reset-backoff')) {
+    if (before119) sub.report('attempts-before-reset-backoff', notBefore119());
+    else attempts = sub.whole('attempts-before-reset-backoff', 0);
+  }
+  const defaults: Partial<typeof FLINK_1_18_EXPONENTIAL> = before119 ? FLINK_1_18_EXPONENTIAL : {};
   return RestartStrategy.exponentialDelay({
     initialBackoff: optDuration('initial-backoff'),
-    maxBackoff: optDuration('max-backoff'),
-    backoffMultiplier: sub.number('backoff-multiplier'),
+    maxBackoff: optDuration('max-backoff') ?? defaults.maxBackoff,
+    backoffMultiplier: sub.number('backoff-multiplier') ?? defaults.backoffMultiplier,
     resetBackoffThreshold: optDuration('reset-backoff-threshold'),
     jitterFactor: sub.number('jitter-factor'),
     attemptsBeforeResetBackoff: attempts,

@@ -1,11 +1,10 @@
 import { Duration } from 'cdk8s';
 import { FindingList } from './conversion-report';
 import { parseBoolean, parseDurationMillis, parseMemoryBytes, parseWholeNumber } from './quantities';
-import { ConfigIntent } from './read-flink-configuration';
+import { ConfigIntent, Mutable } from './config-intent';
 import { ownerOf } from '../model/config-sections';
 import { CheckpointingMode } from '../props/checkpointing';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Value = string | number | boolean;
 
 /** One typed key being read: where to put its meaning, and how to report an unreadable value. */
@@ -99,6 +98,18 @@ function readCheckpointKey(r: TypedRead): void {
   }
 }
 
+const noExternalizedCheckpoints = () =>
+  'NO_EXTERNALIZED_CHECKPOINTS has no equivalent: the construct keeps the last checkpoints when a job ends (RETAIN_ON_CANCELLATION) or deletes them on cancellation (DELETE_ON_CANCELLATION); not mapped';
+
+/** `execution.checkpointing.externalized-checkpoint-retention`. */
+function readRetention(r: TypedRead): void {
+  const v = text(r).toUpperCase();
+  if (v === 'RETAIN_ON_CANCELLATION' || v === 'DELETE_ON_CANCELLATION')
+    r.intent.retainOnCancellation = { value: v === 'RETAIN_ON_CANCELLATION', path: r.path };
+  else if (v === 'NO_EXTERNALIZED_CHECKPOINTS') r.findings.error(r.path, noExternalizedCheckpoints());
+  else unreadable(r, 'RETAIN_ON_CANCELLATION or DELETE_ON_CANCELLATION');
+}
+
 /** How each prop that owns keys (src/model/config-sections.ts) reads them. */
 const READERS: ReadonlyMap<string, (r: TypedRead) => void> = new Map<string, (r: TypedRead) => void>([
   ['jobManager.resources.memory', processSize('jobManagerProcessBytes')],
@@ -123,6 +134,7 @@ const READERS: ReadonlyMap<string, (r: TypedRead) => void> = new Map<string, (r:
   ['highAvailability.renewDeadline', leaderElection('renewDeadline')],
   ['highAvailability.retryPeriod', leaderElection('retryPeriod')],
   ['checkpointing', readCheckpointKey],
+  ['checkpointing.retainOnCancellation', readRetention],
   ['job.initialSavepointPath', (r) => (r.intent.savepointPath = { value: text(r), path: r.path })],
   [
     'job.allowNonRestoredState',
