@@ -1,8 +1,9 @@
 import {
-  nativeModeReplacement,
+  nativeOnly,
   NOT_FLINK_OPTIONS,
   OPERATOR_FORBIDDEN_KEYS,
   OPERATOR_KEY_PREFIXES,
+  SPLIT_KEYS,
 } from './config-keys';
 import { ConfigIntent, Mutable, noPodOptions } from './config-intent';
 import { childPath, FindingList } from './conversion-report';
@@ -11,7 +12,8 @@ import { readNativeOption } from './native-options';
 import { RestartEntry, restartStrategyFromConfig } from './restart-strategy';
 import { misspelledTypedKey } from './typed-keys';
 import { readTyped } from './typed-readers';
-import { FlinkVersionTraits } from '../flink/flink-version';
+import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
+import { REMOVED_KEYS } from '../flink/key-history.generated';
 import { checkExtraKey, currentNameOf } from '../model/key-rules';
 import { ownerOf } from '../model/config-sections';
 import { FlinkValidationError } from '../validation/errors';
@@ -58,7 +60,9 @@ const misspelled = (meant: string) =>
 const legacySpelling = (current: string, version: string) =>
   `is the legacy spelling of ${current} (deprecated for Flink ${version}); read as ${current}`;
 const nativeOption = (replacement: string) =>
-  `is an option of Flink's native Kubernetes mode; the construct runs a standalone cluster, where it has no effect. Not mapped; use ${replacement}`;
+  `is an option of Flink's native Kubernetes mode, which the operator used to build its Services and pods; the construct declares those itself, so it has no effect. Not mapped; use ${replacement}`;
+const splitKey = (since: string, replacements: readonly string[]) =>
+  `was removed in Flink ${since}, so Flink ignores it, as it did under the operator; its replacements are ${replacements.join(' and ')}: set those. Not mapped`;
 
 /** The configuration being read: intent so far and the restart-strategy entries to combine at the end. */
 interface ConfigRead {
@@ -123,8 +127,12 @@ function readEntry(rawKey: string, value: unknown, path: string, read: ConfigRea
   }
   if (readTyped(key, scalar, path, intent, findings)) return;
   if (readNativeOption(key, scalar, path, intent, findings)) return;
-  const native = nativeModeReplacement(key);
-  if (native) return findings.warning(path, nativeOption(native));
+  const native = nativeOnly(key);
+  if (native) return findings.add(native.severity, path, nativeOption(native.instead));
+  const split = SPLIT_KEYS.get(key);
+  const removed = Object.prototype.hasOwnProperty.call(REMOVED_KEYS, key) ? REMOVED_KEYS[key] : undefined;
+  if (split && removed && read.traits.atLeast(removed.since as FlinkVersion))
+    return findings.error(path, splitKey(removed.since, split));
   passThroughKey(key, scalar, path, read);
 }
 

@@ -320,3 +320,43 @@ test.each(['toString', 'valueOf', 'constructor', 'hasOwnProperty'])(
     expect(finding.message).not.toMatch(/function|native code|undefined/);
   },
 );
+
+describe('keys Flink removed or native mode alone reads', () => {
+  test('security.ssl.enabled on Flink 2.x names its two replacements instead of claiming it has none', () => {
+    const m = withSpec({
+      flinkVersion: 'v2_0',
+      image: 'flink:2.0',
+      flinkConfiguration: { ...cleanManifest().spec.flinkConfiguration, 'security.ssl.enabled': 'true' },
+    });
+    const finding = at(convert(m).report, 'spec.flinkConfiguration["security.ssl.enabled"]')[0];
+    expect(finding.severity).toBe('error');
+    expect(finding.message).toContain('security.ssl.internal.enabled and security.ssl.rest.enabled');
+    expect(finding.message).not.toContain('no replacement');
+  });
+
+  test('security.ssl.enabled on Flink 1.x still works in Flink, so it passes through', () => {
+    const { props } = convert(config({ 'security.ssl.enabled': 'true' }));
+    expect(props.flinkConfiguration).toHaveProperty(['security.ssl.enabled'], 'true');
+  });
+
+  test('entrypoint arguments the construct cannot pass are an error; a native Service type is a warning', () => {
+    const { report } = convert(
+      config({
+        'kubernetes.jobmanager.entrypoint.args': '-Dfoo=bar',
+        'kubernetes.rest-service.exposed.type': 'ClusterIP',
+      }),
+    );
+    expect(at(report, 'spec.flinkConfiguration["kubernetes.jobmanager.entrypoint.args"]')[0].severity).toBe('error');
+    expect(at(report, 'spec.flinkConfiguration["kubernetes.rest-service.exposed.type"]')[0].severity).toBe('warning');
+  });
+
+  test('client options the Kubernetes HA services read pass through', () => {
+    const { props } = convert(
+      config({ 'kubernetes.client.io-pool.size': '8', 'kubernetes.transactional-operation.max-retries': '7' }),
+    );
+    expect(props.flinkConfiguration).toMatchObject({
+      'kubernetes.client.io-pool.size': '8',
+      'kubernetes.transactional-operation.max-retries': '7',
+    });
+  });
+});
