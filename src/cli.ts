@@ -2,11 +2,15 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { App, Chart } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
 import { FlinkCluster } from './cluster/flink-cluster';
 import { FlinkValidationError } from './validation/errors';
 import { countFindings, formatFindings } from './convert/conversion-report';
-import { flinkDeploymentToProps } from './convert/flink-deployment';
+import { convertDocuments } from './convert/convert-documents';
+import { ManifestDocument, ManifestSyntaxError, readDocuments } from './convert/documents';
+import { ManifestEncodingError, decodeManifest } from './convert/manifest-text';
+import { isNamespaceName } from './convert/metadata';
+import { OutputFile, outputName, writeFilesAtomically } from './convert/output-files';
+import { FlinkClusterProps } from './props/cluster-props';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown };
@@ -26,7 +30,8 @@ commands:
 const CONVERT_USAGE = `usage: cdk8s-flink convert <flinkdeployment.yaml> [-o DIR] [--strict] [--namespace NS]
 
 Converts each FlinkDeployment in the file into a FlinkCluster and synthesizes it to
-DIR/<name>.k8s.yaml. Every field is mapped or reported (to stderr) with the reason and fix.
+DIR/<name>.k8s.yaml (written whole or not at all). Every field is mapped or reported (to
+stderr) with the reason and fix, and every other document of the file by kind and name.
 
 options:
   -o, --output DIR     output directory (default: dist-converted)
@@ -34,7 +39,8 @@ options:
   --namespace NS       namespace of the cluster (default: metadata.namespace, else "default")
 
 exit codes: 0 converted without errors; 1 the report has errors (output still written
-unless --strict) or the result cannot be synthesized; 2 usage or file errors
+unless --strict) or the result cannot be synthesized; 2 usage or file errors (unreadable,
+not UTF-8/UTF-16 text, not YAML, no FlinkDeployment)
 `;
 
 /** Dispatches to a sub-command; returns the exit code. */
@@ -98,6 +104,7 @@ function parseConvertArgs(argv: string[]): ConvertArgs | string | 'help' {
     }
   }
   if (file === undefined) return 'missing <flinkdeployment.yaml>';
+  if (namespace !== undefined && !isNamespaceName(namespace)) return `--namespace ${namespace} is not a namespace name`;
   return { file, outdir, strict, namespace };
 }
 
@@ -121,79 +128,89 @@ async function convert(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`cdk8s-flink convert: ${args}\n\n${CONVERT_USAGE}`);
     return 2;
   }
-
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (e) {
-    io.stderr.write(`cdk8s-flink convert: cannot read ${args.file}: ${ioReason(e)}\n`);
-    return 2;
+  const docs = readManifestFile(args.file, io);
+  if (!docs) return 2;
+  // The construct's verdict comes from building each cluster, once, in an app of its own.
+  const built = new Map<FlinkClusterProps, { app: App; name: string }>();
+  const taken = new Set<string>();
+  const build = (props: FlinkClusterProps) => {
+    const namespace = props.namespace ?? 'default';
+    const name = outputName(props.clusterId ?? 'flink', namespace, taken);
+    try {
+      const app = new App();
+      new FlinkCluster(new Chart(app, name, { namespace }), 'Flink', props);
+      built.set(props, { app, name });
+      return undefined;
+    } catch (e) {
+      taken.delete(name);
+      if (e instanceof FlinkValidationError) return e;
+      throw e;
+    }
+  };
+  const results = convertDocuments(docs, { namespace: args.namespace }, build);
+  const outputs: OutputFile[] = [];
+  let errors = false;
+  for (const r of results) {
+    if (results.length > 1) io.stderr.write(`${r.label}:\n`);
+    io.stderr.write(formatFindings(r.report));
+    const hasErrors = r.failure !== undefined || r.report.some((f) => f.severity === 'error');
+    errors ||= hasErrors;
+    if (r.failure) io.stderr.write(`${r.label}: cannot convert: ${r.failure.message}\n`);
+    if (r.conversion) io.stderr.write(`${r.label}: ${countFindings(r.report)}\n`);
+    const cluster = r.conversion && built.get(r.conversion.props);
+    if (!cluster || (hasErrors && args.strict)) continue;
+    const output = synthesize(cluster.app, cluster.name, io, r.label);
+    if (output) outputs.push(output);
+    else errors = true;
   }
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  const broken = list.find((d) => d.errors.length);
-  if (broken) {
-    io.stderr.write(`cdk8s-flink convert: cannot parse ${args.file}: ${broken.errors[0].message.split('\n')[0]}\n`);
-    return 2;
-  }
-  const manifests = list
-    .map((d) => d.toJS() as unknown)
-    .filter(
-      (m): m is Record<string, unknown> =>
-        typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === 'FlinkDeployment',
-    );
-  if (manifests.length === 0) {
+  if (!results.some((r) => r.doc.kind === 'FlinkDeployment')) {
     io.stderr.write(`cdk8s-flink convert: ${args.file} contains no FlinkDeployment\n`);
     return 2;
   }
-
-  const app = new App({ outdir: resolve(args.outdir) });
-  let errors = false;
-  let buildFailed = false;
-  for (const manifest of manifests) {
-    const label = String((manifest.metadata as { name?: unknown } | undefined)?.name ?? 'FlinkDeployment');
-    if (manifests.length > 1) io.stderr.write(`${label}:\n`);
-    try {
-      const { props, report } = flinkDeploymentToProps(manifest, { namespace: args.namespace });
-      io.stderr.write(formatFindings(report));
-      const hasErrors = report.some((f) => f.severity === 'error');
-      errors ||= hasErrors;
-      io.stderr.write(`${label}: ${countFindings(report)}\n`);
-      if (hasErrors && args.strict) continue;
-      const namespace = props.namespace ?? 'default';
-      // One file per cluster, named after it; clusters with one id in two namespaces get the namespace too.
-      const id = props.clusterId ?? label;
-      const chartId = app.node.tryFindChild(id) ? `${namespace}-${id}` : id;
-      const chart = new Chart(app, chartId, { namespace });
-      new FlinkCluster(chart, 'Flink', props);
-    } catch (e) {
-      if (!(e instanceof FlinkValidationError)) throw e;
-      io.stderr.write(`${label}: cannot convert: ${e.message}\n`);
-      errors = true;
-      buildFailed = true;
-    }
-  }
-  if (app.charts.length === 0) {
-    io.stderr.write(
-      `nothing written${args.strict && errors && !buildFailed ? ' (--strict and the report has errors)' : ''}\n`,
-    );
+  if (outputs.length === 0) {
+    io.stderr.write(`nothing written${args.strict && errors ? ' (--strict and the report has errors)' : ''}\n`);
     return 1;
+  }
+  let written: string[];
+  try {
+    written = writeFilesAtomically(resolve(args.outdir), outputs);
+  } catch (e) {
+    io.stderr.write(`cdk8s-flink convert: cannot write ${args.outdir}: ${ioReason(e)}\n`);
+    return 2;
+  }
+  for (const path of written) io.stdout.write(`${path}\n`);
+  if (args.strict && errors)
+    io.stderr.write('some documents were not written (--strict and their report has errors)\n');
+  return errors ? 1 : 0;
+}
+
+/** The documents of a manifest file; undefined (after saying why, naming the file) when it cannot be read. */
+function readManifestFile(file: string, io: Io): ManifestDocument[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    io.stderr.write(`cdk8s-flink convert: cannot read ${file}: ${ioReason(e)}\n`);
+    return undefined;
   }
   try {
-    app.synth();
+    return readDocuments(decodeManifest(bytes));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && IO_REASONS[code]) {
-      io.stderr.write(`cdk8s-flink convert: cannot write ${args.outdir}: ${ioReason(e)}\n`);
-      return 2;
-    }
-    io.stderr.write(`cdk8s-flink convert: cannot synthesize: ${(e as Error).message.split('\n')[0]}\n`);
-    return 1;
+    if (!(e instanceof ManifestEncodingError || e instanceof ManifestSyntaxError)) throw e;
+    io.stderr.write(`cdk8s-flink convert: cannot parse ${file}: ${e.message}\n`);
+    return undefined;
   }
-  for (const chart of app.charts) io.stdout.write(`${resolve(args.outdir, `${chart.node.id}.k8s.yaml`)}\n`);
-  if (args.strict && errors)
-    io.stderr.write('some FlinkDeployments were not written (--strict and their report has errors)\n');
-  return errors ? 1 : 0;
+}
+
+/** One converted cluster's chart as a manifest file. */
+function synthesize(app: App, name: string, io: Io, label: string): OutputFile | undefined {
+  try {
+    return { name: `${name}.k8s.yaml`, content: app.synthYaml() };
+  } catch (e) {
+    if (!(e instanceof FlinkValidationError)) throw e;
+    io.stderr.write(`${label}: cannot synthesize: ${e.message}\n`);
+    return undefined;
+  }
 }
 
 if (require.main === module) {

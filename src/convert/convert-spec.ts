@@ -80,11 +80,12 @@ export function convertSpec(input: SpecInput, findings: FindingList): FlinkClust
     haOn,
     findings,
   );
-  checkDependencies(
-    neededPaths(spec, scale.job?.initialSavepointPath, config, flinkConfiguration),
-    pods.unavailable,
-    findings,
-  );
+  if (pods.unavailable.length)
+    checkDependencies(
+      neededPaths(spec, scale.job?.initialSavepointPath, config, flinkConfiguration),
+      pods.unavailable,
+      findings,
+    );
   const logLevel = readLogConfiguration(spec.logConfiguration, findings);
   readOperatorOnly(spec, clusterId, namespace, findings);
   const taskSlots = config.taskSlots?.value;
@@ -144,12 +145,14 @@ function assembleConfiguration(
   haOn: boolean,
   findings: FindingList,
 ): Record<string, string> {
-  const flinkConfiguration: Record<string, string> = { ...config.passThrough };
+  // The operator's defaults first, so the keys read in the manifest's order follow them.
+  const flinkConfiguration = operatorDefaults({ config, name, applicationMode, haOn }, findings);
+  for (const key in config.passThrough) flinkConfiguration[key] = config.passThrough[key];
   dropMemoryConflicts(flinkConfiguration, config.passThroughPaths, pods, findings);
   // A session cluster keeps its default parallelism as a plain key (application mode maps it to job.parallelism).
   if (!applicationMode && config.parallelism)
     flinkConfiguration['parallelism.default'] = String(config.parallelism.value);
-  return { ...operatorDefaults({ config, name, applicationMode, haOn }, findings), ...flinkConfiguration };
+  return flinkConfiguration;
 }
 
 /** Files the cluster needs at run time: the jar, the savepoint to start from, and paths in the configuration. */

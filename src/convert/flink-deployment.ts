@@ -7,6 +7,7 @@ import { readMetadataExtras } from './metadata';
 import { readFlinkVersion } from './version';
 import { FlinkClusterProps } from '../props/cluster-props';
 import { HaStorage } from '../props/ha-storage';
+import { FlinkValidationError } from '../validation/errors';
 
 /** How to convert a FlinkDeployment. */
 export interface FlinkDeploymentConversionOptions {
@@ -46,6 +47,21 @@ export function flinkDeploymentToProps(
   manifest: object | string,
   options: FlinkDeploymentConversionOptions = {},
 ): FlinkDeploymentConversion {
+  return convertFlinkDeployment(manifest, options, constructRejection);
+}
+
+/** Asks the construct whether it accepts props; the error it would throw, if any. */
+export type ConstructCheck = (props: FlinkClusterProps) => FlinkValidationError | undefined;
+
+/**
+ * flinkDeploymentToProps with the construct's verdict supplied by the caller: a caller that
+ * builds the cluster anyway (the convert command) checks by building it, once.
+ */
+export function convertFlinkDeployment(
+  manifest: object | string,
+  options: FlinkDeploymentConversionOptions,
+  check: ConstructCheck,
+): FlinkDeploymentConversion {
   const root = parseManifest(manifest);
   const findings = new FindingList();
   checkFields(root, CRD_FIELDS.root, '', findings);
@@ -64,7 +80,7 @@ export function flinkDeploymentToProps(
     findings,
   );
 
-  const rejection = constructRejection(props);
+  const rejection = check(props);
   if (rejection) findings.error('spec', rejected(rejection.message));
   if (options.strict && findings.hasErrors) throw strictConversionError(props.clusterId!, findings.findings);
   return { props, report: findings.findings };

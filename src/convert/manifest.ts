@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
 import { childPath, FindingList } from './conversion-report';
+import { documentLabel, ManifestSyntaxError, readDocuments } from './documents';
 import { FlinkValidationError } from '../validation/errors';
 
 /** A parsed YAML/JSON object. */
@@ -11,7 +11,8 @@ export const isMap = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 /** The apiVersion the conversion reads. */
 export const API_VERSION = 'flink.apache.org/v1beta1';
 
-const notOneDocument = (count: number) => `has ${count} YAML documents; pass one FlinkDeployment at a time`;
+const notOneDocument = (labels: string[]) =>
+  `has ${labels.length} YAML documents (${labels.join(', ')}); pass one FlinkDeployment at a time, or convert the file with the convert command, which reports every document`;
 const notAFlinkDeployment = (kind: unknown) =>
   `is a ${JSON.stringify(kind)}, not a FlinkDeployment; only FlinkDeployments (apiVersion ${API_VERSION}) can be converted`;
 const notInCrd = (hint: string) => `is not part of the FlinkDeployment CRD (the API server rejects or drops it)${hint}`;
@@ -21,17 +22,24 @@ export function failManifest(reason: string): never {
   throw new FlinkValidationError('manifest', 'FlinkDeployment', reason);
 }
 
+/** The documents of YAML text, a syntax problem becoming the error for input that is not one FlinkDeployment. */
+function documentsOf(text: string) {
+  try {
+    return readDocuments(text);
+  } catch (e) {
+    if (e instanceof ManifestSyntaxError) failManifest(e.message);
+    throw e;
+  }
+}
+
 /** One document, parsed; anything else is not convertible at all. */
 export function parseManifest(manifest: object | string): Obj {
   let doc: unknown = manifest;
   if (typeof manifest === 'string') {
-    const docs = parseAllDocuments(manifest);
-    if (!Array.isArray(docs)) failManifest('is empty; expected one FlinkDeployment');
-    const bad = docs.find((d) => d.errors.length);
-    if (bad) failManifest(`is not valid YAML: ${bad.errors[0].message.split('\n')[0]}`);
-    const values = docs.map((d) => d.toJS()).filter((v) => v !== null && v !== undefined);
-    if (values.length !== 1) failManifest(notOneDocument(values.length));
-    doc = values[0];
+    const docs = documentsOf(manifest);
+    if (docs.length === 0) failManifest('is empty; expected one FlinkDeployment');
+    if (docs.length !== 1) failManifest(notOneDocument(docs.map(documentLabel)));
+    doc = docs[0].value;
   }
   if (!isMap(doc)) failManifest('is not a Kubernetes object; expected a FlinkDeployment');
   if (doc.kind !== 'FlinkDeployment') failManifest(notAFlinkDeployment(doc.kind));

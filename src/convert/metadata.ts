@@ -2,10 +2,14 @@ import { childPath, FindingList } from './conversion-report';
 import { CRD_FIELDS, SERVER_METADATA } from './crd-fields';
 import { Obj } from './manifest';
 import { ConfigIntent } from './config-intent';
+import { FlinkValidationError } from '../validation/errors';
 
 /** The operator's rule for FlinkDeployment names, which also makes them valid cluster ids. */
 const DEPLOYMENT_NAME = /^[a-z]([-a-z\d]{0,43}[a-z\d])?$/;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Whether `name` is a valid namespace name (a DNS label). */
+export const isNamespaceName = (name: string) => NAMESPACE.test(name);
 
 const labelsNotCarried = () =>
   'of the FlinkDeployment are not carried over: the construct labels its objects itself (add chart labels for your own)';
@@ -15,6 +19,7 @@ const invalidClusterId = (id: string, fixed: string) =>
   `${JSON.stringify(id)} is not a valid cluster id (at most 45 lowercase letters, digits and "-", starting with a letter); converted as ${JSON.stringify(fixed)}`;
 const namespaceOverridden = (given: unknown, option: string) =>
   `${JSON.stringify(given)} is overridden by the namespace option (${JSON.stringify(option)})`;
+const badNamespaceOption = () => 'is not a namespace name (at most 63 lowercase letters, digits and "-")';
 const namespaceAbsent = () =>
   'is absent: the cluster goes to the chart\'s namespace (the convert command uses "default", like kubectl)';
 
@@ -65,6 +70,8 @@ export function readNamespace(
   findings: FindingList,
 ): string | undefined {
   if (fromOptions !== undefined) {
+    if (!NAMESPACE.test(fromOptions))
+      throw new FlinkValidationError('namespace option', JSON.stringify(fromOptions), badNamespaceOption());
     if (fromManifest !== undefined && fromManifest !== fromOptions)
       findings.info('metadata.namespace', namespaceOverridden(fromManifest, fromOptions));
     return fromOptions;

@@ -74,7 +74,7 @@ function readPodMetadata(r: NativeRead, component: ComponentName, option: string
   if (option === 'tolerations') {
     const maps = parseFlinkMapList(String(r.value));
     if (!maps) return unreadable(r, 'a list of key:K,operator:O,value:V,effect:E entries separated by ";"');
-    pod.tolerations.push(...maps.map(toleration));
+    for (const m of maps) pod.tolerations.push(toleration(m));
     return r.findings.info(r.path, podMetadata('tolerations', component));
   }
   const map = parseFlinkMap(String(r.value));
@@ -116,7 +116,7 @@ function readHostNetwork(r: NativeRead): void {
 function readPullSecrets(r: NativeRead): void {
   const names = parseFlinkList(String(r.value));
   if (!names) return unreadable(r, 'a list of Secret names separated by ";"');
-  r.intent.pullSecrets.push(...names);
+  for (const name of names) r.intent.pullSecrets.push(name);
   r.findings.info(r.path, pullSecretsMapped());
 }
 

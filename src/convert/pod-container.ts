@@ -60,12 +60,17 @@ export function readContainer(
     if ((field === 'env' || field === 'envFrom' || field === 'volumeMounts') && !Array.isArray(v)) {
       findings.error(p, `${JSON.stringify(v)} is not a list; not mapped`);
     } else if (field === 'env' || field === 'envFrom') {
-      // Each entry is checked by the construct itself, on an otherwise minimal cluster.
-      (v as unknown[]).forEach((e, i) => {
-        const rejection = podPropRejection(read.flinkVersion, { [field]: [e] });
-        if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
-        else (out[field] as unknown[]).push(e);
-      });
+      // Checked by the construct itself, on an otherwise minimal cluster: the whole list at
+      // once, and entry by entry only when the list is rejected, to name the culprits.
+      const entries = v as unknown[];
+      if (!podPropRejection(read.flinkVersion, { [field]: entries }))
+        for (const e of entries) (out[field] as unknown[]).push(e);
+      else
+        entries.forEach((e, i) => {
+          const rejection = podPropRejection(read.flinkVersion, { [field]: [e] });
+          if (rejection) findings.error(childPath(p, i), `not mapped: ${rejection.reason}`);
+          else (out[field] as unknown[]).push(e);
+        });
     } else if (field === 'volumeMounts') {
       (v as unknown[]).forEach((m, i) => readMount(m, childPath(p, i), volumes, mounted, read));
     } else if (field === 'resources') {

@@ -21,19 +21,20 @@ export function applyPodOptions(
   flinkVersion: FlinkVersion,
   findings: FindingList,
 ): PodTemplateProps {
-  const env = [...template.env];
+  const env = new Map(template.env.map((e) => [e.name, e]));
+  // The whole list at once, and entry by entry only when it is rejected, to name the culprits.
+  const allAccepted = !podPropRejection(flinkVersion, { env: options.env.map((e) => e.value) });
   for (const { value, path } of options.env) {
-    const rejection = podPropRejection(flinkVersion, { env: [value] });
+    const rejection = allAccepted ? undefined : podPropRejection(flinkVersion, { env: [value] });
     if (rejection) {
       findings.error(path, `not mapped to ${component}.env: ${rejection.reason}`);
       continue;
     }
-    const i = env.findIndex((e) => e.name === value.name);
-    if (i >= 0) {
+    if (env.has(value.name)) {
       findings.info(path, replacesTemplateEnv(value.name));
-      env.splice(i, 1);
+      env.delete(value.name);
     }
-    env.push(value);
+    env.set(value.name, value);
   }
   const volumes = [...template.volumes];
   for (const { value, path } of options.volumes) {
@@ -45,7 +46,7 @@ export function applyPodOptions(
   }
   return {
     ...template,
-    env,
+    env: [...env.values()],
     volumes,
     podLabels: { ...template.podLabels, ...options.labels },
     podAnnotations: { ...template.podAnnotations, ...options.annotations },

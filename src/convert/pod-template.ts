@@ -131,7 +131,7 @@ function readSpec(value: unknown, path: string, read: TemplateRead): void {
       if (isMap(v)) Object.assign(out.nodeSelector, v);
       else wrongShape(findings, p, v, 'a map of label keys to values');
     } else if (field === 'tolerations') {
-      if (Array.isArray(v)) out.tolerations.push(...(v as k8s.Toleration[]));
+      if (Array.isArray(v)) for (const t of v as k8s.Toleration[]) out.tolerations.push(t);
       else wrongShape(findings, p, v, 'a list of tolerations');
     } else if (field === 'affinity') {
       if (isMap(v)) out.affinity = v as k8s.Affinity;

@@ -863,7 +863,12 @@ describe('reported fields', () => {
       /not a FlinkDeployment/,
     );
     expect(() => convert('kind: [unclosed')).toThrow(FlinkValidationError);
-    expect(() => convert(`${SEED_YAML}\n---\n${SEED_YAML}`)).toThrow(/2 YAML documents/);
+    expect(() => convert(`${SEED_YAML}\n---\n${SEED_YAML}`)).toThrow(
+      /2 YAML documents \(FlinkDeployment my-flink-app, FlinkDeployment my-flink-app\)/,
+    );
+    expect(() => convert(cleanManifest(), { namespace: 'Bad/NS' })).toThrow(
+      /namespace option: "Bad\/NS" - is not a namespace name/,
+    );
   });
 });
 
