@@ -37,7 +37,7 @@ export function mergePodTemplates(
 ): unknown {
   if (own === undefined || own === null) return common;
   if (common === undefined || common === null) return own;
-  const to = structuredClone(common);
+  const to = clone(common);
   mergeInto(to, own, { byName, notes }, '');
   return to;
 }
@@ -54,7 +54,7 @@ function mergeInto(to: unknown, from: unknown, m: Merge, at: string): void {
     const path = childPath(at, field);
     if (Array.isArray(toChild) && Array.isArray(fromChild)) mergeArray(toChild, fromChild, m, path);
     else if (isMap(toChild)) mergeInto(toChild, fromChild, m, path);
-    else to[field] = structuredClone(fromChild);
+    else to[field] = clone(fromChild);
   }
 }
 
@@ -65,20 +65,23 @@ function mergeArray(to: unknown[], from: unknown[], m: Merge, at: string): void 
     for (const item of from) {
       const name = String((item as Obj).name);
       const existing = grouped.get(name);
-      if (existing === undefined) grouped.set(name, structuredClone(item));
+      if (existing === undefined) grouped.set(name, clone(item));
       else mergeInto(existing, item, m, `${at}[${name}]`);
     }
     to.splice(0, to.length, ...grouped.values());
     return;
   }
   from.forEach((item, i) => {
-    if (i >= to.length) return void to.push(structuredClone(item));
+    if (i >= to.length) return void to.push(clone(item));
     const [a, b] = [to[i], item];
     if (isMap(a) && isMap(b) && a.name !== undefined && b.name !== undefined && a.name !== b.name)
       m.notes.push({ at: `${at}[${i}]`, common: String(a.name), own: String(b.name) });
     mergeInto(a, b, m, `${at}[${i}]`);
   });
 }
+
+/** A deep copy of JSON data (YAML-parsed templates hold nothing else). */
+const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
 const childPath = (at: string, field: string) => (at ? `${at}.${field}` : field);
 
