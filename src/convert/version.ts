@@ -15,7 +15,9 @@ const noVersion = () => `is missing and the image tag names no supported version
 export function readFlinkVersion(spec: Obj, findings: FindingList): FlinkVersion | undefined {
   const raw = spec.flinkVersion;
   if (raw !== undefined) {
-    const version = CRD_FLINK_VERSIONS[String(raw)];
+    const version = Object.prototype.hasOwnProperty.call(CRD_FLINK_VERSIONS, String(raw))
+      ? CRD_FLINK_VERSIONS[String(raw)]
+      : undefined;
     if (!version) findings.error('spec.flinkVersion', unsupportedVersion(raw));
     return version as FlinkVersion | undefined;
   }

@@ -311,6 +311,12 @@ test('spec.job.initialStateReference with a path starts the job from it', () => 
   expect(props.job?.initialSavepointPath).toBe('s3://b/sp/savepoint-1');
 });
 
+test('a flinkVersion named like an object property is an unsupported version, not a crash', () => {
+  expect(() => convert(withSpec({ flinkVersion: 'constructor' }))).toThrow(
+    /spec\.flinkVersion: "constructor" is not supported/,
+  );
+});
+
 test.each(['toString', 'valueOf', 'constructor', 'hasOwnProperty'])(
   'a key named %s is not a Flink option, reported without JavaScript source',
   (key) => {
