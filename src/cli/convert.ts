@@ -2,18 +2,23 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { App, Chart } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
 import { parseArgs, UsageError } from './args';
 import { Io } from './io';
 import { FlinkCluster } from '../cluster/flink-cluster';
 import { FlinkValidationError } from '../validation/errors';
 import { countFindings, formatFindings } from '../convert/conversion-report';
-import { flinkDeploymentToProps } from '../convert/flink-deployment';
+import { convertDocuments } from '../convert/convert-documents';
+import { ManifestDocument, ManifestSyntaxError, readDocuments } from '../convert/documents';
+import { decodeManifest, ManifestEncodingError } from '../convert/manifest-text';
+import { isNamespaceName } from '../convert/metadata';
+import { OutputFile, outputName, writeFilesAtomically } from '../convert/output-files';
+import { FlinkClusterProps } from '../props/cluster-props';
 
 export const CONVERT_USAGE = `usage: cdk8s-flink convert <flinkdeployment.yaml> [-o DIR] [--strict] [--namespace NS]
 
 Converts each FlinkDeployment in the file into a FlinkCluster and synthesizes it to
-DIR/<name>.k8s.yaml. Every field is mapped or reported (to stderr) with the reason and fix.
+DIR/<name>.k8s.yaml (written whole or not at all). Every field is mapped or reported (to
+stderr) with the reason and fix, and every other document of the file by kind and name.
 
 options:
   -o, --output DIR     output directory (default: dist-converted)
@@ -21,7 +26,8 @@ options:
   --namespace NS       namespace of the cluster (default: metadata.namespace, else "default")
 
 exit codes: 0 converted without errors; 1 the report has errors (output still written
-unless --strict) or the result cannot be synthesized; 2 usage or file errors
+unless --strict) or the result cannot be synthesized; 2 usage or file errors (unreadable,
+not UTF-8/UTF-16 text, not YAML, no FlinkDeployment)
 `;
 
 const CONVERT_ARGS = {
@@ -51,9 +57,6 @@ const IO_REASONS: Readonly<Record<string, string>> = {
 
 const ioReason = (e: unknown) => IO_REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message;
 
-/** The input file cannot be read, parsed, or holds no FlinkDeployment (exit 2). */
-class InputError extends Error {}
-
 export async function convert(argv: readonly string[], io: Io): Promise<number> {
   let args: ConvertArgs | 'help';
   try {
@@ -67,28 +70,89 @@ export async function convert(argv: readonly string[], io: Io): Promise<number> 
     io.stdout.write(CONVERT_USAGE);
     return 0;
   }
-  let manifests: Array<Record<string, unknown>>;
-  try {
-    manifests = readFlinkDeployments(args.file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.stderr.write(`cdk8s-flink convert: ${e.message}\n`);
+  const docs = readManifestFile(args.file, io);
+  if (!docs) return 2;
+  // The construct's verdict comes from building each cluster, once, in an app of its own.
+  const built = new Map<FlinkClusterProps, { app: App; name: string }>();
+  const taken = new Set<string>();
+  const build = (props: FlinkClusterProps) => {
+    const namespace = props.namespace ?? 'default';
+    const name = outputName(props.clusterId ?? 'flink', namespace, taken);
+    try {
+      const app = new App();
+      new FlinkCluster(new Chart(app, name, { namespace }), 'Flink', props);
+      built.set(props, { app, name });
+      return undefined;
+    } catch (e) {
+      taken.delete(name);
+      if (e instanceof FlinkValidationError) return e;
+      throw e;
+    }
+  };
+  const results = convertDocuments(docs, { namespace: args.namespace }, build);
+  const outputs: OutputFile[] = [];
+  let errors = false;
+  for (const r of results) {
+    if (results.length > 1) io.stderr.write(`${r.label}:\n`);
+    io.stderr.write(formatFindings(r.report));
+    const hasErrors = r.failure !== undefined || r.report.some((f) => f.severity === 'error');
+    errors ||= hasErrors;
+    if (r.failure) io.stderr.write(`${r.label}: cannot convert: ${r.failure.message}\n`);
+    if (r.conversion) io.stderr.write(`${r.label}: ${countFindings(r.report)}\n`);
+    const cluster = r.conversion && built.get(r.conversion.props);
+    if (!cluster || (hasErrors && args.strict)) continue;
+    const output = synthesize(cluster.app, cluster.name, io, r.label);
+    if (output) outputs.push(output);
+    else errors = true;
+  }
+  if (!results.some((r) => r.doc.kind === 'FlinkDeployment')) {
+    io.stderr.write(`cdk8s-flink convert: ${args.file} contains no FlinkDeployment\n`);
     return 2;
   }
-  const app = new App({ outdir: resolve(args.outdir) });
-  const { errors, buildFailed } = addClusters(app, manifests, args, io);
-  if (app.charts.length === 0) {
-    io.stderr.write(
-      `nothing written${args.strict && errors && !buildFailed ? ' (--strict and the report has errors)' : ''}\n`,
-    );
+  if (outputs.length === 0) {
+    io.stderr.write(`nothing written${args.strict && errors ? ' (--strict and the report has errors)' : ''}\n`);
     return 1;
   }
-  const written = synthesize(app, args.outdir, io);
-  if (written !== 0) return written;
-  for (const chart of app.charts) io.stdout.write(`${resolve(args.outdir, `${chart.node.id}.k8s.yaml`)}\n`);
+  let written: string[];
+  try {
+    written = writeFilesAtomically(resolve(args.outdir), outputs);
+  } catch (e) {
+    io.stderr.write(`cdk8s-flink convert: cannot write ${args.outdir}: ${ioReason(e)}\n`);
+    return 2;
+  }
+  for (const path of written) io.stdout.write(`${path}\n`);
   if (args.strict && errors)
-    io.stderr.write('some FlinkDeployments were not written (--strict and their report has errors)\n');
+    io.stderr.write('some documents were not written (--strict and their report has errors)\n');
   return errors ? 1 : 0;
+}
+
+/** The documents of a manifest file; undefined (after saying why, naming the file) when it cannot be read. */
+function readManifestFile(file: string, io: Io): ManifestDocument[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    io.stderr.write(`cdk8s-flink convert: cannot read ${file}: ${ioReason(e)}\n`);
+    return undefined;
+  }
+  try {
+    return readDocuments(decodeManifest(bytes));
+  } catch (e) {
+    if (!(e instanceof ManifestEncodingError || e instanceof ManifestSyntaxError)) throw e;
+    io.stderr.write(`cdk8s-flink convert: cannot parse ${file}: ${e.message}\n`);
+    return undefined;
+  }
+}
+
+/** One converted cluster's chart as a manifest file. */
+function synthesize(app: App, name: string, io: Io, label: string): OutputFile | undefined {
+  try {
+    return { name: `${name}.k8s.yaml`, content: app.synthYaml() };
+  } catch (e) {
+    if (!(e instanceof FlinkValidationError)) throw e;
+    io.stderr.write(`${label}: cannot synthesize: ${e.message}\n`);
+    return undefined;
+  }
 }
 
 function convertArgs(argv: readonly string[]): ConvertArgs | 'help' {
@@ -96,83 +160,8 @@ function convertArgs(argv: readonly string[]): ConvertArgs | 'help' {
   if (parsed.has('help')) return 'help';
   const file = parsed.positionals[0];
   if (file === undefined) throw new UsageError('missing <flinkdeployment.yaml>');
-  return {
-    file,
-    outdir: parsed.value('output') ?? 'dist-converted',
-    strict: parsed.has('strict'),
-    namespace: parsed.value('namespace'),
-  };
-}
-
-/** The FlinkDeployments in a YAML file (one or more documents). */
-function readFlinkDeployments(file: string): Array<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${file}: ${ioReason(e)}`);
-  }
-  const docs = parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [];
-  const broken = list.find((d) => d.errors.length);
-  if (broken) throw new InputError(`cannot parse ${file}: ${broken.errors[0].message.split('\n')[0]}`);
-  const manifests = list
-    .map((d) => d.toJS() as unknown)
-    .filter(
-      (m): m is Record<string, unknown> =>
-        typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === 'FlinkDeployment',
-    );
-  if (manifests.length === 0) throw new InputError(`${file} contains no FlinkDeployment`);
-  return manifests;
-}
-
-/** One chart per FlinkDeployment that converts; the report of each goes to stderr. */
-function addClusters(
-  app: App,
-  manifests: ReadonlyArray<Record<string, unknown>>,
-  args: ConvertArgs,
-  io: Io,
-): { errors: boolean; buildFailed: boolean } {
-  let errors = false;
-  let buildFailed = false;
-  for (const manifest of manifests) {
-    const label = String((manifest.metadata as { name?: unknown } | undefined)?.name ?? 'FlinkDeployment');
-    if (manifests.length > 1) io.stderr.write(`${label}:\n`);
-    try {
-      const { props, report } = flinkDeploymentToProps(manifest, { namespace: args.namespace });
-      io.stderr.write(formatFindings(report));
-      const hasErrors = report.some((f) => f.severity === 'error');
-      errors ||= hasErrors;
-      io.stderr.write(`${label}: ${countFindings(report)}\n`);
-      if (hasErrors && args.strict) continue;
-      const namespace = props.namespace ?? 'default';
-      // One file per cluster, named after it; clusters with one id in two namespaces get the namespace too.
-      const id = props.clusterId ?? label;
-      const chartId = app.node.tryFindChild(id) ? `${namespace}-${id}` : id;
-      const chart = new Chart(app, chartId, { namespace });
-      new FlinkCluster(chart, 'Flink', props);
-    } catch (e) {
-      if (!(e instanceof FlinkValidationError)) throw e;
-      io.stderr.write(`${label}: cannot convert: ${e.message}\n`);
-      errors = true;
-      buildFailed = true;
-    }
-  }
-  return { errors, buildFailed };
-}
-
-/** Writes the manifests; returns the exit code of a failure, or 0. */
-function synthesize(app: App, outdir: string, io: Io): number {
-  try {
-    app.synth();
-    return 0;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && IO_REASONS[code]) {
-      io.stderr.write(`cdk8s-flink convert: cannot write ${outdir}: ${ioReason(e)}\n`);
-      return 2;
-    }
-    io.stderr.write(`cdk8s-flink convert: cannot synthesize: ${(e as Error).message.split('\n')[0]}\n`);
-    return 1;
-  }
+  const namespace = parsed.value('namespace');
+  if (namespace !== undefined && !isNamespaceName(namespace))
+    throw new UsageError(`--namespace ${namespace} is not a namespace name`);
+  return { file, outdir: parsed.value('output') ?? 'dist-converted', strict: parsed.has('strict'), namespace };
 }

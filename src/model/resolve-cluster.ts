@@ -7,6 +7,7 @@ import { resolveFlinkVersion } from './flink-version';
 import { resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
+import { checkMemoryOptions } from './memory-options';
 import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
 import { resolvePods } from './pods';
@@ -93,6 +94,7 @@ export function resolveCluster(
     props.restIngress !== undefined,
     totalSlots,
   );
+  checkMemoryOptions(extraConfig, jobManager.processMiB, taskManager.processMiB);
   const logLevel = resolveLogLevel(props.logLevel);
   const { network, restIngress } = resolveNetwork(props.network, props.restIngress, props.job === undefined);
 

@@ -1,4 +1,5 @@
-import { NOT_FLINK_OPTIONS, TYPED_KEYS } from '../../src/convert/config-keys';
+import { NOT_FLINK_OPTIONS } from '../../src/convert/config-keys';
+import { TYPED_KEYS } from '../../src/convert/typed-keys';
 import { flinkDeploymentToProps } from '../../src/convert/flink-deployment';
 import { isKnownKey } from '../support/flink-keys';
 import { SEED_YAML, withSpec } from './support';

@@ -716,6 +716,12 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration["security.ssl.internal.keystore-password"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config',
   ),
   row(
+    'escape hatch: Total Flink Memory above the process size',
+    'flinkConfiguration: { "taskmanager.memory.flink.size": "2g" } (TaskManager process 1024Mi)',
+    ex(() => ({ flinkConfiguration: { 'taskmanager.memory.flink.size': '2g' } })),
+    'flinkConfiguration["taskmanager.memory.flink.size"]: "2g" - conflicts with the process size the construct sets from taskManager.resources.memory (1024Mi): Total Flink Memory (2048m) and JVM Metaspace (256m) exceed the process size, leaving nothing for JVM Overhead (it needs 192m to 1024m), so Flink would refuse to start. Remove it, or make the sizes add up (Flink\'s memory model: https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup/)',
+  ),
+  row(
     'session cluster: default parallelism above the slots',
     'no job, taskManager: { replicas: 2, taskSlots: 2 }, flinkConfiguration: { "parallelism.default": 8 }',
     ex(() => ({

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the catalog data loads lazily, one JSON file per Flink version */
 import type { CatalogFile, CatalogOptionRecord, ValueSyntax } from './catalog-types';
 
 /** Flink minor versions with a generated catalog, oldest first. */

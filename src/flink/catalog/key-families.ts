@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the catalog data loads lazily, one JSON file per Flink version */
 import { CATALOG_VERSIONS, catalogIndex, CatalogVersion, FlinkOption } from './catalog-index';
 import type { KeyHistoryFile } from './catalog-types';
 import { lookupOption, nearestKeys } from './option-lookup';

@@ -19,6 +19,7 @@ const err = <T>(error: string): Parsed<T> => ({ ok: false, error });
 
 /** Java's String.trim(): strips characters up to U+0020 at both ends. */
 export function javaTrim(text: string): string {
+  // eslint-disable-next-line no-control-regex -- Java trims exactly the characters up to U+0020
   return text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 
