@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     await scenario('apply: example app (npm run synth) and every examples/ chart, server-side, PSA restricted', async () => {
       const out = path.join(RUN, 'manifests', 'apply');
       fs.mkdirSync(out, { recursive: true });
-      const r = sh('npx', ['ts-node', '--transpile-only', 'src/main.ts'], { ...process.env, CDK8S_OUTDIR: out });
+      const r = sh('npx', ['ts-node', '--transpile-only', 'examples/main.ts'], { ...process.env, CDK8S_OUTDIR: out });
       if (r.code !== 0) throw new Error(`synth of the example app failed: ${r.err}`);
       const app = fs.readdirSync(out).filter((f) => f.endsWith('.k8s.yaml')).map((f) => path.join(out, f));
       if (app.length === 0) throw new Error('npm run synth wrote no manifest');

@@ -1,6 +1,6 @@
 /**
  * Synthesizes every cdk8s Chart class exported by examples/*.ts (and the example app's chart
- * from src/main.ts) into one directory, one file per chart: <outdir>/<file>-<Class>.k8s.yaml.
+ * from examples/main.ts) into one directory, one file per chart: <outdir>/<file>-<Class>.k8s.yaml.
  * Generic on purpose: whatever examples/ holds and exports is what gets applied.
  *
  *   ts-node --transpile-only e2e/src/synth-examples.ts <outdir>
