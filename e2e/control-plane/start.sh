@@ -44,6 +44,18 @@ EOF
   openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
 )
 
+# --- audit policy: every request of a ServiceAccount (Flink, the HA agent), metadata only ----
+# The harness reads it for the agent's request rate and to prove no request was denied.
+cat > "$state/audit-policy.yaml" <<'EOF'
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+  - level: Metadata
+    userGroups: ["system:serviceaccounts"]
+  - level: None
+EOF
+
 # --- etcd ---------------------------------------------------------------------------------
 etcd_client_port="$(free_port)"; etcd_peer_port="$(free_port)"
 "$etcd_bin" --name e2e --data-dir "$state/etcd" \
@@ -61,7 +73,8 @@ api_port="$(free_port)"
   --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
   --client-ca-file="$pki/ca.crt" \
   --authorization-mode=RBAC \
-  --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,PodSecurity,DefaultStorageClass,ResourceQuota \
+  --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,PodSecurity,DefaultStorageClass,ResourceQuota,ValidatingAdmissionPolicy \
+  --audit-policy-file="$state/audit-policy.yaml" --audit-log-path="$state/logs/audit.log" --audit-log-maxsize=0 \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
   --service-cluster-ip-range=10.96.0.0/16 \

@@ -7,12 +7,13 @@ import { FlinkCluster, FlinkClusterProps, FlinkVersion } from '../../src';
 
 export type Mode = 'wordcount' | 'checkpointing' | 'session';
 
-export function clusterProps(minor: string, release: string, mode: Mode): FlinkClusterProps {
+export function clusterProps(minor: string, _release: string, mode: Mode): FlinkClusterProps {
   const version = minor as FlinkVersion;
   const base = exampleClusterProps(version);
   const props: FlinkClusterProps = { ...base };
   if (mode === 'wordcount') return props;
-  if (mode === 'session') return { ...props, job: undefined };
+  // Session mode: no job in the manifests; jobs come through the REST API and checkpoint with the cluster's settings.
+  if (mode === 'session') return { ...props, job: undefined, checkpointing: { interval: Duration.seconds(3) } };
   return {
     ...props,
     job: {

@@ -56,6 +56,44 @@ export class Kube {
     }
   }
 
+  /**
+   * Watches one object (fieldSelector metadata.name) from resourceVersion `rv`; calls onEvent for
+   * every event with the local time it arrived. Re-watches from the last resourceVersion when the
+   * server ends the watch, until stop() is called.
+   */
+  watchOne(path: string, name: string, rv: string, onEvent: (type: string, obj: any, at: number) => void): { stop: () => void } {
+    let stopped = false;
+    let req: ReturnType<typeof https.request> | undefined;
+    let last = rv;
+    const start = () => {
+      if (stopped) return;
+      const url = new URL(`${path}?watch=1&fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}&resourceVersion=${last}&allowWatchBookmarks=false`, this.conn.server);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (this.conn.token) headers.authorization = `Bearer ${this.conn.token}`;
+      req = https.request(url, { method: 'GET', headers, agent: this.agent }, (res) => {
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          const at = Date.now();
+          buf += c;
+          for (let i; (i = buf.indexOf('\n')) >= 0;) {
+            const line = buf.slice(0, i).trim(); buf = buf.slice(i + 1);
+            if (!line) continue;
+            const ev = JSON.parse(line);
+            if (ev.object?.metadata?.resourceVersion) last = ev.object.metadata.resourceVersion;
+            onEvent(ev.type, ev.object, at);
+          }
+        });
+        res.on('end', () => setTimeout(start, 10));
+        res.on('error', () => setTimeout(start, 100));
+      });
+      req.on('error', () => { if (!stopped) setTimeout(start, 100); });
+      req.end();
+    };
+    start();
+    return { stop: () => { stopped = true; req?.destroy(); } };
+  }
+
   close(): void { this.agent.destroy(); }
 }
 

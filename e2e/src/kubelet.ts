@@ -93,7 +93,7 @@ export class Kubelet {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly kube: Kube, readonly runDir: string, private readonly api: ApiAddress,
-    private readonly caFile: string, private readonly say: (m: string) => void = () => {}) {
+    readonly caFile: string, private readonly say: (m: string) => void = () => {}) {
     fs.mkdirSync(path.join(runDir, 'logs'), { recursive: true });
   }
 
@@ -413,6 +413,25 @@ export class Kubelet {
       await this.waitExit(cr);
       clearTimeout(t);
     }));
+  }
+
+  /**
+   * Deletes a pod as a kubelet and the API server do together: the containers are stopped first
+   * (SIGTERM, SIGKILL after the grace period), then the pod object is removed.
+   */
+  async deletePod(podName: string, graceSeconds?: number): Promise<void> {
+    const run = this.pods.get(podName);
+    if (!run) return;
+    await this.stopPod(podName, graceSeconds);
+    await this.kube.request('DELETE', `${ns(run.namespace, 'pods', podName)}?gracePeriodSeconds=0`).catch((e) => {
+      if (!/HTTP 404/.test((e as Error).message)) throw e;
+    });
+    this.pods.delete(podName);
+  }
+
+  /** Pods this kubelet runs in a namespace (optionally only those whose name starts with prefix). */
+  podsIn(namespace: string, prefix = ''): PodRun[] {
+    return [...this.pods.values()].filter((p) => p.namespace === namespace && p.name.startsWith(prefix));
   }
 
   async close(): Promise<void> {
