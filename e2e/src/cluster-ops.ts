@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FlinkClusterProps } from '../../src';
 import { synthCluster } from './clusters';
-import { httpJson, RUN, say, sh, tcpOpen, until } from './harness';
+import { FatalError, httpJson, RUN, say, sh, tcpOpen, until } from './harness';
 import { Kube, ns } from './kube';
 import { Kubelet, PodRun } from './kubelet';
 
@@ -125,9 +125,27 @@ export async function jobState(ip: string, jobId: string): Promise<string | unde
   return (await jobs(ip)).find((j) => j.id === jobId)?.state;
 }
 
+/**
+ * A container that failed twice on its own (init container, or a main container the harness did
+ * not stop) will not get better: name it and the cause from its log.
+ */
+export class CrashLoop extends FatalError {}
+export function failOnCrashLoop(d: FlinkDeployment): void {
+  for (const p of [...d.jms, ...d.tms]) {
+    for (const cr of p.containers.values()) {
+      const failed = cr.exits.filter((e) => e.code !== 0 && e.code !== 143 && e.signal === null);
+      if (failed.length < 2) continue;
+      const lines = fs.readFileSync(cr.logFile, 'utf8').trim().split('\n');
+      const cause = [...lines].reverse().find((l) => /^Caused by|Exception|ERROR|cannot|No such/.test(l)) ?? lines.pop();
+      throw new CrashLoop(`${p.name}: container ${cr.name} failed ${failed.length} times (exit ${failed.map((e) => e.code).join(', ')}); ${cause?.trim()}`);
+    }
+  }
+}
+
 /** The leader's pod once Flink has published its REST address, and that address answers. */
 export async function waitLeader(ctx: Ctx, d: FlinkDeployment, timeoutMs = 240_000): Promise<PodRun> {
   const ip = await until(`${d.namespace}: a leader publishing its REST address`, timeoutMs, async () => {
+    failOnCrashLoop(d);
     const v = await clusterView(ctx, d.namespace, d.clusterId);
     return v.restIp && (await tcpOpen(v.restIp, 8081)) ? v.restIp : undefined;
   }, 500);

@@ -70,12 +70,15 @@ export function must(cmd: string, args: string[], env?: NodeJS.ProcessEnv): void
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** An error that ends a poll at once (the condition cannot become true any more). */
+export class FatalError extends Error {}
+
 /** Polls fn until it returns something other than undefined/false; throws after timeoutMs. */
 export async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined | false>, everyMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
-    try { const v = await fn(); if (v !== undefined && v !== false) return v as T; } catch (e) { last = e; }
+    try { const v = await fn(); if (v !== undefined && v !== false) return v as T; } catch (e) { if (e instanceof FatalError) throw e; last = e; }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await sleep(everyMs);
   }

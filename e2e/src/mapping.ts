@@ -15,14 +15,17 @@
  * 2. Pod network: each pod gets its own loopback address 127.0.0.<10+n> as status.podIP; the
  *    kubelet writes "<podIP> <pod name>" into the pod's /etc/hosts and sets the UTS host name to the
  *    pod name (as a kubelet does); podnet.so (LD_PRELOAD) makes a wildcard bind (0.0.0.0, ::)
- *    bind the pod IP instead, which a network namespace would give for free.
- * 3. The API server's in-cluster address: KUBERNETES_SERVICE_HOST/PORT = the local apiserver
- *    (in a cluster: the `kubernetes` Service's cluster IP, which kube-proxy would route).
+ *    bind the pod IP instead, and a connection to 127.0.0.1/::1 go to the pod IP (the pod's own
+ *    loopback), which a network namespace would give for free.
+ * 3. The API server's in-cluster address: KUBERNETES_SERVICE_HOST/PORT = the local apiserver at
+ *    127.0.0.2 (in a cluster: the `kubernetes` Service's cluster IP, which kube-proxy would route;
+ *    never 127.0.0.1, which inside a pod is the pod itself).
  * 4. PersistentVolumeClaims: <run dir>/pvc/<namespace>/<claim>, shared by all pods (ReadWriteMany).
  * 5. Controllers this machine does not run: the harness creates the Deployments' Pods (as the
  *    ReplicaSet controller would), and the kube-root-ca.crt ConfigMap in each namespace (as
  *    kube-controller-manager's root-ca publisher would).
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -44,7 +47,8 @@ export function flinkReleases(): Map<string, string> {
 export function flinkHome(release: string): string { return path.join(CACHE, 'flink', release, 'home'); }
 
 export const HOST_JDK = process.env.E2E_JAVA_HOME ?? '/usr/lib/jvm/java-17-openjdk-amd64';
-export const PODNET_SO = path.join(CACHE, 'podnet', 'podnet.so');
+/** podnet.so, keyed by the hash of its source (kubelet/podnet.c) so that a changed source is rebuilt. */
+export const PODNET_SO = path.join(CACHE, 'podnet', `podnet-${crypto.createHash('sha256').update(fs.readFileSync(path.join(E2E_DIR, 'kubelet', 'podnet.c'))).digest('hex').slice(0, 12)}.so`);
 
 export interface ImageConfig {
   readonly env: Record<string, string>;

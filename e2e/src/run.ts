@@ -22,7 +22,7 @@ import { KNOWN_PRODUCT_BUGS } from './known-product-bugs';
 import { E2E_DIR, FOREIGN_CRDS, flinkReleases } from './mapping';
 import { scanLogs } from './log-scan';
 import { synthExamples } from './synth-examples';
-import { appClusters, failoverScenario } from './scenarios/app-failover';
+import { appClusters, failoverScenario, namespaceFor } from './scenarios/app-failover';
 import { exampleScenario, synthExampleApp } from './scenarios/example';
 import { gracefulScenario, gracefulStops } from './scenarios/graceful';
 import { haCliScenario } from './scenarios/ha-cli';
@@ -189,8 +189,8 @@ async function main(): Promise<void> {
         await scenario(`Flink ${release}: ha status / ha clean after the Deployments are deleted`, cmd(`--scenarios ha-cli --flink ${release}`),
           (f) => haCliScenario(ctx, release, minor, f));
       }
-      const app = appClusters.get(release);
-      if (app && !KEEP) { await stopAllPods(ctx, app.d.namespace); appClusters.delete(release); }
+      // The application cluster's pods stop here, whatever happened to it (--keep leaves them).
+      if (!KEEP) { await stopAllPods(ctx, namespaceFor(minor, 'app')); appClusters.delete(release); }
       if (full && SCENARIOS.includes('session')) {
         await scenario(`Flink ${release}: session mode, job submitted via REST, kill -9 leader`, cmd(`--scenarios session --flink ${release}`),
           (f) => sessionScenario(ctx, release, minor, f));

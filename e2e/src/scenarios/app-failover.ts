@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { clusterProps } from '../clusters';
-import { Ctx, deploy, FlinkDeployment, javaCmdline, jobs, waitAgentsAgree, waitLeader } from '../cluster-ops';
+import { Ctx, deploy, failOnCrashLoop, FlinkDeployment, javaCmdline, jobs, waitAgentsAgree, waitLeader } from '../cluster-ops';
 import { describeRow, failoverRows, killLeaderAndRecover, steadyAgentRate, waitCheckpoints } from '../failover';
 import { Findings, RUN, say, until } from '../harness';
 import { PodRun } from '../kubelet';
@@ -44,7 +44,11 @@ export async function startAppCluster(ctx: Ctx, release: string, minor: string, 
   const d = await deploy(ctx, namespace, clusterProps(minor, release, 'checkpointing'));
   if (d.jms.length !== 2 || d.tms.length !== 2) throw new Error(`expected 2 JobManager and 2 TaskManager pods, got ${d.jms.length}/${d.tms.length}`);
   const leader = await waitLeader(ctx, d);
-  const job = await until('job RUNNING', 240_000, async () => { const j = (await jobs(leader.ip))[0]; return j?.state === 'RUNNING' ? j : undefined; }, 1000);
+  const job = await until('job RUNNING', 240_000, async () => {
+    failOnCrashLoop(d);
+    const j = (await jobs(leader.ip))[0];
+    return j?.state === 'RUNNING' ? j : undefined;
+  }, 1000);
   const c = { d, leader, jobId: job.id, release, minor, javaNote: checkJavaOptions(release, leader, findings) };
   appClusters.set(release, c);
   return c;
