@@ -69,3 +69,18 @@ export function agentRates(events: AuditEvent[], namespace: string, pods: string
 export function denials(events: AuditEvent[]): AuditEvent[] {
   return events.filter((e) => e.user.startsWith('system:serviceaccount:') && (e.code === 403 || (e.code === 422 && /ValidatingAdmissionPolicy|denied request/i.test(e.message ?? ''))));
 }
+
+/** One line per kind of denial (who, verb, resource, message with the namespace masked), with a count. */
+export function groupDenials(bad: AuditEvent[]): string[] {
+  const groups = new Map<string, { n: number; namespaces: Set<string>; example: string }>();
+  for (const e of bad) {
+    const ns = e.namespace ?? '';
+    const query = e.uri.includes('?') ? e.uri.slice(e.uri.indexOf('?')) : '';
+    const key = `${isFlink(e) ? 'Flink' : 'agent'} ${e.verb} ${e.resource}${e.name ? `/${e.name}` : ''}${query ? ` ${decodeURIComponent(query)}` : ''} -> ${e.code} ${(e.message ?? '').split(`"${ns}"`).join('"<ns>"').split(`:${ns}:`).join(':<ns>:')}`;
+    const g = groups.get(key) ?? { n: 0, namespaces: new Set<string>(), example: `${e.user}, pod ${e.pod}` };
+    g.n++;
+    g.namespaces.add(ns);
+    groups.set(key, g);
+  }
+  return [...groups].map(([k, g]) => `${g.n}x ${k} (namespaces ${[...g.namespaces].join(', ')}; e.g. ${g.example})`);
+}

@@ -81,6 +81,19 @@ export async function stopAllPods(ctx: Ctx, namespace: string): Promise<void> {
   await Promise.all(ctx.kubelet.podsIn(namespace).map((p) => ctx.kubelet.deletePod(p.name, 10)));
 }
 
+/**
+ * Flink's high-availability.cluster-id (the HA storage folder's name), as the construct hands it
+ * to the agent (FLINK_HA_CLUSTER_ID); the ConfigMaps are named after kubernetes.cluster-id.
+ */
+export async function haClusterId(ctx: Ctx, d: FlinkDeployment): Promise<string> {
+  const dep = await ctx.kube.get(`/apis/apps/v1/namespaces/${d.namespace}/deployments/${d.clusterId}-jobmanager`);
+  for (const c of dep.spec.template.spec.containers) {
+    const v = (c.env ?? []).find((e: any) => e.name === 'FLINK_HA_CLUSTER_ID')?.value;
+    if (v) return v;
+  }
+  return d.clusterId;
+}
+
 export interface ClusterView {
   lockHolder?: string;
   renewTime?: string;

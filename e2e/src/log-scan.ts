@@ -29,3 +29,20 @@ export function scanLogs(dir: string): string[] {
   }
   return out;
 }
+
+/** One line per kind of problem (times, pod names, namespaces, addresses, numbers masked): count and first occurrence. */
+export function groupProblems(problems: string[]): string[] {
+  const groups = new Map<string, { n: number; first: string }>();
+  for (const p of problems) {
+    const key = p.replace(/^([^:]+): \S+: /, '$1: ')
+      .replace(/\d{4}-\d\d-\d\d[T ][\d:.,]+Z?/g, '<time>')
+      .replace(/my-flink-cluster-[\w]+-[0-9a-f]{10}-[0-9a-f]{5}/g, '<pod>')
+      .replace(/\b(e2e-[\w-]+|flink)(?=[:\\"/ ])/g, '<ns>')
+      .replace(/127\.0\.0\.\d+/g, '<ip>')
+      .replace(/\d+/g, 'N');
+    const g = groups.get(key) ?? { n: 0, first: p };
+    g.n++;
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => `${g.n}x ${g.first}`);
+}

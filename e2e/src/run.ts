@@ -12,7 +12,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FlinkVersion } from '../../src';
-import { denials, isFlink, readAudit } from './audit';
+import { denials, groupDenials, isFlink, readAudit } from './audit';
 import { applyFile, Ctx, stopAllPods } from './cluster-ops';
 import { failoverRows } from './failover';
 import { must, results, RUN, runStart, say, scenario, until } from './harness';
@@ -20,7 +20,7 @@ import { Kube, ApiError } from './kube';
 import { ensurePodnet, Kubelet } from './kubelet';
 import { KNOWN_PRODUCT_BUGS } from './known-product-bugs';
 import { E2E_DIR, FOREIGN_CRDS, flinkReleases } from './mapping';
-import { scanLogs } from './log-scan';
+import { groupProblems, scanLogs } from './log-scan';
 import { synthExamples } from './synth-examples';
 import { appClusters, failoverScenario, namespaceFor } from './scenarios/app-failover';
 import { exampleScenario, synthExampleApp } from './scenarios/example';
@@ -212,12 +212,18 @@ async function main(): Promise<void> {
     // The control-plane probe's unbound ServiceAccount is refused on purpose; everything else counts.
     const sa = events.filter((e) => e.user.startsWith('system:serviceaccount:') && !e.user.startsWith(`system:serviceaccount:${PROBE_NS}:`));
     const bad = denials(sa);
-    if (bad.length) throw new Error(`${bad.length} denied request(s):\n${bad.slice(0, 20).map((e) => `${e.user} (${isFlink(e) ? 'Flink' : 'agent'}, pod ${e.pod}) ${e.verb} ${e.uri} -> ${e.code} ${e.message ?? ''}`).join('\n')}`);
+    if (bad.length) {
+      const groups = groupDenials(bad);
+      throw new Error(`${bad.length} denied request(s) of the clusters' ServiceAccounts, ${groups.length} kind(s):\n${groups.join('\n')}`);
+    }
     return `${sa.length} requests of the clusters' ServiceAccounts (${sa.filter(isFlink).length} Flink, ${sa.filter((e) => !isFlink(e)).length} agent), none denied`;
   });
   await scenario('log scan: no RBAC Forbidden, no unknown/deprecated config key warnings, no agent errors', 'npm run e2e (always)', async () => {
     const problems = scanLogs(path.join(RUN, 'logs'));
-    if (problems.length) throw new Error(`${problems.length} problem line(s):\n${problems.slice(0, 40).join('\n')}`);
+    if (problems.length) {
+      const groups = groupProblems(problems);
+      throw new Error(`${problems.length} problem line(s), ${groups.length} kind(s):\n${groups.join('\n')}`);
+    }
     return 'clean';
   });
 }

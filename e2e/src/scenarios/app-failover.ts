@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { clusterProps } from '../clusters';
-import { Ctx, deploy, failOnCrashLoop, FlinkDeployment, javaCmdline, jobs, waitAgentsAgree, waitLeader } from '../cluster-ops';
+import { Ctx, deploy, failOnCrashLoop, FlinkDeployment, haClusterId, javaCmdline, jobs, waitAgentsAgree, waitLeader } from '../cluster-ops';
 import { describeRow, failoverRows, killLeaderAndRecover, steadyAgentRate, waitCheckpoints } from '../failover';
 import { Findings, RUN, say, until } from '../harness';
 import { PodRun } from '../kubelet';
@@ -57,7 +57,7 @@ export async function startAppCluster(ctx: Ctx, release: string, minor: string, 
 export async function failoverScenario(ctx: Ctx, release: string, minor: string, findings: Findings): Promise<string> {
   const { d, leader, jobId, javaNote } = await startAppCluster(ctx, release, minor, findings);
   const lastCompletedId = await waitCheckpoints(leader, jobId, 2);
-  const pvc = path.join(RUN, 'pvc', d.namespace, `${d.clusterId}-ha`, d.clusterId);
+  const pvc = path.join(RUN, 'pvc', d.namespace, `${d.clusterId}-ha`, await haClusterId(ctx, d));
   const completed = fs.existsSync(pvc) ? fs.readdirSync(pvc).filter((f) => f.startsWith('completedCheckpoint')) : [];
   if (completed.length === 0) throw new Error(`no completedCheckpoint* file in the HA storage folder ${pvc}`);
   say(`${minor}: leader ${leader.name} (${leader.ip}), job ${jobId} RUNNING, latest checkpoint ${lastCompletedId}; HA storage: ${completed.join(' ')}; ${javaNote}`);

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { containerPid, Ctx, deploy, jobs, podLabel, stopAllPods, leaseHolder, waitLeader } from '../cluster-ops';
+import { containerPid, Ctx, deploy, haClusterId, jobs, podLabel, stopAllPods, leaseHolder, waitLeader } from '../cluster-ops';
 import { Findings, httpJson, REPO, RUN, say, sh, sleep, until } from '../harness';
 import { flinkReleases } from '../mapping';
 import { checkJavaOptions } from './app-failover';
@@ -78,7 +78,7 @@ export async function exampleScenario(ctx: Ctx, findings: Findings): Promise<str
     if (labels[d.jms.indexOf(leader)] !== 'leader' || labels.filter((l) => l === 'standby').length !== 1 || lease?.holder !== leader.name) {
       throw new Error(`agent labels ${d.jms.map((p, i) => `${p.name}=${labels[i]}`).join(', ')}, Lease ${lease?.holder}; expected the leader ${leader.name} labelled leader and holding the Lease`);
     }
-    const jrs = path.join(RUN, 'pvc', namespace, `${d.clusterId}-ha`, 'job-result-store', d.clusterId);
+    const jrs = path.join(RUN, 'pvc', namespace, `${d.clusterId}-ha`, 'job-result-store', await haClusterId(ctx, d));
     const jrsFiles = fs.existsSync(jrs) ? fs.readdirSync(jrs) : [];
     return `flink:${tag} -> ${release}; job ${job.id} ${[...states].join(' -> ')}, JobManagers up 15 s later (REST still shows FINISHED); `
       + `2 TMs; ${words.length} WordCount lines; job result store: ${jrsFiles.join(' ') || '(none)'}; ${javaNote}; ${distNote}`;
