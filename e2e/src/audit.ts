@@ -27,7 +27,11 @@ export function readAudit(file: string): AuditEvent[] {
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
     let e: any;
-    try { e = JSON.parse(line); } catch { continue; }
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue;
+    }
     const prev = byId.get(e.auditID);
     const ev: AuditEvent = {
       auditID: e.auditID,
@@ -52,22 +56,41 @@ export function readAudit(file: string): AuditEvent[] {
 export const isFlink = (e: AuditEvent) => /^flink\b|fabric8|okhttp/i.test(e.userAgent);
 export const isAgent = (e: AuditEvent) => e.user.startsWith('system:serviceaccount:') && !!e.pod && !isFlink(e);
 
-export interface Rate { pod: string; requests: number; perMinute: number; byVerb: Record<string, number> }
+export interface Rate {
+  pod: string;
+  requests: number;
+  perMinute: number;
+  byVerb: Record<string, number>;
+}
 
 /** Requests per minute of the agent in each pod, counted in [from, to]. */
 export function agentRates(events: AuditEvent[], namespace: string, pods: string[], from: number, to: number): Rate[] {
   const minutes = (to - from) / 60_000;
   return pods.map((pod) => {
-    const mine = events.filter((e) => isAgent(e) && e.pod === pod && e.user.startsWith(`system:serviceaccount:${namespace}:`) && e.at >= from && e.at < to);
+    const mine = events.filter(
+      (e) =>
+        isAgent(e) &&
+        e.pod === pod &&
+        e.user.startsWith(`system:serviceaccount:${namespace}:`) &&
+        e.at >= from &&
+        e.at < to,
+    );
     const byVerb: Record<string, number> = {};
-    for (const e of mine) { const k = `${e.verb} ${e.resource ?? e.uri}`; byVerb[k] = (byVerb[k] ?? 0) + 1; }
+    for (const e of mine) {
+      const k = `${e.verb} ${e.resource ?? e.uri}`;
+      byVerb[k] = (byVerb[k] ?? 0) + 1;
+    }
     return { pod, requests: mine.length, perMinute: mine.length / minutes, byVerb };
   });
 }
 
 /** Every request of a ServiceAccount that was denied (403) or rejected by admission (422 from a policy). */
 export function denials(events: AuditEvent[]): AuditEvent[] {
-  return events.filter((e) => e.user.startsWith('system:serviceaccount:') && (e.code === 403 || (e.code === 422 && /ValidatingAdmissionPolicy|denied request/i.test(e.message ?? ''))));
+  return events.filter(
+    (e) =>
+      e.user.startsWith('system:serviceaccount:') &&
+      (e.code === 403 || (e.code === 422 && /ValidatingAdmissionPolicy|denied request/i.test(e.message ?? ''))),
+  );
 }
 
 /** One line per kind of denial (who, verb, resource, message with the namespace masked), with a count. */

@@ -24,15 +24,29 @@ export interface Ctx {
 
 export const kubectlEnv = (ctx: Ctx): NodeJS.ProcessEnv => ({ ...process.env, KUBECONFIG: ctx.cpEnv.KUBECONFIG });
 
-const PSA = { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' };
+const PSA = {
+  'pod-security.kubernetes.io/enforce': 'restricted',
+  'pod-security.kubernetes.io/warn': 'restricted',
+  'pod-security.kubernetes.io/audit': 'restricted',
+};
 
 export async function ensureNamespace(ctx: Ctx, name: string): Promise<void> {
   const existing = await ctx.kube.getOrUndefined(`/api/v1/namespaces/${name}`);
-  if (!existing) await ctx.kube.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: PSA } });
+  if (!existing)
+    await ctx.kube.request('POST', '/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: PSA },
+    });
   // kube-controller-manager's root-ca-cert-publisher is not running: publish kube-root-ca.crt ourselves.
   const ca = fs.readFileSync(path.join(ctx.cpState, 'pki', 'ca.crt'), 'utf8');
   if (!(await ctx.kube.getOrUndefined(ns(name, 'configmaps', 'kube-root-ca.crt')))) {
-    await ctx.kube.request('POST', ns(name, 'configmaps'), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': ca } });
+    await ctx.kube.request('POST', ns(name, 'configmaps'), {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-root-ca.crt' },
+      data: { 'ca.crt': ca },
+    });
   }
 }
 
@@ -46,7 +60,8 @@ export async function applyFile(ctx: Ctx, file: string): Promise<number> {
   const r = sh('kubectl', ['apply', '--server-side', '--field-manager=cdk8s-flink-e2e', '-f', file], kubectlEnv(ctx));
   const warnings = r.err.split('\n').filter((l) => /warning/i.test(l) && !/version difference|skew/i.test(l));
   if (r.code !== 0) throw new Error(`kubectl apply --server-side -f ${path.basename(file)} rejected:\n${r.err.trim()}`);
-  if (warnings.length) throw new Error(`kubectl apply -f ${path.basename(file)}: ${warnings.length} warning(s):\n${warnings.join('\n')}`);
+  if (warnings.length)
+    throw new Error(`kubectl apply -f ${path.basename(file)}: ${warnings.length} warning(s):\n${warnings.join('\n')}`);
   return r.out.split('\n').filter((l) => /serverside-applied/.test(l)).length;
 }
 
@@ -61,7 +76,12 @@ export interface FlinkDeployment {
 }
 
 /** Synthesizes (when props are given) and applies a cluster, then creates and runs its pods. */
-export async function deploy(ctx: Ctx, namespace: string, source: FlinkClusterProps | string, clusterId = 'my-flink-cluster'): Promise<FlinkDeployment> {
+export async function deploy(
+  ctx: Ctx,
+  namespace: string,
+  source: FlinkClusterProps | string,
+  clusterId = 'my-flink-cluster',
+): Promise<FlinkDeployment> {
   let file: string;
   if (typeof source === 'string') file = source;
   else {
@@ -70,7 +90,9 @@ export async function deploy(ctx: Ctx, namespace: string, source: FlinkClusterPr
     synthCluster(file, namespace, source);
   }
   await applyFile(ctx, file);
-  const configMapsBefore = (await ctx.kube.get(ns(namespace, 'configmaps'))).items.map((c: any) => c.metadata.name).sort();
+  const configMapsBefore = (await ctx.kube.get(ns(namespace, 'configmaps'))).items
+    .map((c: any) => c.metadata.name)
+    .sort();
   const jms = await ctx.kubelet.createPods(namespace, `${clusterId}-jobmanager`);
   const tms = await ctx.kubelet.createPods(namespace, `${clusterId}-taskmanager`);
   return { namespace, clusterId, file, jms, tms, configMapsBefore };
@@ -114,7 +136,8 @@ export function viewOf(cm: any): ClusterView {
     out.renewTime = rec.renewTime;
     out.transitions = rec.leaderTransitions;
   }
-  for (const [k, v] of Object.entries<string>(cm.data ?? {})) if (k.startsWith('org.apache.flink.k8s.leader.')) out.leaderEntries[k] = v;
+  for (const [k, v] of Object.entries<string>(cm.data ?? {}))
+    if (k.startsWith('org.apache.flink.k8s.leader.')) out.leaderEntries[k] = v;
   const rest = out.leaderEntries[REST_ENTRY];
   if (rest) out.restIp = /\/\/([^:/]+)/.exec(rest.slice(rest.indexOf(',') + 1))?.[1];
   return out;
@@ -149,21 +172,32 @@ export function failOnCrashLoop(d: FlinkDeployment): void {
       const failed = cr.exits.filter((e) => e.code !== 0 && e.code !== 143 && e.signal === null);
       if (failed.length < 2) continue;
       const lines = fs.readFileSync(cr.logFile, 'utf8').trim().split('\n');
-      const cause = [...lines].reverse().find((l) => /^Caused by|Exception|ERROR|cannot|No such/.test(l)) ?? lines.pop();
-      throw new CrashLoop(`${p.name}: container ${cr.name} failed ${failed.length} times (exit ${failed.map((e) => e.code).join(', ')}); ${cause?.trim()}`);
+      const cause =
+        [...lines].reverse().find((l) => /^Caused by|Exception|ERROR|cannot|No such/.test(l)) ?? lines.pop();
+      throw new CrashLoop(
+        `${p.name}: container ${cr.name} failed ${failed.length} times (exit ${failed.map((e) => e.code).join(', ')}); ${cause?.trim()}`,
+      );
     }
   }
 }
 
 /** The leader's pod once Flink has published its REST address, and that address answers. */
 export async function waitLeader(ctx: Ctx, d: FlinkDeployment, timeoutMs = 240_000): Promise<PodRun> {
-  const ip = await until(`${d.namespace}: a leader publishing its REST address`, timeoutMs, async () => {
-    failOnCrashLoop(d);
-    const v = await clusterView(ctx, d.namespace, d.clusterId);
-    return v.restIp && (await tcpOpen(v.restIp, 8081)) ? v.restIp : undefined;
-  }, 500);
+  const ip = await until(
+    `${d.namespace}: a leader publishing its REST address`,
+    timeoutMs,
+    async () => {
+      failOnCrashLoop(d);
+      const v = await clusterView(ctx, d.namespace, d.clusterId);
+      return v.restIp && (await tcpOpen(v.restIp, 8081)) ? v.restIp : undefined;
+    },
+    500,
+  );
   const leader = podByIp(ctx, ip);
-  if (!leader || !d.jms.includes(leader)) throw new Error(`REST leader entry ${ip} is not one of the JobManager pods ${d.jms.map((p) => `${p.name}=${p.ip}`).join(', ')}`);
+  if (!leader || !d.jms.includes(leader))
+    throw new Error(
+      `REST leader entry ${ip} is not one of the JobManager pods ${d.jms.map((p) => `${p.name}=${p.ip}`).join(', ')}`,
+    );
   return leader;
 }
 
@@ -172,17 +206,28 @@ export async function podLabel(ctx: Ctx, p: PodRun): Promise<string | undefined>
   return o?.metadata.labels?.[ROLE_LABEL];
 }
 
-export async function leaseHolder(ctx: Ctx, namespace: string, clusterId: string): Promise<{ holder?: string; renewTime?: string } | undefined> {
-  const lease = await ctx.kube.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases/${clusterId}-jobmanager-leader`);
+export async function leaseHolder(
+  ctx: Ctx,
+  namespace: string,
+  clusterId: string,
+): Promise<{ holder?: string; renewTime?: string } | undefined> {
+  const lease = await ctx.kube.getOrUndefined(
+    `/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases/${clusterId}-jobmanager-leader`,
+  );
   return lease ? { holder: lease.spec.holderIdentity, renewTime: lease.spec.renewTime } : undefined;
 }
 
 /** The agent labels the leader `leader`, the other JobManagers `standby`, and holds the Lease for the leader. */
 export async function waitAgentsAgree(ctx: Ctx, d: FlinkDeployment, leader: PodRun, timeoutMs = 60_000): Promise<void> {
-  await until(`${d.namespace}: agent labels ${leader.name} leader (others standby) and holds the Lease for it`, timeoutMs, async () => {
-    for (const p of d.jms) if ((await podLabel(ctx, p)) !== (p === leader ? 'leader' : 'standby')) return undefined;
-    return (await leaseHolder(ctx, d.namespace, d.clusterId))?.holder === leader.name ? true : undefined;
-  }, 500);
+  await until(
+    `${d.namespace}: agent labels ${leader.name} leader (others standby) and holds the Lease for it`,
+    timeoutMs,
+    async () => {
+      for (const p of d.jms) if ((await podLabel(ctx, p)) !== (p === leader ? 'leader' : 'standby')) return undefined;
+      return (await leaseHolder(ctx, d.namespace, d.clusterId))?.holder === leader.name ? true : undefined;
+    },
+    500,
+  );
 }
 
 export function containerPid(p: PodRun, container: string): number | undefined {
@@ -195,19 +240,32 @@ export function rssMiB(pid: number | undefined): number | undefined {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /** The JVM's command line of a running Flink container (its pid is the java process after the execs). */
 export function javaCmdline(p: PodRun): string[] {
   const pid = containerPid(p, 'flink-main-container');
   if (!pid) return [];
-  try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean); } catch { return []; }
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
-export async function eventsFor(ctx: Ctx, namespace: string, pod: string): Promise<Array<{ reason: string; message: string; at: string }>> {
-  const list = await ctx.kube.get(`${ns(namespace, 'events')}?fieldSelector=${encodeURIComponent(`involvedObject.name=${pod}`)}`);
-  return (list.items ?? []).map((e: any) => ({ reason: e.reason, message: e.message, at: e.lastTimestamp ?? e.eventTime }))
+export async function eventsFor(
+  ctx: Ctx,
+  namespace: string,
+  pod: string,
+): Promise<Array<{ reason: string; message: string; at: string }>> {
+  const list = await ctx.kube.get(
+    `${ns(namespace, 'events')}?fieldSelector=${encodeURIComponent(`involvedObject.name=${pod}`)}`,
+  );
+  return (list.items ?? [])
+    .map((e: any) => ({ reason: e.reason, message: e.message, at: e.lastTimestamp ?? e.eventTime }))
     .sort((a: any, b: any) => String(a.at).localeCompare(String(b.at)));
 }
 

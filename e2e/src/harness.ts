@@ -14,16 +14,25 @@ export const REPO = path.resolve(E2E_DIR, '..');
 export const runStart = Date.now();
 const stamp = new Date(runStart).toISOString().replace(/[:.]/g, '-');
 export const RUN = process.env.E2E_RUN_DIR ?? path.join(CACHE, 'runs', stamp);
-fs.mkdirSync(RUN, { recursive: true });
-const transcript = fs.openSync(path.join(RUN, 'run.log'), 'a');
+let transcript: number | undefined;
 
 export function say(m: string): void {
   const line = `[${((Date.now() - runStart) / 1000).toFixed(1).padStart(6)}s] ${m}`;
   console.log(line);
+  if (transcript === undefined) {
+    fs.mkdirSync(RUN, { recursive: true });
+    transcript = fs.openSync(path.join(RUN, 'run.log'), 'a');
+  }
   fs.writeSync(transcript, line + '\n');
 }
 
-export interface Result { name: string; ok: boolean; seconds: number; detail: string; command: string }
+export interface Result {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  detail: string;
+  command: string;
+}
 export const results: Result[] = [];
 
 /**
@@ -39,7 +48,11 @@ export class Findings {
   }
 }
 
-export async function scenario(name: string, command: string, fn: (f: Findings) => Promise<string | void>): Promise<boolean> {
+export async function scenario(
+  name: string,
+  command: string,
+  fn: (f: Findings) => Promise<string | void>,
+): Promise<boolean> {
   const t = Date.now();
   say(`--- ${name}`);
   const findings = new Findings();
@@ -47,7 +60,10 @@ export async function scenario(name: string, command: string, fn: (f: Findings) 
   let ok = true;
   try {
     detail = (await fn(findings)) ?? '';
-    if (findings.failures.length) { ok = false; detail = `${findings.failures.join('; ')} || all other assertions passed: ${detail}`; }
+    if (findings.failures.length) {
+      ok = false;
+      detail = `${findings.failures.join('; ')} || all other assertions passed: ${detail}`;
+    }
   } catch (e) {
     ok = false;
     detail = [(e as Error).message, ...findings.failures].join('; ');
@@ -58,7 +74,12 @@ export async function scenario(name: string, command: string, fn: (f: Findings) 
   return ok;
 }
 
-export function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): { code: number; out: string; err: string } {
+export function sh(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd?: string,
+): { code: number; out: string; err: string } {
   const r = spawnSync(cmd, args, { env, cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
@@ -74,25 +95,60 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export class FatalError extends Error {}
 
 /** Polls fn until it returns something other than undefined/false; throws after timeoutMs. */
-export async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined | false>, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  timeoutMs: number,
+  fn: () => Promise<T | undefined | false>,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
-    try { const v = await fn(); if (v !== undefined && v !== false) return v as T; } catch (e) { if (e instanceof FatalError) throw e; last = e; }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (e) {
+      if (e instanceof FatalError) throw e;
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`,
+      );
     await sleep(everyMs);
   }
 }
 
-function httpCall(method: string, url: string, body?: Buffer, headers: Record<string, string> = {}, timeoutMs = 5000): Promise<any> {
+function httpCall(
+  method: string,
+  url: string,
+  body?: Buffer,
+  headers: Record<string, string> = {},
+  timeoutMs = 5000,
+): Promise<any> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, timeout: timeoutMs, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
-      let d = ''; res.setEncoding('utf8'); res.on('data', (c) => { d += c; });
-      res.on('end', () => {
-        if ((res.statusCode ?? 0) >= 300) { reject(new Error(`${method} ${url}: HTTP ${res.statusCode}: ${d.slice(0, 600)}`)); return; }
-        try { resolve(d ? JSON.parse(d) : undefined); } catch (e) { reject(e); }
-      });
-    });
+    const req = http.request(
+      url,
+      { method, timeout: timeoutMs, headers: body ? { ...headers, 'content-length': String(body.length) } : headers },
+      (res) => {
+        let d = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          d += c;
+        });
+        res.on('end', () => {
+          if ((res.statusCode ?? 0) >= 300) {
+            reject(new Error(`${method} ${url}: HTTP ${res.statusCode}: ${d.slice(0, 600)}`));
+            return;
+          }
+          try {
+            resolve(d ? JSON.parse(d) : undefined);
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${method} ${url}: timeout`)));
     req.on('error', reject);
     if (body) req.write(body);
@@ -105,10 +161,17 @@ export const httpPostJson = (url: string, body: unknown, timeoutMs = 60_000) =>
   httpCall('POST', url, Buffer.from(JSON.stringify(body)), { 'content-type': 'application/json' }, timeoutMs);
 
 /** POST multipart/form-data with one file field (Flink's /jars/upload wants the field "jarfile"). */
-export function httpPostFile(url: string, field: string, file: string, contentType = 'application/x-java-archive'): Promise<any> {
+export function httpPostFile(
+  url: string,
+  field: string,
+  file: string,
+  contentType = 'application/x-java-archive',
+): Promise<any> {
   const boundary = `----e2e${Date.now().toString(16)}`;
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${path.basename(file)}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${path.basename(file)}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     fs.readFileSync(file),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -121,7 +184,10 @@ export function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<b
   const net = require('net') as typeof import('net');
   return new Promise((resolve) => {
     const s = net.connect({ host, port });
-    const done = (ok: boolean) => { s.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
     s.setTimeout(timeoutMs, () => done(false));
     s.once('connect', () => done(true));
     s.once('error', () => done(false));

@@ -6,7 +6,11 @@
  * History: `java17-add-opens` (F1) was removed once the construct wrote the distribution's
  * env.java.opts.all itself; the clusters now run the product's output unchanged on Java 17.
  */
-export interface KnownBug { readonly id: string; readonly finding: string; readonly summary: string }
+export interface KnownBug {
+  readonly id: string;
+  readonly finding: string;
+  readonly summary: string;
+}
 
 export const KNOWN_PRODUCT_BUGS: KnownBug[] = [];
 

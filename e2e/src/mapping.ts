@@ -30,7 +30,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export const E2E_DIR = path.resolve(__dirname, '..');
-export const CACHE = process.env.CDK8S_FLINK_E2E_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'cdk8s-flink-e2e');
+export const CACHE =
+  process.env.CDK8S_FLINK_E2E_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'cdk8s-flink-e2e');
 
 /** Flink minor (as in the image tag) -> full release fetched from PyPI (e2e/flink/versions.txt). */
 export function flinkReleases(): Map<string, string> {
@@ -44,11 +45,21 @@ export function flinkReleases(): Map<string, string> {
   return m;
 }
 
-export function flinkHome(release: string): string { return path.join(CACHE, 'flink', release, 'home'); }
+export function flinkHome(release: string): string {
+  return path.join(CACHE, 'flink', release, 'home');
+}
 
 export const HOST_JDK = process.env.E2E_JAVA_HOME ?? '/usr/lib/jvm/java-17-openjdk-amd64';
 /** podnet.so, keyed by the hash of its source (kubelet/podnet.c) so that a changed source is rebuilt. */
-export const PODNET_SO = path.join(CACHE, 'podnet', `podnet-${crypto.createHash('sha256').update(fs.readFileSync(path.join(E2E_DIR, 'kubelet', 'podnet.c'))).digest('hex').slice(0, 12)}.so`);
+export const PODNET_SO = path.join(
+  CACHE,
+  'podnet',
+  `podnet-${crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(E2E_DIR, 'kubelet', 'podnet.c')))
+    .digest('hex')
+    .slice(0, 12)}.so`,
+);
 
 export interface ImageConfig {
   readonly env: Record<string, string>;
@@ -71,12 +82,15 @@ export function imageConfig(image: string): ImageConfig {
     const release = minor ? flinkReleases().get(minor) : undefined;
     if (!release) throw new Error(`image ${image}: no Flink release mapped for tag "${tag}" (e2e/flink/versions.txt)`);
     const home = flinkHome(release);
-    if (!fs.existsSync(home)) throw new Error(`image ${image}: Flink ${release} not fetched (${home}); run e2e/flink/fetch.sh ${release}`);
+    if (!fs.existsSync(home))
+      throw new Error(`image ${image}: Flink ${release} not fetched (${home}); run e2e/flink/fetch.sh ${release}`);
     return {
       env: {
         PATH: `/opt/java/openjdk/bin:/opt/flink/bin:${BASE_PATH}`,
         JAVA_HOME: '/opt/java/openjdk',
-        LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8',
+        LANG: 'en_US.UTF-8',
+        LANGUAGE: 'en_US:en',
+        LC_ALL: 'en_US.UTF-8',
         FLINK_HOME: '/opt/flink',
       },
       entrypoint: ['/docker-entrypoint.sh'],
@@ -90,7 +104,13 @@ export function imageConfig(image: string): ImageConfig {
     };
   }
   if (base === 'node') {
-    return { env: { PATH: BASE_PATH }, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], workingDir: '/', paths: [] };
+    return {
+      env: { PATH: BASE_PATH },
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['node'],
+      workingDir: '/',
+      paths: [],
+    };
   }
   throw new Error(`image ${image}: not mapped to anything on this machine (e2e/src/mapping.ts)`);
 }
@@ -105,7 +125,10 @@ export function claimDir(runDir: string, namespace: string, claim: string): stri
   return path.join(runDir, 'pvc', namespace, claim);
 }
 
-export interface ApiAddress { host: string; port: number }
+export interface ApiAddress {
+  host: string;
+  port: number;
+}
 /** Environment the kubelet adds to every container for the `kubernetes` Service (enableServiceLinks or not). */
 export function apiServiceEnv(api: ApiAddress): Record<string, string> {
   return {

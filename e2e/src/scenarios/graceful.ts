@@ -13,15 +13,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  clusterView, containerPid, Ctx, eventsFor, jobState, LEADER_ANNOTATION, leaseHolder, podByIp, podLabel, restEntryOf, viewOf,
-  waitAgentsAgree, waitLeader,
+  clusterView,
+  containerPid,
+  Ctx,
+  eventsFor,
+  jobState,
+  LEADER_ANNOTATION,
+  leaseHolder,
+  podByIp,
+  podLabel,
+  restEntryOf,
+  viewOf,
+  waitAgentsAgree,
+  waitLeader,
 } from '../cluster-ops';
 import { failoverRows } from '../failover';
 import { Findings, median, RUN, say, secs, tcpOpen, until } from '../harness';
 import { PodRun } from '../kubelet';
 import { AppCluster, appClusters, startAppCluster } from './app-failover';
 
-interface LockChange { at: number; holder: string; renewTime?: string; acquireTime?: string; transitions?: number; rest?: string }
+interface LockChange {
+  at: number;
+  holder: string;
+  renewTime?: string;
+  acquireTime?: string;
+  transitions?: number;
+  rest?: string;
+}
 
 export interface StopRecord {
   n: number;
@@ -32,7 +50,10 @@ export interface StopRecord {
   releasedAfter?: number;
   retakenMsAfterRelease?: number;
   deadHolderSeconds?: number;
-  outcome: 'released, taken by the other JobManager' | 're-taken by the stopping process, dead holder until lease expiry' | 'exited without releasing';
+  outcome:
+    | 'released, taken by the other JobManager'
+    | 're-taken by the stopping process, dead holder until lease expiry'
+    | 'exited without releasing';
   lock: number;
   rest: number;
   running: number;
@@ -47,7 +68,7 @@ const flinkTime = (s?: string) => (s ? Date.parse(s.replace(/(\.\d{3})\d*Z$/, '$
 
 export async function gracefulScenario(ctx: Ctx, release: string, minor: string, findings: Findings): Promise<string> {
   const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 10);
-  let c: AppCluster = appClusters.get(release) ?? await startAppCluster(ctx, release, minor, findings);
+  let c: AppCluster = appClusters.get(release) ?? (await startAppCluster(ctx, release, minor, findings));
   const { d, jobId } = c;
   const records: StopRecord[] = [];
   gracefulStops.set(release, records);
@@ -56,7 +77,12 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
     // Precondition: a leader running the job, a standby that is up (its REST port answers, as the
     // readiness probe checks), both labelled, the Lease on the leader.
     const leader = await waitLeader(ctx, d);
-    await until(`job RUNNING on ${leader.name}`, 120_000, async () => (await jobState(leader.ip, jobId).catch(() => undefined)) === 'RUNNING', 500);
+    await until(
+      `job RUNNING on ${leader.name}`,
+      120_000,
+      async () => (await jobState(leader.ip, jobId).catch(() => undefined)) === 'RUNNING',
+      500,
+    );
     const standby = d.jms.find((p) => p !== leader)!;
     await until(`standby ${standby.name} up`, 120_000, () => tcpOpen(standby.ip, 8081), 500);
     await waitAgentsAgree(ctx, d, leader);
@@ -65,14 +91,27 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
     const before = viewOf(cm);
     const holderBefore = before.lockHolder!;
     const changes: LockChange[] = [];
-    const watch = ctx.kube.watchOne(`/api/v1/namespaces/${d.namespace}/configmaps`, cm.metadata.name, cm.metadata.resourceVersion, (_t, obj, at) => {
-      const ann = obj?.metadata?.annotations?.[LEADER_ANNOTATION];
-      if (!ann) return;
-      const r = JSON.parse(ann);
-      const ch = { at, holder: r.holderIdentity ?? '', renewTime: r.renewTime, acquireTime: r.acquireTime, transitions: r.leaderTransitions, rest: restEntryOf(viewOf(obj)) };
-      const prev = changes[changes.length - 1];
-      if (!prev || prev.holder !== ch.holder || prev.acquireTime !== ch.acquireTime || prev.rest !== ch.rest) changes.push(ch);
-    });
+    const watch = ctx.kube.watchOne(
+      `/api/v1/namespaces/${d.namespace}/configmaps`,
+      cm.metadata.name,
+      cm.metadata.resourceVersion,
+      (_t, obj, at) => {
+        const ann = obj?.metadata?.annotations?.[LEADER_ANNOTATION];
+        if (!ann) return;
+        const r = JSON.parse(ann);
+        const ch = {
+          at,
+          holder: r.holderIdentity ?? '',
+          renewTime: r.renewTime,
+          acquireTime: r.acquireTime,
+          transitions: r.leaderTransitions,
+          rest: restEntryOf(viewOf(obj)),
+        };
+        const prev = changes[changes.length - 1];
+        if (!prev || prev.holder !== ch.holder || prev.acquireTime !== ch.acquireTime || prev.rest !== ch.rest)
+          changes.push(ch);
+      },
+    );
     const how: StopRecord['how'] = n === 1 ? 'SIGTERM flink-main-container' : 'pod deleted';
     const cr = leader.containers.get('flink-main-container')!;
     const exitsBefore = cr.exits.length;
@@ -89,27 +128,40 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
     const m: Record<string, number> = {};
     let next: PodRun | undefined;
     try {
-      await until('handover after a graceful stop (lock, REST, job RUNNING, labels, Lease)', 120_000, async () => {
-        const now = (Date.now() - t0) / 1000;
-        const v = await clusterView(ctx, d.namespace, d.clusterId);
-        if (m.lock === undefined && v.lockHolder && v.lockHolder !== holderBefore) m.lock = now;
-        if (m.rest === undefined && m.lock !== undefined && v.restIp && restEntryOf(v) !== restEntryOf(before)) { next = podByIp(ctx, v.restIp); m.rest = now; }
-        if (next && m.running === undefined && (await jobState(next.ip, jobId).catch(() => undefined)) === 'RUNNING') m.running = now;
-        if (m.labelDropped === undefined) {
-          const l = await podLabel(ctx, leader);
-          if (l !== undefined && l !== 'leader') m.labelDropped = now;
-        }
-        if (next && m.newLabel === undefined && (await podLabel(ctx, next)) === 'leader') m.newLabel = now;
-        if (next && m.lease === undefined && (await leaseHolder(ctx, d.namespace, d.clusterId))?.holder === next.name) m.lease = now;
-        return ['lock', 'rest', 'running', 'labelDropped', 'newLabel', 'lease'].every((k) => m[k] !== undefined) ? true : undefined;
-      }, 100);
+      await until(
+        'handover after a graceful stop (lock, REST, job RUNNING, labels, Lease)',
+        120_000,
+        async () => {
+          const now = (Date.now() - t0) / 1000;
+          const v = await clusterView(ctx, d.namespace, d.clusterId);
+          if (m.lock === undefined && v.lockHolder && v.lockHolder !== holderBefore) m.lock = now;
+          if (m.rest === undefined && m.lock !== undefined && v.restIp && restEntryOf(v) !== restEntryOf(before)) {
+            next = podByIp(ctx, v.restIp);
+            m.rest = now;
+          }
+          if (next && m.running === undefined && (await jobState(next.ip, jobId).catch(() => undefined)) === 'RUNNING')
+            m.running = now;
+          if (m.labelDropped === undefined) {
+            const l = await podLabel(ctx, leader);
+            if (l !== undefined && l !== 'leader') m.labelDropped = now;
+          }
+          if (next && m.newLabel === undefined && (await podLabel(ctx, next)) === 'leader') m.newLabel = now;
+          if (next && m.lease === undefined && (await leaseHolder(ctx, d.namespace, d.clusterId))?.holder === next.name)
+            m.lease = now;
+          return ['lock', 'rest', 'running', 'labelDropped', 'newLabel', 'lease'].every((k) => m[k] !== undefined)
+            ? true
+            : undefined;
+        },
+        100,
+      );
     } finally {
       await stopped;
       watch.stop();
     }
     // Normally the running standby; the replacement pod, or after a SIGTERM of the Flink process
     // only the restarted container of the same pod, can win a lock left to expire (F4).
-    if (!next || !(d.jms.includes(next) || (n === 1 && next === leader))) throw new Error(`stop ${n}: the new leader ${next?.name} is not a JobManager of the cluster`);
+    if (!next || !(d.jms.includes(next) || (n === 1 && next === leader)))
+      throw new Error(`stop ${n}: the new leader ${next?.name} is not a JobManager of the cluster`);
     const exit = cr.exits[exitsBefore];
     // What the stopping process did with the lock, from the watched annotation changes.
     const after = changes.filter((x) => x.at >= t0);
@@ -130,18 +182,36 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
       outcome = 'exited without releasing';
       dead = exit ? ((taken >= 0 ? after[taken].at : Date.now()) - exit.at) / 1000 : undefined;
     }
-    const events = (await eventsFor(ctx, d.namespace, leader.name)).filter((e) => Date.parse(e.at) >= t0 - 1000).map((e) => `${e.reason}: ${e.message}`);
+    const events = (await eventsFor(ctx, d.namespace, leader.name))
+      .filter((e) => Date.parse(e.at) >= t0 - 1000)
+      .map((e) => `${e.reason}: ${e.message}`);
     const rec: StopRecord = {
-      n, how, pod: leader.name, exitCode: exit ? String(exit.code ?? exit.signal) : 'still running',
+      n,
+      how,
+      pod: leader.name,
+      exitCode: exit ? String(exit.code ?? exit.signal) : 'still running',
       exitedAfter: exit ? (exit.at - t0) / 1000 : undefined,
       releasedAfter: rel >= 0 ? (after[rel].at - t0) / 1000 : undefined,
-      retakenMsAfterRelease: retakenMs, deadHolderSeconds: dead, outcome,
-      lock: m.lock, rest: m.rest, running: m.running, labelDropped: m.labelDropped, newLabel: m.newLabel, lease: m.lease, events,
+      retakenMsAfterRelease: retakenMs,
+      deadHolderSeconds: dead,
+      outcome,
+      lock: m.lock,
+      rest: m.rest,
+      running: m.running,
+      labelDropped: m.labelDropped,
+      newLabel: m.newLabel,
+      lease: m.lease,
+      events,
     };
     records.push(rec);
-    fs.writeFileSync(path.join(RUN, `graceful-${release}-stop-${n}.json`), JSON.stringify({ rec, lockChanges: changes }, null, 2));
-    say(`${minor} graceful ${n}: ${outcome}${retakenMs !== undefined ? ` (${retakenMs} ms after the release)` : ''}; Flink exited ${exit ? `${secs(exit.at - t0)} s (${rec.exitCode})` : 'not yet'}; `
-      + `lock ${m.lock.toFixed(1)} s, REST ${m.rest.toFixed(1)} s, RUNNING ${m.running.toFixed(1)} s, old label dropped ${m.labelDropped.toFixed(1)} s, new label ${m.newLabel.toFixed(1)} s, Lease ${m.lease.toFixed(1)} s`);
+    fs.writeFileSync(
+      path.join(RUN, `graceful-${release}-stop-${n}.json`),
+      JSON.stringify({ rec, lockChanges: changes }, null, 2),
+    );
+    say(
+      `${minor} graceful ${n}: ${outcome}${retakenMs !== undefined ? ` (${retakenMs} ms after the release)` : ''}; Flink exited ${exit ? `${secs(exit.at - t0)} s (${rec.exitCode})` : 'not yet'}; ` +
+        `lock ${m.lock.toFixed(1)} s, REST ${m.rest.toFixed(1)} s, RUNNING ${m.running.toFixed(1)} s, old label dropped ${m.labelDropped.toFixed(1)} s, new label ${m.newLabel.toFixed(1)} s, Lease ${m.lease.toFixed(1)} s`,
+    );
     // The agent's Events of the stopped pod: a shutdown must not give a live-leadership reason.
     for (const e of events) {
       if (/-> unknown: (this pod's IP .* is in the leader entry|the leader is )/.test(e)) {
@@ -151,7 +221,13 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
     if (n === 1) {
       // The kubelet restarts the container; it must come back as standby.
       const want = next === leader ? 'leader' : 'standby';
-      await until(`${leader.name} restarted and ${want}`, 120_000, async () => cr.restarts >= 1 && !!containerPid(leader, 'flink-main-container') && (await podLabel(ctx, leader)) === want, 1000);
+      await until(
+        `${leader.name} restarted and ${want}`,
+        120_000,
+        async () =>
+          cr.restarts >= 1 && !!containerPid(leader, 'flink-main-container') && (await podLabel(ctx, leader)) === want,
+        1000,
+      );
     } else {
       await ctx.kubelet.deletePod(leader.name);
     }
@@ -164,12 +240,16 @@ export async function gracefulScenario(ctx: Ctx, release: string, minor: string,
   const clean = records.filter((r) => r.outcome.startsWith('released'));
   const kill = failoverRows.find((r) => r.flink === release && r.mode === 'application');
   const cleanLock = median(clean.map((r) => r.lock));
-  const summary = `${stops} graceful stops: ${retaken.length} re-taken by the stopping process a few ms after releasing it`
-    + `${retaken.length ? ` (${retaken.map((r) => `${r.retakenMsAfterRelease} ms`).join(', ')}; dead holder ${retaken.map((r) => `${r.deadHolderSeconds?.toFixed(1)} s`).join(', ')})` : ''}`
-    + `, ${noRelease.length} exited without releasing, ${clean.length} clean handovers (median lock taken ${cleanLock?.toFixed(1) ?? '-'} s after the stop`
-    + `${kill ? ` vs ${kill.lock.toFixed(1)} s after kill -9` : ''}); old leader's label dropped after ${records.map((r) => r.labelDropped.toFixed(1)).join('/')} s`;
+  const summary =
+    `${stops} graceful stops: ${retaken.length} re-taken by the stopping process a few ms after releasing it` +
+    `${retaken.length ? ` (${retaken.map((r) => `${r.retakenMsAfterRelease} ms`).join(', ')}; dead holder ${retaken.map((r) => `${r.deadHolderSeconds?.toFixed(1)} s`).join(', ')})` : ''}` +
+    `, ${noRelease.length} exited without releasing, ${clean.length} clean handovers (median lock taken ${cleanLock?.toFixed(1) ?? '-'} s after the stop` +
+    `${kill ? ` vs ${kill.lock.toFixed(1)} s after kill -9` : ''}); old leader's label dropped after ${records.map((r) => r.labelDropped.toFixed(1)).join('/')} s`;
   // A clean handover must beat the lease: the standby takes a released lock at its next retry (5 s + jitter).
   const slow = clean.filter((r) => r.lock >= 15);
-  if (slow.length) throw new Error(`clean handovers not faster than the 15 s lease: ${slow.map((r) => `stop ${r.n}: ${r.lock.toFixed(1)} s`).join(', ')}; ${summary}`);
+  if (slow.length)
+    throw new Error(
+      `clean handovers not faster than the 15 s lease: ${slow.map((r) => `stop ${r.n}: ${r.lock.toFixed(1)} s`).join(', ')}; ${summary}`,
+    );
   return summary;
 }
