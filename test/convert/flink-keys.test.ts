@@ -4,7 +4,7 @@ import { flinkDeploymentToProps } from '../../src/convert/flink-deployment';
 import { isKnownKey } from '../support/flink-keys';
 import { SEED_YAML, withSpec } from './support';
 
-/** Flink versions with a key list (../shared/flink-keys). */
+/** Flink versions with an option catalog (src/flink/catalog/, generated from Flink's jars). */
 const VERSIONS: Array<[string, string, string]> = [
   ['v1_19', '1.19', 'flink:1.19'],
   ['v1_20', '1.20', 'flink:1.20'],
