@@ -72,7 +72,15 @@ interface ConfigRead {
   readonly restart: Map<string, RestartEntry>;
   readonly traits: FlinkVersionTraits;
   readonly findings: FindingList;
+  /** Rejected keys that still get "did you mean" suggestions (each a search of the whole catalog). */
+  suggestionsLeft: number;
 }
+
+/**
+ * After this many rejected keys the report stops suggesting near keys: a manifest with
+ * thousands of misspelt keys needs a different fix, and each search costs milliseconds.
+ */
+const SUGGESTION_LIMIT = 50;
 
 /**
  * Reads `spec.flinkConfiguration`: keys with a typed prop become intent, keys that are not
@@ -95,7 +103,7 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
     findings.error(base, notAMap());
     return intent;
   }
-  const read: ConfigRead = { intent, passThrough, userKeys, restart: new Map(), traits, findings };
+  const read: ConfigRead = { intent, passThrough, userKeys, restart: new Map(), traits, findings, suggestionsLeft: SUGGESTION_LIMIT };
   for (const [rawKey, value] of flattenConfiguration(raw as Record<string, unknown>))
     readEntry(rawKey, value, childPath(base, rawKey), read);
   if (read.restart.size) {
@@ -153,12 +161,13 @@ function currentKey(rawKey: string, path: string, read: ConfigRead): string {
 /** A key without a typed prop, through the construct's own key rules. */
 function passThroughKey(key: string, value: string | number | boolean, path: string, read: ConfigRead): void {
   try {
-    const checked = checkExtraKey(key, value, read.traits);
+    const checked = checkExtraKey(key, value, read.traits, { suggest: read.suggestionsLeft > 0 });
     read.passThrough[key] = checked.value;
     read.intent.passThroughPaths[key] = path;
     if (checked.warning) read.findings.warning(path, checked.warning.replace(/^flinkConfiguration\["[^"]*"\] /, ''));
   } catch (e) {
     if (!(e instanceof FlinkValidationError)) throw e;
+    read.suggestionsLeft--;
     // A key the construct owns is set anyway, so dropping it loses nothing the user can keep;
     // a removed or malformed key is a mistake in the manifest.
     if (ownerOf(key)) read.findings.warning(path, `not mapped: ${e.reason}`);

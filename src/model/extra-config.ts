@@ -30,7 +30,7 @@ export function resolveExtraConfig(
   const config: { [key: string]: string } = {};
   const warnings: string[] = [];
   for (const key of Object.keys(raw).sort()) {
-    const checked = checkExtraKey(key, raw[key], traits, applicationMode, restIngress);
+    const checked = checkExtraKey(key, raw[key], traits, { applicationMode, restIngress });
     config[key] = checked.value;
     if (checked.warning) warnings.push(checked.warning);
     if (CONTROL_CHARACTERS.test(config[key])) fail(`flinkConfiguration["${key}"]`, raw[key], controlCharacters());

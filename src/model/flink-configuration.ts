@@ -48,7 +48,7 @@ const notInVersion = (key: string, version: string, since: string | undefined) =
 /** Rule: every key the construct writes is an option of the declared version (from Flink's own catalog). */
 function checkOwnKeysExist(keys: readonly string[], traits: FlinkVersionTraits): void {
   for (const key of keys) {
-    const c = classifyKey(traits.version, key);
+    const c = classifyKey(traits.version, key, { suggest: false });
     if (!READ_BY_FLINK.has(c.kind)) fail(ownerOf(key) ?? key, key, notInVersion(key, traits.version, c.since));
   }
 }

@@ -34,7 +34,7 @@ const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
 /** The key Flink reads `key` as in this version: itself, or the option it is a deprecated key of. */
 export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
-  const c = classifyKey(traits.version, key);
+  const c = classifyKey(traits.version, key, { suggest: false });
   return c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
 }
 
@@ -54,6 +54,20 @@ const ownedBy = (owner: string) =>
 const didYouMean = (keys: readonly string[] | undefined) =>
   keys?.length ? `; did you mean ${keys.map((k) => JSON.stringify(k)).join(' or ')}?` : '';
 
+/** How {@link checkExtraKey} reads a key. */
+export interface ExtraKeyOptions {
+  /** Application mode (some keys are owned only there). @default true */
+  readonly applicationMode?: boolean;
+  /** Whether the REST API has an Ingress (then the construct owns web submission). @default false */
+  readonly restIngress?: boolean;
+  /**
+   * Whether an unknown key gets "did you mean" suggestions (a search of the whole catalog,
+   * milliseconds per key): the converter stops suggesting after many unknown keys.
+   * @default true
+   */
+  readonly suggest?: boolean;
+}
+
 /**
  * Checks one escape-hatch entry against the construct's rules and Flink's own option catalog
  * for the declared version (generated from Flink's jars, src/flink/catalog/).
@@ -65,9 +79,9 @@ export function checkExtraKey(
   key: string,
   value: unknown,
   traits: FlinkVersionTraits,
-  applicationMode = true,
-  restIngress = false,
+  options: ExtraKeyOptions = {},
 ): CheckedKey {
+  const { applicationMode = true, restIngress = false, suggest = true } = options;
   const prop = `flinkConfiguration["${key}"]`;
   if (!KEY_SYNTAX.test(key)) fail('flinkConfiguration', key, badKeySyntax());
   if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value)))
@@ -80,7 +94,7 @@ export function checkExtraKey(
       '(hidden)',
       `would write a credential into the ConfigMap, and so into your Git repository; ${credential[1]}`,
     );
-  const c = classifyKey(traits.version, key);
+  const c = classifyKey(traits.version, key, { suggest });
   const current = c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
   const owner = ownerOf(key, applicationMode, restIngress) ?? ownerOf(current, applicationMode, restIngress);
   if (owner) fail(prop, value, ownedBy(owner));

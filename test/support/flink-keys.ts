@@ -8,6 +8,8 @@ const KNOWN = new Set([
   'fallback-key',
   'deprecated-key',
   'deprecated-option',
+  // Flink reads these but sets them itself; the construct writes $internal.pipeline.job-id for a fixed job id.
+  'internal',
 ]);
 
 /** True when Flink `version` reads `key` (from the option catalog generated from Flink's jars). */

@@ -226,8 +226,8 @@ function passthroughRule(version: CatalogVersion, key: string): KeyClassificatio
   return undefined;
 }
 
-function unknownRule(version: CatalogVersion, key: string): KeyClassification {
-  const suggestions = nearestKeys(version, key);
+function unknownRule(version: CatalogVersion, key: string, suggest: boolean): KeyClassification {
+  const suggestions = suggest ? nearestKeys(version, key) : [];
   const index = catalogIndex(version);
   let family: KeyFamily | undefined;
   let rule = `not an option of Flink ${version}`;
@@ -253,13 +253,14 @@ function unknownRule(version: CatalogVersion, key: string): KeyClassification {
  * Families are recognised by documented rules, not waved through: `env.java.opts.*` and
  * `kubernetes.*` keys must be options of the version, reporter keys need the version's
  * `<kind>.reporter.<name>.<parameter>` rule, container variables a valid name.
+ * `options.suggest: false` skips the search for the nearest keys (milliseconds per key).
  */
-export function classifyKey(version: string, key: string): KeyClassification {
+export function classifyKey(version: string, key: string, options: { readonly suggest?: boolean } = {}): KeyClassification {
   const v = catalogIndex(version).version;
   const reporter = REPORTER.exec(key);
   const reporterMatch = reporter ? reporterRule(v, key, reporter) : undefined;
   if (reporterMatch) return reporterMatch;
   const found = lookupOption(v, key);
   if (found && !(found.via === 'template' && REPORTER.test(key))) return fromOption(v, key, found.option, found.via);
-  return passthroughRule(v, key) ?? removedRule(v, key) ?? laterRule(v, key) ?? unknownRule(v, key);
+  return passthroughRule(v, key) ?? removedRule(v, key) ?? laterRule(v, key) ?? unknownRule(v, key, options.suggest ?? true);
 }
