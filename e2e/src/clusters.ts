@@ -21,7 +21,9 @@ export function setAdmissionPolicyServed(served: boolean): void {
 export function clusterProps(minor: string, _release: string, mode: Mode): FlinkClusterProps {
   const version = minor as FlinkVersion;
   const base = exampleClusterProps(version);
-  const props: FlinkClusterProps = admissionPolicyServed ? { ...base } : { ...base, security: { ...base.security, admissionPolicy: false } };
+  const props: FlinkClusterProps = admissionPolicyServed
+    ? { ...base }
+    : { ...base, security: { ...base.security, admissionPolicy: false } };
   if (mode === 'wordcount') return props;
   // Session mode: no job in the manifests; jobs come through the REST API and checkpoint with the cluster's settings.
   if (mode === 'session') return { ...props, job: undefined, checkpointing: { interval: Duration.seconds(3) } };

@@ -62,7 +62,9 @@ export async function exampleScenario(ctx: Ctx, findings: Findings): Promise<str
   if (!tag || !namespace) throw new Error(`${path.basename(file)}: no flink image or namespace`);
   // The cause of what this scenario expects after FINISHED: the construct's own setting.
   if (!/execution\.shutdown-on-application-finish: false|shutdown-on-application-finish: false/.test(text)) {
-    throw new Error(`${path.basename(file)}: no execution.shutdown-on-application-finish: false in the Flink configuration`);
+    throw new Error(
+      `${path.basename(file)}: no execution.shutdown-on-application-finish: false in the Flink configuration`,
+    );
   }
   const minor = /^(\d+\.\d+)/.exec(tag)![1];
   const release = flinkReleases().get(minor);
