@@ -7,10 +7,23 @@ import { FlinkCluster, FlinkClusterProps, FlinkVersion } from '../../src';
 
 export type Mode = 'wordcount' | 'checkpointing' | 'session';
 
+/**
+ * Whether the API server serves admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy (1.30+).
+ * Where it does not, the harness's own clusters turn the construct's policy off, as its docs say to
+ * (`security.admissionPolicy: false`, "Kubernetes 1.30 or newer"); the example app and examples/ are
+ * still applied exactly as synthesized.
+ */
+let admissionPolicyServed = true;
+export function setAdmissionPolicyServed(served: boolean): void {
+  admissionPolicyServed = served;
+}
+
 export function clusterProps(minor: string, _release: string, mode: Mode): FlinkClusterProps {
   const version = minor as FlinkVersion;
   const base = exampleClusterProps(version);
-  const props: FlinkClusterProps = { ...base };
+  const props: FlinkClusterProps = admissionPolicyServed
+    ? { ...base }
+    : { ...base, security: { ...base.security, admissionPolicy: false } };
   if (mode === 'wordcount') return props;
   // Session mode: no job in the manifests; jobs come through the REST API and checkpoint with the cluster's settings.
   if (mode === 'session') return { ...props, job: undefined, checkpointing: { interval: Duration.seconds(3) } };

@@ -17,10 +17,11 @@ import { applyFile, Ctx, stopAllPods } from './cluster-ops';
 import { failoverRows } from './failover';
 import { must, results, RUN, runStart, say, scenario, until } from './harness';
 import { Kube, ApiError } from './kube';
+import { setAdmissionPolicyServed } from './clusters';
 import { ensurePodnet, Kubelet } from './kubelet';
 import { KNOWN_PRODUCT_BUGS } from './known-product-bugs';
 import { E2E_DIR, FOREIGN_CRDS, flinkReleases } from './mapping';
-import { groupProblems, scanLogs } from './log-scan';
+import { groupProblems, scanLogs, toleratedLines } from './log-scan';
 import { synthExamples } from './synth-examples';
 import { appClusters, failoverScenario, namespaceFor } from './scenarios/app-failover';
 import { exampleScenario, synthExampleApp } from './scenarios/example';
@@ -113,57 +114,67 @@ async function controlPlaneChecks(ctx: Ctx): Promise<string> {
     kind: 'Namespace',
     metadata: { name: probeNs },
   });
-  await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies', {
-    apiVersion: 'admissionregistration.k8s.io/v1',
-    kind: 'ValidatingAdmissionPolicy',
-    metadata: { name: 'e2e-probe-deny' },
-    spec: {
-      failurePolicy: 'Fail',
-      matchConstraints: {
-        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
-      },
-      validations: [
-        {
-          expression: "object.metadata.name != 'vap-probe-denied'",
-          message: 'e2e probe: denied by a ValidatingAdmissionPolicy',
+  const v1 = await ctx.kube.getOrUndefined('/apis/admissionregistration.k8s.io/v1');
+  const served = (v1?.resources ?? []).some((r: any) => r.name === 'validatingadmissionpolicies');
+  setAdmissionPolicyServed(served);
+  let denied =
+    "not served by this API server (admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is GA from 1.30): the harness's own clusters set security.admissionPolicy: false";
+  if (served) {
+    await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: 'e2e-probe-deny' },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
         },
-      ],
-    },
-  });
-  await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings', {
-    apiVersion: 'admissionregistration.k8s.io/v1',
-    kind: 'ValidatingAdmissionPolicyBinding',
-    metadata: { name: 'e2e-probe-deny' },
-    spec: {
-      policyName: 'e2e-probe-deny',
-      validationActions: ['Deny'],
-      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': probeNs } } },
-    },
-  });
-  const denied = await until(
-    'the ValidatingAdmissionPolicy to deny the probe ConfigMap',
-    30_000,
-    async () => {
-      try {
-        await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/configmaps`, {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: 'vap-probe-denied' },
-        });
-        await ctx.kube.request('DELETE', `/api/v1/namespaces/${probeNs}/configmaps/vap-probe-denied`);
-        return undefined;
-      } catch (e) {
-        if (e instanceof ApiError && /e2e probe: denied/.test(e.message)) return e.message;
-        throw e;
-      }
-    },
-    500,
-  );
-  await ctx.kube.request(
-    'DELETE',
-    '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/e2e-probe-deny',
-  );
-  await ctx.kube.request('DELETE', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/e2e-probe-deny');
+        validations: [
+          {
+            expression: "object.metadata.name != 'vap-probe-denied'",
+            message: 'e2e probe: denied by a ValidatingAdmissionPolicy',
+          },
+        ],
+      },
+    });
+    await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'e2e-probe-deny' },
+      spec: {
+        policyName: 'e2e-probe-deny',
+        validationActions: ['Deny'],
+        matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': probeNs } } },
+      },
+    });
+    denied = await until(
+      'the ValidatingAdmissionPolicy to deny the probe ConfigMap',
+      30_000,
+      async () => {
+        try {
+          await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/configmaps`, {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'vap-probe-denied' },
+          });
+          await ctx.kube.request('DELETE', `/api/v1/namespaces/${probeNs}/configmaps/vap-probe-denied`);
+          return undefined;
+        } catch (e) {
+          if (e instanceof ApiError && /e2e probe: denied/.test(e.message)) return e.message;
+          throw e;
+        }
+      },
+      500,
+    );
+    await ctx.kube.request(
+      'DELETE',
+      '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/e2e-probe-deny',
+    );
+    await ctx.kube.request(
+      'DELETE',
+      '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/e2e-probe-deny',
+    );
+  }
   // RBAC: a ServiceAccount without bindings is refused.
   await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/serviceaccounts`, {
     apiVersion: 'v1',
@@ -220,7 +231,17 @@ async function applyScenario(ctx: Ctx): Promise<string> {
     return true;
   });
   let objects = 0;
-  for (const f of [...new Set(files)]) objects += await applyFile(ctx, f);
+  // Every file is applied, and every rejection reported (not only the first).
+  const errors: string[] = [];
+  for (const f of [...new Set(files)]) {
+    try {
+      objects += await applyFile(ctx, f);
+    } catch (e) {
+      errors.push((e as Error).message);
+    }
+  }
+  if (errors.length)
+    throw new Error(`${errors.length} of ${new Set(files).size} files rejected or warned:\n${errors.join('\n')}`);
   return `${files.length} files, ${objects} objects, 0 warnings`;
 }
 
@@ -260,8 +281,10 @@ async function main(): Promise<void> {
   );
   const ctx: Ctx = { kube, kubelet, cpState, cpEnv };
 
-  await scenario('control plane: RBAC and ValidatingAdmissionPolicy enforced', 'npm run e2e (always)', () =>
-    controlPlaneChecks(ctx),
+  await scenario(
+    'control plane: RBAC enforced, ValidatingAdmissionPolicy enforced where served',
+    'npm run e2e (always)',
+    () => controlPlaneChecks(ctx),
   );
   if (SCENARIOS.includes('apply')) {
     await scenario(
@@ -381,6 +404,14 @@ async function main(): Promise<void> {
       if (problems.length) {
         const groups = groupProblems(problems);
         throw new Error(`${problems.length} problem line(s), ${groups.length} kind(s):\n${groups.join('\n')}`);
+      }
+      const tolerated = [...toleratedLines].map(([id, t]) => {
+        const b = KNOWN_PRODUCT_BUGS.find((x) => x.id === id)!;
+        return `tolerated known product bug ${id} (${b.finding}): ${t.n} line(s), first ${t.first}`;
+      });
+      if (tolerated.length) {
+        for (const t of tolerated) say(t);
+        return `clean apart from ${tolerated.join('; ')}`;
       }
       return 'clean';
     },

@@ -60,6 +60,12 @@ export async function exampleScenario(ctx: Ctx, findings: Findings): Promise<str
   const tag = /image: flink:(\S+)/.exec(text)?.[1];
   const namespace = /^ {2}namespace: (\S+)$/m.exec(text)?.[1];
   if (!tag || !namespace) throw new Error(`${path.basename(file)}: no flink image or namespace`);
+  // The cause of what this scenario expects after FINISHED: the construct's own setting.
+  if (!/execution\.shutdown-on-application-finish: false|shutdown-on-application-finish: false/.test(text)) {
+    throw new Error(
+      `${path.basename(file)}: no execution.shutdown-on-application-finish: false in the Flink configuration`,
+    );
+  }
   const minor = /^(\d+\.\d+)/.exec(tag)![1];
   const release = flinkReleases().get(minor);
   if (!release) throw new Error(`image flink:${tag}: no Flink release pinned for ${minor} (e2e/flink/versions.txt)`);
