@@ -121,7 +121,9 @@ export class Reporter {
   }
 
   private async event(topic: string, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
-    await this.call('create-event', async () => {
+    // One operation per topic: a leader change and the role change it causes come together,
+    // and one must not be taken for the other one hanging (and dropped).
+    await this.call(`create-event:${topic}`, async () => {
       await this.events.record(topic, type, reason, message);
     });
   }
