@@ -4,7 +4,7 @@ import { parseStorageUri } from './storage-uri';
 import { AccessMode, HA_MOUNT_PATH, HaStorage, ObjectStoreCredentials } from '../props/ha-storage';
 import { HighAvailabilityProps } from '../props/cluster-props';
 import { fail } from '../validation/errors';
-import { requireDnsSubdomain, requireObject } from '../validation/k8s-syntax';
+import { requireDnsSubdomain, requireKnownFields, requireObject } from '../validation/k8s-syntax';
 import { durationMillis, requireBoolean, requireEnum, requireString, sizeMebibytes } from '../validation/values';
 
 const P = 'highAvailability.storage';
@@ -57,8 +57,16 @@ export function resolveHighAvailability(
   return { enabled, storage, leaseDurationMs, renewDeadlineMs, retryPeriodMs };
 }
 
+/** The props type of each HaStorage factory, for the unknown-field check. */
+const FACTORY_PROPS = {
+  'new-claim': 'NewClaimProps',
+  'existing-claim': 'ExistingClaimProps',
+  'object-store': 'ObjectStoreProps',
+} as const;
+
 function resolveStorage(storage: HaStorage, clusterId: string): HaStorageModel {
   const choice = storage._choice;
+  requireKnownFields(P, choice.props, FACTORY_PROPS[choice.kind]);
   if (choice.kind === 'object-store') return resolveObjectStore(choice.uri, choice.props.credentials);
   const accessMode = requireEnum(
     `${P}.accessMode`,

@@ -3,6 +3,7 @@ import { ExtraVolume } from '../props/cluster-props';
 import { fail } from '../validation/errors';
 import { requireDnsLabel, requireList, requireObject } from '../validation/k8s-syntax';
 import { requireString } from '../validation/values';
+import { requireK8s } from '../validation/known-fields';
 
 /** Volume names the construct uses itself. */
 export const RESERVED_VOLUMES = [
@@ -73,9 +74,13 @@ export function resolveVolumes(prop: string, given: ExtraVolume[] | undefined): 
     if (paths.has(path))
       fail(`${at}.mountPath`, v.mountPath, 'is the mount path of another volume; mount each volume at its own path');
     paths.add(path);
-    const types = Object.keys(v.volume).filter((k) => k !== 'name');
+    // A source set to undefined is no source: cdk8s would drop it, leaving a volume with none.
+    const types = Object.keys(v.volume).filter(
+      (k) => k !== 'name' && (v.volume as unknown as Record<string, unknown>)[k] !== undefined,
+    );
     const bad = types.filter((t) => !RESTRICTED_VOLUME_TYPES.includes(t));
     if (types.length !== 1 || bad.length) fail(`${at}.volume`, name, notRestricted(bad));
+    requireK8s(`${at}.volume`, v.volume, 'k8s.Volume');
   });
   return [...volumes];
 }

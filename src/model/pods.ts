@@ -12,6 +12,7 @@ import {
   requireObject,
   requireTolerations,
 } from '../validation/k8s-syntax';
+import { requireK8s } from '../validation/known-fields';
 import { requireNumber, sizeMebibytes } from '../validation/values';
 
 /** Env names the construct sets itself, with the reason. */
@@ -42,7 +43,7 @@ export function resolvePods(
   defaultMiB: number,
   minMiB: number,
 ): PodsModel {
-  const r = props?.resources ?? {};
+  const r = requireObject(`${prop}.resources`, props?.resources ?? {}, '{ cpu: 1, memory: Size.mebibytes(2048) }');
   const cpu = requireNumber(`${prop}.resources.cpu`, r.cpu ?? 1, 0.001, 256);
   const cpuLimit =
     r.cpuLimit === undefined ? undefined : requireNumber(`${prop}.resources.cpuLimit`, r.cpuLimit, 0.001, 256);
@@ -64,7 +65,11 @@ export function resolvePods(
     processMiB,
     nodeSelector: requireLabels(`${prop}.nodeSelector`, props?.nodeSelector ?? {}),
     tolerations: requireTolerations(`${prop}.tolerations`, props?.tolerations ?? []),
-    affinity: requireObject(`${prop}.affinity`, props?.affinity ?? {}, '{ nodeAffinity: { ... } }'),
+    affinity: requireK8s(
+      `${prop}.affinity`,
+      requireObject(`${prop}.affinity`, props?.affinity ?? {}, '{ nodeAffinity: { ... } }'),
+      'k8s.Affinity',
+    ),
     env: resolveEnv(`${prop}.env`, props?.env),
     envFrom: requireEnvFrom(`${prop}.envFrom`, props?.envFrom ?? []),
     volumes: resolveVolumes(`${prop}.volumes`, props?.volumes),
@@ -81,5 +86,5 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
     const why = RESERVED_ENV.get(name);
     if (why) fail(`${prop}[${i}].name`, name, `is reserved: ${why}`);
   });
-  return [...env];
+  return requireK8s(prop, [...env], 'k8s.EnvVar[]');
 }

@@ -15,7 +15,7 @@ import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../flin
 import { FlinkClusterProps } from '../props/cluster-props';
 import { RestartStrategy } from '../props/restart-strategy';
 import { fail } from '../validation/errors';
-import { requireObject } from '../validation/k8s-syntax';
+import { requireKnownFields, requireObject } from '../validation/k8s-syntax';
 import { requireBoolean, requireInt } from '../validation/values';
 
 /** Object-typed props, checked for shape before any section reads them. */
@@ -49,6 +49,7 @@ export function resolveCluster(
   chartNamespace: string | undefined,
 ): ClusterModel {
   if (props === null || typeof props !== 'object') fail('props', props, 'must be an object with at least flinkVersion');
+  requireKnownFields('', props, 'FlinkClusterProps');
   const traits = resolveFlinkVersion(props.flinkVersion);
   const identity = resolveIdentity(props, constructId, chartNamespace, traits);
   for (const key of OBJECT_PROPS) {

@@ -4,6 +4,9 @@ type EnvFromSource = k8s.EnvFromSource;
 type Toleration = k8s.Toleration;
 import { requireBoolean } from './values';
 import { fail } from './errors';
+import { requireK8s, requireSerializableKey } from './known-fields';
+
+export { requireKnownFields } from './known-fields';
 
 /**
  * Kubernetes' own syntax rules for names, labels, annotations and env vars, checked at
@@ -87,6 +90,7 @@ export function requireLabels(prop: string, labels: unknown): { [key: string]: s
   for (const [k, v] of Object.entries(labels as object)) {
     if (!isQualifiedName(k))
       fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    requireSerializableKey(`${prop}["${k}"]`, k);
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
       fail(
         `${prop}["${k}"]`,
@@ -110,6 +114,7 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
   let bytes = 0;
   for (const [k, v] of Object.entries(annotations as object)) {
     if (!isQualifiedName(k)) fail(`${prop}["${k}"]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
+    requireSerializableKey(`${prop}["${k}"]`, k);
     if (typeof v !== 'string') fail(`${prop}["${k}"]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
     bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
@@ -134,7 +139,10 @@ export function requireEnvVarName(prop: string, name: unknown): string {
   return name;
 }
 
-const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
+const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;
+const PEER_EXAMPLE = '{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }';
+const emptyPeer = () =>
+  `must set podSelector, namespaceSelector or ipBlock (an empty peer is refused by Kubernetes), e.g. ${PEER_EXAMPLE}`;
 
 /**
  * Throws unless `peers` is a list of NetworkPolicy peers, each naming at least one of
@@ -142,32 +150,23 @@ const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
  * misspelt field would be dropped from the YAML, silently widening or narrowing the rule.
  */
 export function requirePeers<T>(prop: string, peers: T[]): T[] {
-  const example = '[{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]';
-  requireList(prop, peers, 'NetworkPolicy peers', example);
+  requireList(prop, peers, 'NetworkPolicy peers', `[${PEER_EXAMPLE}]`);
   peers.forEach((peer, i) => {
-    requireObject(`${prop}[${i}]`, peer, example.slice(1, -1));
-    const keys = Object.keys(peer as object);
-    const unknown = keys.filter((k) => !PEER_FIELDS.includes(k));
-    if (keys.length === 0 || unknown.length) {
-      fail(
-        `${prop}[${i}]`,
-        peer,
-        `must set podSelector, namespaceSelector or ipBlock${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example.slice(1, -1)}`,
-      );
+    const at = `${prop}[${i}]`;
+    const fields = requireObject(at, peer as Record<string, unknown>, PEER_EXAMPLE);
+    for (const k of PEER_FIELDS) {
+      if (Object.hasOwn(fields, k))
+        requireObject(
+          `${at}.${k}`,
+          fields[k],
+          k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
+        );
     }
-    for (const k of keys)
-      requireObject(
-        `${prop}[${i}].${k}`,
-        (peer as Record<string, unknown>)[k],
-        k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
-      );
-    const ipBlock = (peer as { ipBlock?: { cidr?: unknown } }).ipBlock;
-    if (
-      ipBlock !== undefined &&
-      (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))
-    ) {
-      fail(`${prop}[${i}].ipBlock.cidr`, ipBlock.cidr, 'must be a CIDR such as "10.0.0.0/8"');
-    }
+    requireK8s(at, peer, 'k8s.NetworkPolicyPeer');
+    if (!PEER_FIELDS.some((k) => fields[k] !== undefined)) fail(at, peer, emptyPeer());
+    const cidr = (fields.ipBlock as { cidr?: unknown } | undefined)?.cidr;
+    if (fields.ipBlock !== undefined && (typeof cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(cidr)))
+      fail(`${at}.ipBlock.cidr`, cidr, 'must be a CIDR such as "10.0.0.0/8"');
   });
   return [...peers];
 }
@@ -178,15 +177,10 @@ export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromS
   requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
   sources.forEach((s, i) => {
     requireObject(`${prop}[${i}]`, s, example);
+    requireK8s(`${prop}[${i}]`, s, 'k8s.EnvFromSource');
     const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
-    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
-    if (refs.length !== 1 || unknown.length) {
-      fail(
-        `${prop}[${i}]`,
-        s,
-        `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`,
-      );
-    }
+    if (refs.length !== 1)
+      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef, e.g. ${example}`);
     const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
     requireDnsSubdomain(
       `${prop}[${i}].${refs[0]}.name`,
@@ -204,5 +198,5 @@ export function requireTolerations(prop: string, tolerations: Toleration[]): Tol
   const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
   requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
   tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
-  return [...tolerations];
+  return requireK8s(prop, [...tolerations], 'k8s.Toleration[]');
 }

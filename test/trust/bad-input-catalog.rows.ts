@@ -37,6 +37,18 @@ export const BAD_INPUTS: BadInput[] = [
     'props: undefined - must be an object with at least flinkVersion',
   ),
   row(
+    'misspelt prop (JavaScript or JSON callers)',
+    'flinkConfig: { "pipeline.name": "orders" }',
+    ex(() => ({ flinkConfig: { 'pipeline.name': 'orders' } })),
+    'props: "flinkConfig" - is not a field of FlinkClusterProps: it would be ignored; did you mean "flinkConfiguration"?',
+  ),
+  row(
+    'prop name from Object.prototype',
+    'jobManager: { constructor: "x" }',
+    ex(() => ({ jobManager: { constructor: 'x' } })),
+    'jobManager: "constructor" - is not a field of JobManagerProps: it would be ignored; use one of affinity, env, envFrom, nodeSelector, podAnnotations, podLabels, replicas, resources, tolerations, volumes',
+  ),
+  row(
     'unsupported Flink version',
     'flinkVersion: "1.17"',
     ex(() => ({ flinkVersion: '1.17' })),
@@ -235,6 +247,34 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.envFrom[0].secretRef.name: "Kafka_Creds" - is not a valid Secret name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit',
   ),
   row(
+    'toleration seconds given as a string',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", tolerationSeconds: "30" }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: '30' }] },
+    })),
+    'taskManager.tolerations[0].tolerationSeconds: "30" - must be a number',
+  ),
+  row(
+    'Kubernetes wire name instead of the cdk8s field name',
+    'taskManager: { volumes: [{ volume: { name: "info", downwardAPI: {} }, mountPath: "/etc/info" }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, volumes: [{ volume: { name: 'info', downwardAPI: {} }, mountPath: '/etc/info' }] },
+    })),
+    'taskManager.volumes[0].volume: "downwardAPI" - is not a field of k8s.Volume: cdk8s would leave it out of the YAML; did you mean "downwardApi"?',
+  ),
+  row(
+    'pod label key "constructor"',
+    'jobManager: { podLabels: { constructor: "x" } }',
+    ex(() => ({ jobManager: { podLabels: { constructor: 'x' } } })),
+    'jobManager.podLabels["constructor"]: "constructor" - cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key',
+  ),
+  row(
+    'resources not an object',
+    'jobManager: { resources: "2" }',
+    ex(() => ({ jobManager: { resources: '2' } })),
+    'jobManager.resources: "2" - must be an object, e.g. { cpu: 1, memory: Size.mebibytes(2048) }',
+  ),
+  row(
     'volumes not a list',
     'taskManager: { volumes: { name: "x" } }',
     ex(() => ({ taskManager: { replicas: 2, volumes: { name: 'x' } } })),
@@ -362,6 +402,16 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability: { storage: { claimName: "ha" } }',
     ex(() => ({ highAvailability: { storage: { claimName: 'ha' } } })),
     'highAvailability.storage: {"claimName":"ha"} - must be created with HaStorage.newClaim(), HaStorage.existingClaim() or HaStorage.objectStore()',
+  ),
+  row(
+    'misspelt HaStorage factory prop',
+    'HaStorage.objectStore("s3://b/ha", { credentials: { envFromSecrets: "aws" } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecrets: 'aws' } } as any),
+      },
+    })),
+    'highAvailability.storage.credentials: "envFromSecrets" - is not a field of ObjectStoreCredentials: it would be ignored; did you mean "envFromSecret"?',
   ),
   row(
     'HA storage while HA is off',
@@ -770,7 +820,33 @@ export const BAD_INPUTS: BadInput[] = [
     'rest peer with a misspelt selector',
     'network: { restAllowedFrom: [{ namespaceSelecter: {} }] }',
     ex(() => ({ network: { restAllowedFrom: [{ namespaceSelecter: {} }] } })),
-    'network.restAllowedFrom[0]: {"namespaceSelecter":{}} - must set podSelector, namespaceSelector or ipBlock (unknown: namespaceSelecter), e.g. { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }',
+    'network.restAllowedFrom[0]: "namespaceSelecter" - is not a field of k8s.NetworkPolicyPeer: cdk8s would leave it out of the YAML; did you mean "namespaceSelector"?',
+  ),
+  row(
+    'misspelt field inside a peer selector',
+    'network: { restAllowedFrom: [{ podSelector: { matchLables: { app: "ingress" } } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ podSelector: { matchLables: { app: 'ingress' } } }] } })),
+    'network.restAllowedFrom[0].podSelector: "matchLables" - is not a field of k8s.LabelSelector: cdk8s would leave it out of the YAML (and a selector left empty matches every pod); did you mean "matchLabels"?',
+  ),
+  row(
+    'empty peer',
+    'network: { restAllowedFrom: [{}] }',
+    ex(() => ({ network: { restAllowedFrom: [{}] } })),
+    'network.restAllowedFrom[0]: {} - must set podSelector, namespaceSelector or ipBlock (an empty peer is refused by Kubernetes), e.g. { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }',
+  ),
+  row(
+    'peer selector expression without its operator',
+    'network: { restAllowedFrom: [{ podSelector: { matchExpressions: [{ key: "app", values: ["x"] }] } }] }',
+    ex(() => ({
+      network: { restAllowedFrom: [{ podSelector: { matchExpressions: [{ key: 'app', values: ['x'] }] } }] },
+    })),
+    'network.restAllowedFrom[0].podSelector.matchExpressions[0].operator: undefined - is required in k8s.LabelSelectorRequirement; set it or leave the whole object out',
+  ),
+  row(
+    'peer label key "constructor"',
+    'network: { restAllowedFrom: [{ podSelector: { matchLabels: { constructor: "x" } } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ podSelector: { matchLabels: { constructor: 'x' } } }] } })),
+    'network.restAllowedFrom[0].podSelector.matchLabels["constructor"]: "constructor" - cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key',
   ),
   row(
     'network policies flag not a boolean',

@@ -1,4 +1,4 @@
-import { Duration } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
 import { clusterView, invariantViolations } from '../support/invariants';
 import { schemaProblems } from '../support/k8s/schema';
@@ -148,6 +148,68 @@ describe('props that break HA without an error', () => {
       ...base(),
       jobManager: { env: [{ name: 'JOB_MANAGER_RPC_ADDRESS', value: 'flink-jobmanager' }] },
     })));
+});
+
+describe('unknown keys silently dropped (JavaScript and JSON callers)', () => {
+  const peer = (p: Record<string, unknown>) => () => ({ ...base(), network: { restAllowedFrom: [p] } });
+  test('a misspelt matchLabels inside a peer leaves {} selecting every pod (k8s-syntax.ts requirePeers)', () => {
+    rejected(peer({ podSelector: { matchLabel: { app: 'ingress' } } }));
+    rejected(peer({ namespaceSelector: { matchLables: { team: 'web' } } }));
+  });
+  test('a misspelt except or operator inside a peer is dropped (k8s-syntax.ts requirePeers)', () => {
+    rejected(() => ({
+      ...base(),
+      metrics: { allowedFrom: [{ ipBlock: { cidr: '10.0.0.0/8', exept: ['10.1.0.0/16'] } }] },
+    }));
+    rejected(peer({ podSelector: { matchExpressions: [{ key: 'app', operater: 'In', values: ['x'] }] } }));
+  });
+  test('misspelt props at any depth are ignored (resolve-cluster.ts)', () => {
+    rejected(() => ({ ...base(), flinkConfig: { 'pipeline.name': 'x' } }));
+    rejected(tm({ replica: 3 }));
+    rejected(tm({ resources: { memmory: '4Gi' } }));
+    rejected(() => ({ ...base(), checkpointing: { interval: Duration.seconds(30), retain: 3 } }));
+    rejected(() => ({
+      ...base(),
+      highAvailability: { ...base().highAvailability, leaseDurationn: Duration.seconds(60) },
+    }));
+  });
+  test('misspelt HaStorage factory props are ignored (high-availability.ts)', () => {
+    rejected(() => ({
+      ...base(),
+      highAvailability: { storage: HaStorage.newClaim({ sise: Size.gibibytes(5) } as any) },
+    }));
+    rejected(() => ({
+      ...base(),
+      highAvailability: {
+        storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecrets: 'aws' } } as any),
+      },
+    }));
+  });
+  test('misspelt or wire-named fields of Kubernetes objects are dropped (pods.ts, pod-volumes.ts)', () => {
+    rejected(tm({ tolerations: [{ key: 'spot', operater: 'Exists' }] }));
+    rejected(
+      tm({
+        affinity: {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preferance: {} }] },
+        },
+      }),
+    );
+    rejected(tm({ env: [{ name: 'A', valueFrom: { secretKeyRef: { nam: 's', key: 'k' } } }] }));
+    rejected(tm({ envFrom: [{ secretRef: { name: 's' }, prefx: 'A_' }] }));
+    rejected(tm({ volumes: [{ volume: { name: 'd', configMap: { name: 'c', itmes: [] } }, mountPath: '/d' }] }));
+  });
+  test('Kubernetes values of the wrong type are dropped or rendered wrong (pods.ts, pod-volumes.ts)', () => {
+    rejected(tm({ volumes: [{ volume: { name: 'd', emptyDir: { sizeLimit: '1Gi' } }, mountPath: '/d' }] }));
+    rejected(tm({ volumes: [{ volume: { name: 'd', emptyDir: undefined }, mountPath: '/d' }] }));
+    rejected(peer({ podSelector: { matchLabels: { app: undefined } } }));
+    rejected(tm({ resources: '4' }));
+  });
+  test('a label key "constructor" fails inside cdk8s (k8s-syntax.ts requireLabels)', () => {
+    for (const where of ['podLabels', 'podAnnotations', 'nodeSelector'])
+      rejected(tm({ [where]: { constructor: 'x' } }));
+    rejected(() => ({ ...base(), metrics: { podMonitor: { labels: { constructor: 'x' } } } }));
+    rejected(peer({ podSelector: { matchLabels: { constructor: 'x' } } }));
+  });
 });
 
 test('the helpers can tell a valid cluster from a rejected one', () => {

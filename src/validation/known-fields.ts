@@ -1,0 +1,156 @@
+import { fail } from './errors';
+import { KNOWN_FIELDS } from './known-fields.generated';
+
+/**
+ * Field names checked against the generated tree of every type a user passes
+ * (known-fields.generated.ts). JavaScript and JSON-driven callers get no compiler: a
+ * misspelt key would be ignored, and inside a Kubernetes object cdk8s copies only the
+ * fields it knows, so `matchLabel` instead of `matchLabels` would leave an empty selector
+ * that matches every pod.
+ */
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `parent.key`, or `parent["key"]` for keys that are not identifiers. */
+export function childPath(parent: string, key: string): string {
+  if (IDENTIFIER.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
+const fieldsOf = (type: string) => (Object.hasOwn(KNOWN_FIELDS, type) ? KNOWN_FIELDS[type] : undefined);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The closest known name: same letters in another case, or at most two edits (one for short keys). */
+export function nearestName(key: string, known: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  const same = known.find((n) => n.toLowerCase() === k);
+  if (same) return same;
+  let best: string | undefined;
+  let bestDistance = key.length >= 5 ? 3 : 2;
+  for (const name of known) {
+    const d = editDistance(k, name.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  if (best) return best;
+  // A cut-short name ("flinkConfig" for "flinkConfiguration").
+  return key.length >= 5 ? known.find((n) => n.toLowerCase().startsWith(k)) : undefined;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const unknownField = (type: string, known: readonly string[], suggestion: string | undefined) => {
+  const dropped = type.startsWith('k8s.')
+    ? `cdk8s would leave it out of the YAML${type === 'k8s.LabelSelector' ? ' (and a selector left empty matches every pod)' : ''}`
+    : 'it would be ignored';
+  const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of ${known.join(', ')}`;
+  return `is not a field of ${type}: ${dropped}; ${fix}`;
+};
+const constructorKey = () =>
+  'cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key';
+const wrongKind = (kind: string) => `must be ${describeKind(kind)}`;
+const requiredField = (type: string) => `is required in ${type}; set it or leave the whole object out`;
+
+function describeKind(kind: string): string {
+  if (kind.endsWith('[]')) return `a list of ${describeKind(kind.slice(0, -2)).replace(/^an? /, '')}s`;
+  if (kind.startsWith('{')) return `an object of keys to ${describeKind(kind.slice(1, -1)).replace(/^an? /, '')}s`;
+  if (kind === 'class:Quantity') return 'a quantity, e.g. k8s.Quantity.fromString("1Gi")';
+  if (kind === 'class:IntOrString') return 'a port or name, e.g. k8s.IntOrString.fromNumber(8080)';
+  if (kind === 'class:Date') return 'a Date';
+  if (kind === 'boolean') return 'a boolean (true or false)';
+  if (kind === 'scalar') return 'a string, number or boolean';
+  if (kind === 'string' || kind === 'number') return `a ${kind}`;
+  return 'an object';
+}
+
+/** Whether `value` has the kind's shape at its top level (lists and objects are walked further). */
+function hasKind(value: unknown, kind: string): boolean {
+  if (kind === 'any') return true;
+  if (kind.endsWith('[]')) return Array.isArray(value);
+  if (kind.startsWith('{') || fieldsOf(kind)) return isObject(value);
+  if (kind === 'class:Date') return value instanceof Date && !Number.isNaN(value.getTime());
+  if (kind.startsWith('class:')) {
+    const v = isObject(value) ? value.value : undefined;
+    return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+  }
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (kind === 'scalar') return ['string', 'boolean'].includes(typeof value) || hasKind(value, 'number');
+  return typeof value === kind;
+}
+
+/**
+ * Walks `value` as `kind`. Unknown keys always fail. With `strict`, inside Kubernetes objects
+ * (`inK8s`) a value of the wrong kind or a missing required field fails too; otherwise a value
+ * of the wrong kind is left to the rule that owns the prop.
+ */
+function walk(prop: string, value: unknown, kind: string, strict: boolean, inK8s: boolean): void {
+  if (!hasKind(value, kind)) {
+    if (strict && inK8s) fail(prop, value, wrongKind(kind));
+    return;
+  }
+  if (kind.endsWith('[]')) {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) walk(`${prop}[${i}]`, list[i], kind.slice(0, -2), strict, inK8s);
+  } else if (kind.startsWith('{')) {
+    for (const [key, v] of Object.entries(value as object)) {
+      const at = `${prop}[${JSON.stringify(key)}]`;
+      if (inK8s) requireSerializableKey(at, key);
+      walk(at, v, kind.slice(1, -1), strict, inK8s);
+    }
+  } else if (fieldsOf(kind)) {
+    walkFields(prop, value as Record<string, unknown>, kind, strict);
+  }
+}
+
+function walkFields(prop: string, value: Record<string, unknown>, type: string, strict: boolean): void {
+  const fields = fieldsOf(type)!;
+  const k8s = type.startsWith('k8s.');
+  const known = Object.keys(fields);
+  for (const [key, v] of Object.entries(value)) {
+    if (!Object.hasOwn(fields, key)) fail(prop || 'props', key, unknownField(type, known, nearestName(key, known)));
+    if (v !== undefined) walk(childPath(prop, key), v, fields[key].replace(/\?$/, ''), strict, k8s);
+  }
+  if (!strict || !k8s) return;
+  for (const key of known) {
+    if (!fields[key].endsWith('?') && value[key] === undefined)
+      fail(childPath(prop, key), undefined, requiredField(type));
+  }
+}
+
+/**
+ * Throws on the one key cdk8s cannot write into an object: its serializer reads
+ * `obj.constructor.name` to tell plain objects from class instances, so an own key named
+ * `constructor` (a valid label key) makes every synth fail deep inside cdk8s.
+ */
+export function requireSerializableKey(prop: string, key: string): void {
+  if (key === 'constructor') fail(prop, key, constructorKey());
+}
+
+/**
+ * Throws on a key that no type in `type`'s tree declares, at any depth (props, and the
+ * Kubernetes objects inside them). Values of the wrong kind are left to each prop's own rule.
+ */
+export function requireKnownFields(prop: string, value: unknown, type: string): void {
+  walk(prop, value, type, false, type.startsWith('k8s.'));
+}
+
+/**
+ * Throws unless `value` is a well-formed Kubernetes object of `kind` (e.g. `k8s.Volume` or
+ * `k8s.Toleration[]`): only known fields, each of its kind, required fields present.
+ */
+export function requireK8s<T>(prop: string, value: T, kind: string): T {
+  walk(prop, value, kind, true, true);
+  return value;
+}
