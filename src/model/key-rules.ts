@@ -2,33 +2,35 @@ import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
 import { REMOVED_KEYS, RENAMED_KEYS } from '../flink/key-history.generated';
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
+import { isCredentialName } from '../validation/credential-names';
 
 /**
- * Keys that hold a credential inline. Written into the ConfigMap they would end up in the
- * GitOps repository, so they are refused, with the way to keep the secret in a Secret.
+ * How to keep each family's credential in a Secret instead. A key holds a credential when
+ * `isCredentialName` says so (a pattern, not a list); written into the ConfigMap it would
+ * end up in the GitOps repository, so it is refused, and its value is never echoed.
  */
-const INLINE_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
+const CREDENTIAL_ADVICE: ReadonlyArray<[RegExp, string]> = [
   [
-    /^(s3\.(access|secret)[.-]key|fs\.s3a?\.(access|secret)\.key|fs\.s3a\.session\.token)$/,
+    /^(s3|fs\.s3a?)\./,
     'for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or workload identity)',
   ],
   [
-    /^(fs\.azure\.account\.key\..+|fs\.azure\.account\.oauth2\.client\.secret(\..+)?)$/,
+    /^fs\.azure\./,
     'for Azure use workload identity, or credentials.envFromSecret with the variables your configuration references',
   ],
   [
-    /^fs\.gs\.auth\.service\.account\.private\.key(\.id)?$/,
+    /^fs\.gs\./,
     'for GCS use credentials.fileSecret (a key file mounted from a Secret, GOOGLE_APPLICATION_CREDENTIALS) or workload identity',
   ],
   [
-    /^fs\.oss\.accessKey(Id|Secret)$/,
+    /^fs\.oss\./,
     'for OSS use the environment-variable credential provider with env valueFrom.secretKeyRef, or workload identity',
   ],
-  [
-    /^(security\.ssl\.(.+\.)?(key|keystore|truststore)-password|metrics\.reporter\..+\.password)$/,
-    'Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config',
-  ],
 ];
+const NO_SECRET_SOURCE =
+  'Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config';
+const inlineCredential = (key: string) =>
+  `would write a credential into the ConfigMap, and so into your Git repository; ${CREDENTIAL_ADVICE.find(([re]) => re.test(key))?.[1] ?? NO_SECRET_SOURCE}`;
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
@@ -36,7 +38,8 @@ const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
   let name = key;
   for (let i = 0; i < 5; i++) {
-    const r = RENAMED_KEYS[name];
+    // Own entries only: "constructor" or "toString" are Flink keys like any other here.
+    const r = Object.hasOwn(RENAMED_KEYS, name) ? RENAMED_KEYS[name] : undefined;
     if (!r || !traits.atLeast(r.since as FlinkVersion)) break;
     name = r.to;
   }
@@ -45,8 +48,8 @@ export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
 
 /**
  * Checks one escape-hatch entry and returns its value as Flink reads it.
- * Rules, in order: syntax, value type, owned by a prop, removed in this version,
- * renamed in this version.
+ * Rules, in order: syntax, a credential (whose value is never shown), value type, owned by a
+ * prop, removed in this version, renamed in this version.
  */
 export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits, applicationMode = true): string {
   const prop = `flinkConfiguration["${key}"]`;
@@ -57,21 +60,14 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
       'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)',
     );
   }
+  // The value of a credential is never echoed, not even when it has the wrong type.
+  if (isCredentialName(key)) fail(prop, '(hidden)', inlineCredential(key));
   if (
     typeof value !== 'string' &&
     typeof value !== 'boolean' &&
     !(typeof value === 'number' && Number.isFinite(value))
   ) {
     fail(prop, value, 'must be a string, a finite number or a boolean');
-  }
-  const credential = INLINE_CREDENTIALS.find(([re]) => re.test(key));
-  if (credential) {
-    // The value is a secret: never echo it.
-    fail(
-      prop,
-      '(hidden)',
-      `would write a credential into the ConfigMap, and so into your Git repository; ${credential[1]}`,
-    );
   }
   const current = currentNameOf(key, traits);
   const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);
@@ -85,13 +81,13 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
         : `is set by the construct; use ${owner} instead`,
     );
   }
-  const removed = REMOVED_KEYS[key];
+  const removed = Object.hasOwn(REMOVED_KEYS, key) ? REMOVED_KEYS[key] : undefined;
   if (removed && traits.atLeast(removed.since as FlinkVersion)) {
     const replacement = removed.to && removed.to !== key ? currentNameOf(removed.to, traits) : undefined;
     // A replacement that was itself removed (a deprecated alias of a removed key) is no advice.
     const replacementGone =
       replacement !== undefined &&
-      REMOVED_KEYS[replacement] &&
+      Object.hasOwn(REMOVED_KEYS, replacement) &&
       traits.atLeast(REMOVED_KEYS[replacement].since as FlinkVersion);
     const instead =
       replacement && !replacementGone ? `; did you mean "${replacement}"?` : '; it has no replacement, remove it';

@@ -13,6 +13,7 @@ import {
   requireTolerations,
 } from '../validation/k8s-syntax';
 import { requireK8s } from '../validation/known-fields';
+import { isCredentialName } from '../validation/credential-names';
 import { requireNumber, sizeMebibytes } from '../validation/values';
 
 /** Env names the construct sets itself, with the reason. */
@@ -27,6 +28,9 @@ const RESERVED_ENV: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+const inlineEnvCredential = (name: string) =>
+  `would write a credential into the Deployment, and so into your Git repository; take it from a Secret: ` +
+  `{ name: "${name}", valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }, or envFrom with a secretRef`;
 const limitUnderRequest = (cpu: number) =>
   `is below the CPU request (resources.cpu: ${cpu}); Kubernetes refuses a limit under the request. ` +
   'Raise cpuLimit or leave it out';
@@ -85,6 +89,9 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
     const name = requireEnvVarName(`${prop}[${i}].name`, e.name);
     const why = RESERVED_ENV.get(name);
     if (why) fail(`${prop}[${i}].name`, name, `is reserved: ${why}`);
+    // The value of a credential is never echoed.
+    if (isCredentialName(name) && e.value !== undefined && e.value !== '')
+      fail(`${prop}[${i}].value`, '(hidden)', inlineEnvCredential(name));
   });
   return requireK8s(prop, [...env], 'k8s.EnvVar[]');
 }

@@ -223,6 +223,12 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.env[0].name: "FLINK_PROPERTIES" - is reserved: it would override the generated config; use flinkConfiguration',
   ),
   row(
+    'credential as an inline env value',
+    'taskManager: { env: [{ name: "AWS_SECRET_ACCESS_KEY", value: "wJalr..." }] }',
+    ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI' }] } })),
+    'taskManager.env[0].value: "(hidden)" - would write a credential into the Deployment, and so into your Git repository; take it from a Secret: { name: "AWS_SECRET_ACCESS_KEY", valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }, or envFrom with a secretRef',
+  ),
+  row(
     'env not a list',
     'jobManager: { env: { A: "1" } }',
     ex(() => ({ jobManager: { env: { A: '1' } } })),
@@ -720,7 +726,19 @@ export const BAD_INPUTS: BadInput[] = [
     'escape hatch: an SSL keystore password',
     'flinkConfiguration: { "security.ssl.internal.keystore-password": "..." }',
     ex(() => ({ flinkConfiguration: { 'security.ssl.internal.keystore-password': 'changeit' } })),
-    'flinkConfiguration["security.ssl.internal.keystore-password"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config',
+    'flinkConfiguration["security.ssl.internal.keystore-password"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config',
+  ),
+  row(
+    'escape hatch: a per-bucket S3A secret key',
+    'flinkConfiguration: { "fs.s3a.bucket.orders.secret.key": "wJalr..." }',
+    ex(() => ({ flinkConfiguration: { 'fs.s3a.bucket.orders.secret.key': 'wJalrXUtnFEMI/K7MDENG' } })),
+    'flinkConfiguration["fs.s3a.bucket.orders.secret.key"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or workload identity)',
+  ),
+  row(
+    'escape hatch: a metrics reporter API key (not echoed even with the wrong type)',
+    'flinkConfiguration: { "metrics.reporter.dghttp.apikey": ["abc123"] }',
+    ex(() => ({ flinkConfiguration: { 'metrics.reporter.dghttp.apikey': ['abc123'] } })),
+    'flinkConfiguration["metrics.reporter.dghttp.apikey"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config',
   ),
   row(
     'session cluster: default parallelism above the slots',

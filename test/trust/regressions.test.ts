@@ -212,6 +212,28 @@ describe('unknown keys silently dropped (JavaScript and JSON callers)', () => {
   });
 });
 
+describe('credentials the deny-list missed (written into the GitOps repository)', () => {
+  const conf = (c: Record<string, unknown>) => () => ({ ...base(), flinkConfiguration: c });
+  test.each([
+    'fs.s3a.bucket.orders.secret.key',
+    'fs.s3a.bucket.orders.session.token',
+    'fs.s3a.encryption.key',
+    'fs.s3a.server-side-encryption.key',
+    'fs.azure.sas.container.acct.blob.core.windows.net',
+    'fs.gs.encryption.key',
+    'metrics.reporter.dghttp.apikey',
+    'metrics.reporter.promgateway.bearer-auth.token',
+    'properties.sasl.jaas.config',
+  ])('%s passed (key-rules.ts INLINE_CREDENTIALS was a list)', (key) => rejected(conf({ [key]: 'abc123SECRET' })));
+  test('a credential of the wrong type was echoed in the error (key-rules.ts checkExtraKey)', () => {
+    expect(() => synthCluster(conf({ 's3.secret-key': ['abc123SECRET'] })() as FlinkClusterProps)).toThrow(
+      /^(?![\s\S]*abc123SECRET)/,
+    );
+  });
+  test('a credential as an inline env value was written into the Deployment (pods.ts resolveEnv)', () =>
+    rejected(tm({ env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'abc123SECRET' }] })));
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));

@@ -1,0 +1,103 @@
+import { isCredentialName, nameWords } from '../../src/validation/credential-names';
+import { flinkKeys } from '../support/flink-keys';
+
+test('names split into words at dots, dashes, underscores and camelCase humps', () => {
+  expect(nameWords('fs.oss.accessKeySecret')).toEqual(['fs', 'oss', 'access', 'key', 'secret']);
+  expect(nameWords('AWS_SECRET_ACCESS_KEY')).toEqual(['aws', 'secret', 'access', 'key']);
+});
+
+test.each([
+  // Per-bucket and per-account variants a list misses.
+  'fs.s3a.bucket.orders.secret.key',
+  'fs.s3a.bucket.orders.access.key',
+  'fs.s3a.bucket.orders.session.token',
+  'fs.s3a.session.token',
+  'fs.s3a.encryption.key',
+  'fs.s3a.bucket.orders.encryption.key',
+  'fs.s3a.server-side-encryption.key',
+  'fs.azure.account.key.acct.dfs.core.windows.net',
+  'fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net',
+  'fs.azure.sas.container.acct.blob.core.windows.net',
+  'fs.azure.sas.fixed.token',
+  'fs.gs.encryption.key',
+  'fs.gs.auth.client.secret',
+  'fs.gs.auth.refresh.token',
+  'fs.gs.auth.service.account.private.key.id',
+  'fs.oss.accessKeyId',
+  'fs.oss.accessKeySecret',
+  'fs.oss.securityToken',
+  // Reporters and connectors.
+  'metrics.reporter.dghttp.apikey',
+  'metrics.reporter.otel.api-key',
+  'metrics.reporter.promgateway.basic-auth.user-info',
+  'metrics.reporter.promgateway.bearer-auth.token',
+  'metrics.reporter.influxdb.password',
+  'properties.sasl.jaas.config',
+  'pulsar.client.authParams',
+  'high-availability.zookeeper.client.authorization',
+  'security.ssl.rest.keystore-password',
+  'anything.passphrase',
+  // Environment variables.
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SESSION_TOKEN',
+  'AZURE_CLIENT_SECRET',
+  'KAFKA_PASSWORD',
+])('a credential: %s', (name) => expect(isCredentialName(name)).toBe(true));
+
+test.each([
+  'security.ssl.enabled',
+  'security.ssl.internal.keystore',
+  'security.ssl.rest.keystore-type',
+  'security.ssl.rest.authentication-enabled',
+  's3.entropy.key',
+  'fs.s3a.server-side-encryption-algorithm',
+  'fs.s3a.encryption.algorithm',
+  'fs.s3a.aws.credentials.provider',
+  'fs.gs.encryption.key.hash',
+  'fs.azure.account.oauth2.client.id',
+  'fs.azure.account.keyprovider.acct',
+  'fs.azure.sas.token.provider.type',
+  'kubernetes.secrets',
+  'kubernetes.env.secretKeyRef',
+  'kubernetes.container.image.pull-secrets',
+  'security.kerberos.fetch.delegation-token',
+  'security.delegation.tokens.enabled',
+  'security.kerberos.login.keytab',
+  'metrics.reporter.influxdb.username',
+  'state.backend.rocksdb.bloom-filter.bits-per-key',
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'PASSWORD_FILE',
+  'HADOOP_TOKEN_FILE_LOCATION',
+  'TZ',
+])('not a credential: %s', (name) => expect(isCredentialName(name)).toBe(false));
+
+/** Every real Flink key (1.19 to 2.2) the pattern refuses: each one holds a secret. */
+const REFUSED_FLINK_KEYS = [
+  'api-key',
+  'basic-auth.user-info',
+  'bearer-auth.token',
+  'high-availability.zookeeper.client.authorization',
+  'metrics.reporter.influxdb.password',
+  'password',
+  's3.access-key',
+  's3.access.key',
+  's3.secret-key',
+  's3.secret.key',
+  'security.ssl.internal.key-password',
+  'security.ssl.internal.keystore-password',
+  'security.ssl.internal.truststore-password',
+  'security.ssl.key-password',
+  'security.ssl.keystore-password',
+  'security.ssl.rest.key-password',
+  'security.ssl.rest.keystore-password',
+  'security.ssl.rest.truststore-password',
+  'security.ssl.truststore-password',
+  'ssl.keystore.password',
+  'ssl.truststore.password',
+];
+
+test('of all real Flink keys, only credentials are refused', () => {
+  const all = new Set(['1.19', '1.20', '2.0', '2.1', '2.2'].flatMap((v) => [...flinkKeys(v).keys()]));
+  expect([...all].filter(isCredentialName).sort()).toEqual(REFUSED_FLINK_KEYS);
+});
