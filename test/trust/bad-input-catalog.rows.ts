@@ -303,6 +303,42 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.volumes[0].mountPath: "/opt/flink/conf" - overlaps a path the construct mounts (/opt/flink/conf, /opt/flink/log, /tmp, /opt/flink/usrlib, /opt/flink/plugins, /opt/flink/ha, /opt/flink/secrets); mount elsewhere, e.g. /opt/flink/extra/conf',
   ),
   row(
+    'volume over a path the construct mounts, written with "//" or "."',
+    'taskManager: { volumes: [{ volume: { name: "conf", emptyDir: {} }, mountPath: "//opt/flink/./conf/" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [{ volume: { name: 'conf', emptyDir: {} }, mountPath: '//opt/flink/./conf/' }],
+      },
+    })),
+    'taskManager.volumes[0].mountPath: "//opt/flink/./conf/" - overlaps a path the construct mounts (/opt/flink/conf, /opt/flink/log, /tmp, /opt/flink/usrlib, /opt/flink/plugins, /opt/flink/ha, /opt/flink/secrets); mount elsewhere, e.g. /opt/flink/extra/conf',
+  ),
+  row(
+    'mount path with ".."',
+    'taskManager: { volumes: [{ volume: { name: "conf", emptyDir: {} }, mountPath: "/opt/flink/x/../conf" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [{ volume: { name: 'conf', emptyDir: {} }, mountPath: '/opt/flink/x/../conf' }],
+      },
+    })),
+    'taskManager.volumes[0].mountPath: "/opt/flink/x/../conf" - must not contain ".." segments (they hide which folder the volume really covers); write the path without them, e.g. /opt/flink/extra/conf',
+  ),
+  row(
+    "volume over the image's Flink distribution",
+    'jobManager: { volumes: [{ volume: { name: "jars", emptyDir: {} }, mountPath: "/opt/flink/lib" }] }',
+    ex(() => ({ jobManager: { volumes: [{ volume: { name: 'jars', emptyDir: {} }, mountPath: '/opt/flink/lib' }] } })),
+    'jobManager.volumes[0].mountPath: "/opt/flink/lib" - would hide the image\'s Flink distribution (/opt/flink/bin, /opt/flink/lib, /opt/flink/opt) and Flink could not start; mount below it (Flink loads jars from sub-folders of /opt/flink/lib too, e.g. /opt/flink/lib/jars) or elsewhere',
+  ),
+  row(
+    'volume readOnly given as a string',
+    'jobManager: { volumes: [{ volume: { name: "d", emptyDir: {} }, mountPath: "/data", readOnly: "false" }] }',
+    ex(() => ({
+      jobManager: { volumes: [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/data', readOnly: 'false' }] },
+    })),
+    'jobManager.volumes[0].readOnly: "false" - must be true or false',
+  ),
+  row(
     'hostPath volume (Pod Security "restricted")',
     'taskManager: { volumes: [{ volume: { name: "host", hostPath: { path: "/data" } }, mountPath: "/data" }] }',
     ex(() => ({

@@ -234,6 +234,26 @@ describe('credentials the deny-list missed (written into the GitOps repository)'
     rejected(tm({ env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'abc123SECRET' }] })));
 });
 
+describe('mount paths compared as written, not as the kernel resolves them', () => {
+  const at = (mountPath: string, extra: Record<string, unknown> = {}) =>
+    tm({ volumes: [{ volume: { name: 'd', emptyDir: {} }, mountPath, ...extra }] });
+  test.each(['//opt/flink/conf', '/opt/flink/./conf', '/opt/flink/x/../conf', '/opt/flink//log/', '/opt/./flink'])(
+    '%s shadows a mount of the construct (pod-volumes.ts resolveVolumes)',
+    (path) => rejected(at(path)),
+  );
+  test('"/" was refused as "not absolute" instead of as shadowing every mount (pod-volumes.ts)', () =>
+    expect(() => synthCluster(at('/')() as FlinkClusterProps)).toThrow(/overlaps a path the construct mounts/));
+  test('a volume over /opt/flink/lib hides the Flink distribution (pod-volumes.ts)', () =>
+    rejected(at('/opt/flink/lib')));
+  test('readOnly "false" (a string) mounted the volume read-only (pod-volumes.ts)', () =>
+    rejected(at('/data', { readOnly: 'false' })));
+  test('the YAML carries the path the checks saw', () => {
+    const { objects } = synthCluster(at('/data/./x//')() as FlinkClusterProps);
+    const tmPod = objects.find((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-taskmanager'))!;
+    expect(tmPod.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'd', mountPath: '/data/x' });
+  });
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));
