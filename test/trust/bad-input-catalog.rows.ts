@@ -223,6 +223,31 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.env[0].name: "FLINK_PROPERTIES" - is reserved: it would override the generated config; use flinkConfiguration',
   ),
   row(
+    "environment variable redirecting Flink's Kubernetes client",
+    'jobManager: { env: [{ name: "KUBERNETES_SERVICE_HOST", value: "10.0.0.99" }] }',
+    ex(() => ({ jobManager: { env: [{ name: 'KUBERNETES_SERVICE_HOST', value: '10.0.0.99' }] } })),
+    'jobManager.env[0].name: "KUBERNETES_SERVICE_HOST" - is reserved: Flink\'s Kubernetes client (fabric8) takes the API server address, token, CA and TLS checks from KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace',
+  ),
+  row(
+    'environment variable replacing the Java options of the config file',
+    'taskManager: { env: [{ name: "FLINK_ENV_JAVA_OPTS", value: "-XX:+UseZGC" }] }',
+    ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'FLINK_ENV_JAVA_OPTS', value: '-XX:+UseZGC' }] } })),
+    'taskManager.env[0].name: "FLINK_ENV_JAVA_OPTS" - is reserved: Flink\'s scripts would then ignore env.java.opts.all of the config file, which carries the module options Java 17 needs; use flinkConfiguration["env.java.opts.all"], which is appended to them',
+  ),
+  row(
+    'environment variable set twice',
+    'jobManager: { env: [{ name: "TZ", value: "UTC" }, { name: "TZ", value: "CET" }] }',
+    ex(() => ({
+      jobManager: {
+        env: [
+          { name: 'TZ', value: 'UTC' },
+          { name: 'TZ', value: 'CET' },
+        ],
+      },
+    })),
+    'jobManager.env[1].name: "TZ" - names two variables (the later one would silently win); set each variable once',
+  ),
+  row(
     'credential as an inline env value',
     'taskManager: { env: [{ name: "AWS_SECRET_ACCESS_KEY", value: "wJalr..." }] }',
     ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI' }] } })),
@@ -426,6 +451,30 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager: { podAnnotations: { "example.com/blob": "x".repeat(300 * 1024) } }',
     ex(() => ({ jobManager: { podAnnotations: { 'example.com/blob': 'x'.repeat(300 * 1024) } } })),
     'jobManager.podAnnotations: "307216 bytes" - exceeds the 256 KiB Kubernetes allows for an object\'s annotations; keep large data in a ConfigMap',
+  ),
+  row(
+    'pod annotation switching AppArmor off',
+    'jobManager: { podAnnotations: { "container.apparmor.security.beta.kubernetes.io/flink-main-container": "unconfined" } }',
+    ex(() => ({
+      jobManager: {
+        podAnnotations: { 'container.apparmor.security.beta.kubernetes.io/flink-main-container': 'unconfined' },
+      },
+    })),
+    'jobManager.podAnnotations["container.apparmor.security.beta.kubernetes.io/flink-main-container"]: "unconfined" - switches AppArmor confinement off (the "restricted" Pod Security Standard the construct\'s pods meet allows only runtime/default or localhost/<profile>); remove it',
+  ),
+  row(
+    'pod annotation switching seccomp off',
+    'taskManager: { podAnnotations: { "seccomp.security.alpha.kubernetes.io/pod": "unconfined" } }',
+    ex(() => ({
+      taskManager: { replicas: 2, podAnnotations: { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' } },
+    })),
+    'taskManager.podAnnotations["seccomp.security.alpha.kubernetes.io/pod"]: "unconfined" - would replace the RuntimeDefault seccomp profile the construct sets on the pod and every container (and a value that disagrees with that field makes the API server refuse the pods); remove it',
+  ),
+  row(
+    'pod annotation asking CRI-O for host devices',
+    'jobManager: { podAnnotations: { "io.kubernetes.cri-o.Devices": "/dev/fuse" } }',
+    ex(() => ({ jobManager: { podAnnotations: { 'io.kubernetes.cri-o.Devices': '/dev/fuse' } } })),
+    'jobManager.podAnnotations["io.kubernetes.cri-o.Devices"]: "/dev/fuse" - asks the container runtime (CRI-O) to swap the seccomp profile or pass host devices in, around the pod\'s security context; remove it',
   ),
   row(
     'HA enabled not a boolean',

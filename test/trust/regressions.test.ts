@@ -254,6 +254,53 @@ describe('mount paths compared as written, not as the kernel resolves them', () 
   });
 });
 
+describe('pod annotations that switch confinement off', () => {
+  const ann = (a: Record<string, string>) => tm({ podAnnotations: a });
+  test.each([
+    ['container.apparmor.security.beta.kubernetes.io/flink-main-container', 'unconfined'],
+    ['container.apparmor.security.beta.kubernetes.io/prepare-flink', 'Unconfined'],
+    ['seccomp.security.alpha.kubernetes.io/pod', 'unconfined'],
+    ['container.seccomp.security.alpha.kubernetes.io/flink-main-container', 'unconfined'],
+    ['seccomp-profile.kubernetes.cri-o.io/POD', 'quay.io/x/profile:latest'],
+    ['io.kubernetes.cri-o.Devices', '/dev/fuse'],
+  ])('%s: %s passed (pods.ts resolvePods)', (key, value) => rejected(ann({ [key]: value })));
+  test('confining values stay allowed', () =>
+    rejectedCleanlyOrValid(
+      ann({
+        'container.apparmor.security.beta.kubernetes.io/flink-main-container': 'localhost/flink',
+        'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default',
+      }),
+    ));
+});
+
+describe('env names the image or Flink read passed (pods.ts RESERVED_ENV)', () => {
+  test.each([
+    'TASK_MANAGER_NUMBER_OF_TASK_SLOTS',
+    'FLINK_HOME',
+    'FLINK_CONF_DIR',
+    'FLINK_LIB_DIR',
+    'FLINK_PLUGINS_DIR',
+    'FLINK_ENV_JAVA_OPTS',
+    'KUBERNETES_SERVICE_HOST',
+    'KUBERNETES_SERVICE_PORT',
+    'KUBERNETES_TRUST_CERTIFICATES',
+    'KUBECONFIG',
+  ])('%s', (name) => rejected(tm({ env: [{ name, value: 'x' }] })));
+  test('a variable set twice (the later silently wins)', () =>
+    rejected(
+      tm({
+        env: [
+          { name: 'TZ', value: 'UTC' },
+          { name: 'TZ', value: 'CET' },
+        ],
+      }),
+    ));
+  test('variables Flink only adds to stay allowed', () =>
+    rejectedCleanlyOrValid(
+      tm({ env: ['JVM_ARGS', 'FLINK_ENV_JAVA_OPTS_TM', 'DISABLE_JEMALLOC'].map((name) => ({ name, value: 'x' })) }),
+    ));
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));
