@@ -8,6 +8,18 @@ import { requireDnsSubdomain, requireKnownFields, requireObject } from '../valid
 import { durationMillis, requireBoolean, requireEnum, requireString, sizeMebibytes } from '../validation/values';
 
 const P = 'highAvailability.storage';
+/**
+ * The longest lease accepted. A leader whose pod or node dies without releasing its lease
+ * keeps it until it expires, so every such failover lasts up to one lease: Flink's default is
+ * 15 s, and past a few minutes standby JobManagers no longer shorten an outage (a longer value
+ * is usually a unit slip, minutes for seconds). renewDeadline and retryPeriod are bounded by it
+ * through the rules below.
+ */
+const MAX_LEASE = Duration.minutes(5);
+const leaseTooLong = () =>
+  `is longer than ${MAX_LEASE.toHumanString()}: when the leader's pod or node dies without releasing the lease, the ` +
+  'standbys wait for it to expire, so Flink would stay without a leader (jobs stopped, REST down) that long at every ' +
+  "such failover. Flink accepts it, but HA then buys little; use seconds (Flink's default is Duration.seconds(15))";
 const tooShortRetry = () => 'must be at least 1 second; shorter periods load the API server for no gain';
 const deadlineOverLease = (lease: Duration) =>
   `must not exceed leaseDuration (${lease.toHumanString()}), or a leader could keep acting after its lease expired`;
@@ -40,6 +52,8 @@ export function resolveHighAvailability(
   const leaseDurationMs = durationMillis('highAvailability.leaseDuration', leaseDuration);
   const renewDeadlineMs = durationMillis('highAvailability.renewDeadline', renewDeadline);
   const retryPeriodMs = durationMillis('highAvailability.retryPeriod', retryPeriod);
+  if (leaseDurationMs > MAX_LEASE.toMilliseconds())
+    fail('highAvailability.leaseDuration', leaseDuration, leaseTooLong());
   if (retryPeriodMs < 1000) fail('highAvailability.retryPeriod', retryPeriod, tooShortRetry());
   if (renewDeadlineMs > leaseDurationMs)
     fail('highAvailability.renewDeadline', renewDeadline, deadlineOverLease(leaseDuration));

@@ -523,6 +523,12 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability.leaseDuration: 15 seconds 0.5 millis - must be a non-negative whole number of milliseconds',
   ),
   row(
+    'lease duration of days',
+    'highAvailability: { leaseDuration: Duration.days(2) }',
+    ex((p) => ({ highAvailability: { ...p.highAvailability, leaseDuration: Duration.days(2) } })),
+    "highAvailability.leaseDuration: 2 days - is longer than 5 minutes: when the leader's pod or node dies without releasing the lease, the standbys wait for it to expire, so Flink would stay without a leader (jobs stopped, REST down) that long at every such failover. Flink accepts it, but HA then buys little; use seconds (Flink's default is Duration.seconds(15))",
+  ),
+  row(
     'retry period below one second',
     'highAvailability: { retryPeriod: Duration.millis(500) }',
     ex((p) => ({ highAvailability: { ...p.highAvailability, retryPeriod: Duration.millis(500) } })),

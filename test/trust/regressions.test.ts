@@ -301,6 +301,45 @@ describe('env names the image or Flink read passed (pods.ts RESERVED_ENV)', () =
     ));
 });
 
+describe('lease timing of days (the agent spins, a failover waits out the lease)', () => {
+  const ha = (extra: Record<string, unknown>) => () => ({
+    ...base(),
+    highAvailability: { ...base().highAvailability, ...extra },
+  });
+  test('leaseDuration of days passed (high-availability.ts)', () =>
+    rejected(ha({ leaseDuration: Duration.days(2), renewDeadline: Duration.days(1) })));
+  test('renewDeadline and retryPeriod are bounded through the lease', () => {
+    rejected(ha({ renewDeadline: Duration.days(2) }));
+    rejected(
+      ha({ leaseDuration: Duration.minutes(5), renewDeadline: Duration.minutes(4), retryPeriod: Duration.days(1) }),
+    );
+    rejectedCleanlyOrValid(ha({ leaseDuration: Duration.minutes(5), renewDeadline: Duration.minutes(5) }));
+  });
+});
+
+describe('Object.prototype names as keys', () => {
+  test.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'flinkConfiguration["%s"] was "removed in Flink undefined" (key-rules.ts read the key history by plain lookup)',
+    (key) => {
+      const props = { ...base(), flinkConfiguration: { [key]: 'x' } };
+      expect(synthCluster(props).cluster._model.flinkConfig[key]).toBe('x');
+    },
+  );
+  test('other prototype names are valid label keys and reach the YAML', () => {
+    const { objects } = synthCluster(tm({ podLabels: { toString: 'x', valueOf: 'y' } })() as FlinkClusterProps);
+    const tmPod = objects.find((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-taskmanager'))!;
+    expect(tmPod.spec.template.metadata.labels).toMatchObject({ toString: 'x', valueOf: 'y' });
+  });
+  test('"constructor" in restIngress annotations or dashboard labels fails inside cdk8s', () => {
+    rejected(() => ({
+      ...base(),
+      network: { networkPolicies: false },
+      restIngress: { host: 'flink.example.com', annotations: { constructor: 'x' } },
+    }));
+    rejected(() => ({ ...base(), metrics: { grafanaDashboard: { labels: { constructor: 'x' } } } }));
+  });
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));
