@@ -5,8 +5,10 @@ type Toleration = k8s.Toleration;
 import { requireBoolean } from './values';
 import { fail } from './errors';
 import { requireK8s, requireSerializableKey } from './known-fields';
+import { DNS_LABEL, DNS_SUBDOMAIN, requireDnsSubdomain } from './names';
 
 export { requireKnownFields } from './known-fields';
+export { requireDnsLabel, requireDnsSubdomain } from './names';
 
 /**
  * Kubernetes' own syntax rules for names, labels, annotations and env vars, checked at
@@ -15,8 +17,6 @@ export { requireKnownFields } from './known-fields';
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  */
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 /** Kubernetes 1.28's rule (IsEnvVarName); later versions relax it behind a feature gate. */
@@ -47,30 +47,6 @@ export function requireObject<T>(prop: string, value: T, example: string): T {
 /** Throws unless `value` is an array. */
 export function requireList<T>(prop: string, value: T[], what: string, example: string): T[] {
   if (!Array.isArray(value)) fail(prop, value, `must be a list of ${what}, e.g. ${example}`);
-  return value;
-}
-
-/** Throws unless `value` is a DNS-1123 label (Service, container, port and volume names). */
-export function requireDnsLabel(prop: string, value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
-    fail(
-      prop,
-      value,
-      `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
-    );
-  }
-  return value;
-}
-
-/** Throws unless `value` is a DNS-1123 subdomain (names of most objects: Secrets, claims, classes). */
-export function requireDnsSubdomain(prop: string, value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    fail(
-      prop,
-      value,
-      `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
-    );
-  }
   return value;
 }
 
@@ -193,10 +169,30 @@ export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromS
   return [...sources];
 }
 
-/** Throws unless `tolerations` is a list of Toleration objects. */
+const emptyKeyNeedsExists = () =>
+  'must be "Exists" when key is empty (a toleration without a key tolerates every taint); set key or operator: "Exists"';
+const existsTakesNoValue = () => 'must be empty with operator "Exists" (it matches any value); remove it';
+const secondsNeedNoExecute = () =>
+  'applies only to effect "NoExecute" (how long the pod stays on a node that gets such a taint); set that effect or remove it';
+
+/**
+ * Throws unless `tolerations` is a list of well-formed Toleration objects, with the API
+ * server's rules across fields: no key means operator "Exists", "Exists" takes no value,
+ * tolerationSeconds goes with effect "NoExecute".
+ */
 export function requireTolerations(prop: string, tolerations: Toleration[]): Toleration[] {
   const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
   requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
   tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
-  return requireK8s(prop, [...tolerations], 'k8s.Toleration[]');
+  requireK8s(prop, tolerations, 'k8s.Toleration[]');
+  tolerations.forEach((t, i) => {
+    const at = `${prop}[${i}]`;
+    if (t.key !== undefined && t.key !== '' && !isQualifiedName(t.key))
+      fail(`${at}.key`, t.key, 'is not a valid taint key (e.g. "dedicated" or "example.com/pool")');
+    if (!t.key && t.operator !== 'Exists') fail(`${at}.operator`, t.operator, emptyKeyNeedsExists());
+    if (t.operator === 'Exists' && t.value) fail(`${at}.value`, t.value, existsTakesNoValue());
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
+      fail(`${at}.tolerationSeconds`, t.tolerationSeconds, secondsNeedNoExecute());
+  });
+  return [...tolerations];
 }

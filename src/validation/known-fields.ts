@@ -1,5 +1,6 @@
 import { fail } from './errors';
 import { KNOWN_FIELDS } from './known-fields.generated';
+import { requireDnsSubdomain } from './names';
 
 /**
  * Field names checked against the generated tree of every type a user passes
@@ -17,8 +18,41 @@ export function childPath(parent: string, key: string): string {
   return `${parent}[${JSON.stringify(key)}]`;
 }
 
-const fieldsOf = (type: string) => (Object.hasOwn(KNOWN_FIELDS, type) ? KNOWN_FIELDS[type] : undefined);
+/** A table's own entry: a key such as "constructor" never finds Object.prototype's. */
+const own = <T>(table: { readonly [key: string]: T }, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+const fieldsOf = (type: string) => own(KNOWN_FIELDS, type);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An object literal: cdk8s cannot serialize class instances (a Date) or objects without a prototype. */
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  isObject(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Kubernetes 1.28's allowed values of the string fields users set most; the API server refuses others. */
+const ENUMS: { readonly [typeDotField: string]: readonly string[] } = {
+  'k8s.Toleration.operator': ['Exists', 'Equal'],
+  'k8s.Toleration.effect': ['NoSchedule', 'PreferNoSchedule', 'NoExecute'],
+  'k8s.LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+  'k8s.NodeSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'],
+  'k8s.PersistentVolumeClaimSpec.volumeMode': ['Filesystem', 'Block'],
+  'k8s.PersistentVolumeClaimSpec.accessModes': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
+};
+
+/**
+ * References to objects by name that the types leave optional but the API server requires
+ * (an empty name refers to nothing), with what they name.
+ */
+const NAME_REFS: { readonly [typeDotField: string]: string } = {
+  'k8s.ConfigMapKeySelector.name': 'ConfigMap name',
+  'k8s.SecretKeySelector.name': 'Secret name',
+  'k8s.ConfigMapEnvSource.name': 'ConfigMap name',
+  'k8s.SecretEnvSource.name': 'Secret name',
+  'k8s.ConfigMapVolumeSource.name': 'ConfigMap name',
+  'k8s.SecretVolumeSource.secretName': 'Secret name',
+  'k8s.ConfigMapProjection.name': 'ConfigMap name',
+  'k8s.SecretProjection.name': 'Secret name',
+  'k8s.LocalObjectReference.name': 'Secret name',
+  'k8s.PersistentVolumeClaimVolumeSource.claimName': 'PersistentVolumeClaim name',
+};
 
 /** The closest known name: same letters in another case, or at most two edits (one for short keys). */
 export function nearestName(key: string, known: readonly string[]): string | undefined {
@@ -62,6 +96,7 @@ const constructorKey = () =>
   'cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key';
 const wrongKind = (kind: string) => `must be ${describeKind(kind)}`;
 const requiredField = (type: string) => `is required in ${type}; set it or leave the whole object out`;
+const notOneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 function describeKind(kind: string): string {
   if (kind.endsWith('[]')) return `a list of ${describeKind(kind.slice(0, -2)).replace(/^an? /, '')}s`;
@@ -76,17 +111,17 @@ function describeKind(kind: string): string {
 }
 
 /** Whether `value` has the kind's shape at its top level (lists and objects are walked further). */
-function hasKind(value: unknown, kind: string): boolean {
+function hasKind(value: unknown, kind: string, strict: boolean): boolean {
   if (kind === 'any') return true;
   if (kind.endsWith('[]')) return Array.isArray(value);
-  if (kind.startsWith('{') || fieldsOf(kind)) return isObject(value);
+  if (kind.startsWith('{') || fieldsOf(kind)) return strict ? isPlainObject(value) : isObject(value);
   if (kind === 'class:Date') return value instanceof Date && !Number.isNaN(value.getTime());
   if (kind.startsWith('class:')) {
     const v = isObject(value) ? value.value : undefined;
     return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
   }
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
-  if (kind === 'scalar') return ['string', 'boolean'].includes(typeof value) || hasKind(value, 'number');
+  if (kind === 'scalar') return ['string', 'boolean'].includes(typeof value) || hasKind(value, 'number', strict);
   return typeof value === kind;
 }
 
@@ -96,7 +131,7 @@ function hasKind(value: unknown, kind: string): boolean {
  * of the wrong kind is left to the rule that owns the prop.
  */
 function walk(prop: string, value: unknown, kind: string, strict: boolean, inK8s: boolean): void {
-  if (!hasKind(value, kind)) {
+  if (!hasKind(value, kind, strict && inK8s)) {
     if (strict && inK8s) fail(prop, value, wrongKind(kind));
     return;
   }
@@ -124,8 +159,17 @@ function walkFields(prop: string, value: Record<string, unknown>, type: string, 
   }
   if (!strict || !k8s) return;
   for (const key of known) {
-    if (!fields[key].endsWith('?') && value[key] === undefined)
-      fail(childPath(prop, key), undefined, requiredField(type));
+    const at = childPath(prop, key);
+    const v = value[key];
+    if (!fields[key].endsWith('?') && v === undefined) fail(at, undefined, requiredField(type));
+    const allowed = own(ENUMS, `${type}.${key}`);
+    if (allowed && v !== undefined) {
+      (Array.isArray(v) ? v : [v]).forEach((x, i) => {
+        if (!allowed.includes(x as string)) fail(Array.isArray(v) ? `${at}[${i}]` : at, x, notOneOf(allowed));
+      });
+    }
+    const named = own(NAME_REFS, `${type}.${key}`);
+    if (named) requireDnsSubdomain(at, v, named);
   }
 }
 

@@ -286,6 +286,38 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.tolerations[0].tolerationSeconds: "30" - must be a number',
   ),
   row(
+    'toleration operator in lower case',
+    'taskManager: { tolerations: [{ key: "spot", operator: "exists" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'exists' }] } })),
+    'taskManager.tolerations[0].operator: "exists" - must be one of "Exists", "Equal"',
+  ),
+  row(
+    'toleration without a key that is not "Exists"',
+    'taskManager: { tolerations: [{ value: "flink", effect: "NoSchedule" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ value: 'flink', effect: 'NoSchedule' }] } })),
+    'taskManager.tolerations[0].operator: undefined - must be "Exists" when key is empty (a toleration without a key tolerates every taint); set key or operator: "Exists"',
+  ),
+  row(
+    'toleration "Exists" with a value',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", value: "true" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', value: 'true' }] } })),
+    'taskManager.tolerations[0].value: "true" - must be empty with operator "Exists" (it matches any value); remove it',
+  ),
+  row(
+    'toleration seconds without effect NoExecute',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", tolerationSeconds: 30 }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: 30 }] },
+    })),
+    'taskManager.tolerations[0].tolerationSeconds: 30 - applies only to effect "NoExecute" (how long the pod stays on a node that gets such a taint); set that effect or remove it',
+  ),
+  row(
+    'toleration key with a space',
+    'taskManager: { tolerations: [{ key: "spot pool", operator: "Exists" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot pool', operator: 'Exists' }] } })),
+    'taskManager.tolerations[0].key: "spot pool" - is not a valid taint key (e.g. "dedicated" or "example.com/pool")',
+  ),
+  row(
     'Kubernetes wire name instead of the cdk8s field name',
     'taskManager: { volumes: [{ volume: { name: "info", downwardAPI: {} }, mountPath: "/etc/info" }] }',
     ex(() => ({

@@ -340,6 +340,51 @@ describe('Object.prototype names as keys', () => {
   });
 });
 
+describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (found by fuzzing every field)', () => {
+  test.each([
+    ['a Date', () => new Date()],
+    ['an object without a prototype', () => Object.create(null)],
+  ])('%s inside an affinity, env source, volume or peer fails deep inside cdk8s', (_what, value) => {
+    rejected(tm({ affinity: { nodeAffinity: value() } }));
+    rejected(tm({ env: [{ name: 'A', valueFrom: value() }] }));
+    rejected(tm({ volumes: [{ volume: { name: 'd', emptyDir: value() }, mountPath: '/d' }] }));
+    rejected(() => ({ ...base(), network: { restAllowedFrom: [{ podSelector: value() }] } }));
+  });
+  test('toleration operator and effect outside their values (k8s-syntax.ts requireTolerations)', () => {
+    rejected(tm({ tolerations: [{ key: 'spot', operator: 'exists' }] }));
+    rejected(tm({ tolerations: [{ key: 'spot', operator: 'Exists', effect: 'NoScheduling' }] }));
+  });
+  test('tolerations the API server refuses across fields (k8s-syntax.ts requireTolerations)', () => {
+    rejected(tm({ tolerations: [{ value: 'x', effect: 'NoSchedule' }] }));
+    rejected(tm({ tolerations: [{ key: 'spot', operator: 'Exists', value: 'x' }] }));
+    rejected(tm({ tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: 30 }] }));
+  });
+  test('references without the name the API server requires (known-fields.ts)', () => {
+    rejected(tm({ env: [{ name: 'A', valueFrom: { secretKeyRef: { key: 'k' } } }] }));
+    rejected(tm({ env: [{ name: 'A', valueFrom: { configMapKeyRef: { key: 'k' } } }] }));
+    rejected(tm({ volumes: [{ volume: { name: 'd', configMap: {} }, mountPath: '/d' }] }));
+    rejected(tm({ volumes: [{ volume: { name: 'd', secret: { optional: true } }, mountPath: '/d' }] }));
+  });
+  test('a selector operator or volume mode outside its values (known-fields.ts)', () => {
+    rejected(() => ({
+      ...base(),
+      network: {
+        restAllowedFrom: [{ podSelector: { matchExpressions: [{ key: 'a', operator: 'in', values: ['x'] }] } }],
+      },
+    }));
+    rejected(
+      tm({
+        volumes: [
+          {
+            volume: { name: 'd', ephemeral: { volumeClaimTemplate: { spec: { volumeMode: 'File' } } } },
+            mountPath: '/d',
+          },
+        ],
+      }),
+    );
+  });
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));

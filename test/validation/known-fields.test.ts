@@ -139,6 +139,16 @@ describe('Kubernetes objects (strict)', () => {
       'k8s.LabelSelector',
       't.matchLabels["constructor"]',
     ],
+    ['a Date where an object goes', { nodeAffinity: new Date() }, 'k8s.Affinity', 't.nodeAffinity'],
+    ['an object without a prototype', { nodeAffinity: Object.create(null) }, 'k8s.Affinity', 't.nodeAffinity'],
+    ['a value outside an enum', [{ key: 'a', operator: 'exists' }], 'k8s.Toleration[]', 't[0].operator'],
+    [
+      'an enum inside a list',
+      { accessModes: ['ReadWriteOnce', 'rwx'] },
+      'k8s.PersistentVolumeClaimSpec',
+      't.accessModes[1]',
+    ],
+    ['a reference without its name', { name: 'd', secret: {} }, 'k8s.Volume', 't.secret.secretName'],
   ])('refused: %s', (_what, value, kind, prop) => {
     expect(thrown(() => requireK8s('t', value, kind))?.prop).toBe(prop);
   });

@@ -1,0 +1,33 @@
+import { fail } from './errors';
+
+/**
+ * Kubernetes object names.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+ */
+
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Throws unless `value` is a DNS-1123 label (Service, container, port and volume names). */
+export function requireDnsLabel(prop: string, value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+/** Throws unless `value` is a DNS-1123 subdomain (names of most objects: Secrets, claims, classes). */
+export function requireDnsSubdomain(prop: string, value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    fail(
+      prop,
+      value,
+      `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
+    );
+  }
+  return value;
+}
