@@ -11,7 +11,10 @@ import {
   requireList,
   requireObject,
   requireTolerations,
+  requireUnreserved,
 } from '../validation/k8s-syntax';
+import { Component, selectorLabels } from './labels';
+import { ROLE_LABEL } from '../agent/contract';
 import { requireK8s } from '../validation/known-fields';
 import { isCredentialName } from '../validation/credential-names';
 import { requireNumber, sizeMebibytes } from '../validation/values';
@@ -127,11 +130,7 @@ export function resolvePods(
     env: resolveEnv(`${prop}.env`, props?.env),
     envFrom: requireEnvFrom(`${prop}.envFrom`, props?.envFrom ?? []),
     volumes: resolveVolumes(`${prop}.volumes`, props?.volumes),
-    podAnnotations: requireConfinement(
-      `${prop}.podAnnotations`,
-      requireAnnotations(`${prop}.podAnnotations`, props?.podAnnotations ?? {}),
-    ),
-    podLabels: requireLabels(`${prop}.podLabels`, props?.podLabels ?? {}),
+    ...resolvePodMetadata(prop, props),
   };
 }
 
@@ -150,6 +149,27 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
       fail(`${prop}[${i}].value`, '(hidden)', inlineEnvCredential(name));
   });
   return requireK8s(prop, [...env], 'k8s.EnvVar[]');
+}
+
+/** The construct's own label and annotation prefix (the HA agent's role label, the config checksum). */
+const OWN_PREFIX = ROLE_LABEL.slice(0, ROLE_LABEL.indexOf('/') + 1);
+const OWN_KEYS = `${OWN_PREFIX} is the construct's own prefix (the HA agent's role label, the config checksum)`;
+/** Labels the cluster's Services, budgets and NetworkPolicies select its pods by. */
+const SELECTOR_KEYS = Object.keys(selectorLabels('x', Component.JOBMANAGER));
+
+/** Rules: pod labels and annotations the construct does not write itself, and that keep the pod confined. */
+function resolvePodMetadata(prop: string, props: FlinkPodProps | undefined) {
+  const podLabels = requireLabels(`${prop}.podLabels`, props?.podLabels ?? {});
+  requireUnreserved(`${prop}.podLabels`, podLabels, {
+    keys: SELECTOR_KEYS,
+    prefixes: [OWN_PREFIX],
+    why:
+      `the construct sets ${SELECTOR_KEYS.join(', ')} on every pod (its Services, budgets and NetworkPolicies select ` +
+      `pods by them) and would replace your value; ${OWN_KEYS}`,
+  });
+  const podAnnotations = requireAnnotations(`${prop}.podAnnotations`, props?.podAnnotations ?? {});
+  requireUnreserved(`${prop}.podAnnotations`, podAnnotations, { keys: [], prefixes: [OWN_PREFIX], why: OWN_KEYS });
+  return { podLabels, podAnnotations: requireConfinement(`${prop}.podAnnotations`, podAnnotations) };
 }
 
 /**

@@ -103,6 +103,23 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
   return { ...(annotations as { [key: string]: string }) };
 }
 
+const reservedKey = (why: string) => `is reserved: ${why}; use another key`;
+
+/**
+ * Throws on a key of `map` that the construct writes itself: one of `keys`, or under one of
+ * `prefixes` (e.g. "example.com/"). `why` says what the construct uses the key for.
+ */
+export function requireUnreserved(
+  prop: string,
+  map: { readonly [key: string]: string },
+  reserved: { readonly keys: readonly string[]; readonly prefixes: readonly string[]; readonly why: string },
+): void {
+  for (const key of Object.keys(map)) {
+    if (reserved.keys.includes(key) || reserved.prefixes.some((p) => key.startsWith(p)))
+      fail(`${prop}["${key}"]`, key, reservedKey(reserved.why));
+  }
+}
+
 /** Throws unless `name` is an environment variable name Kubernetes 1.28 accepts. */
 export function requireEnvVarName(prop: string, name: unknown): string {
   if (typeof name !== 'string' || !ENV_VAR_NAME.test(name)) {

@@ -332,6 +332,18 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.podLabels["constructor"]: "constructor" - cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key',
   ),
   row(
+    'pod label the Services select by',
+    'taskManager: { podLabels: { "app.kubernetes.io/name": "orders" } }',
+    ex(() => ({ taskManager: { replicas: 2, podLabels: { 'app.kubernetes.io/name': 'orders' } } })),
+    'taskManager.podLabels["app.kubernetes.io/name"]: "app.kubernetes.io/name" - is reserved: the construct sets app.kubernetes.io/name, app.kubernetes.io/instance, app.kubernetes.io/component on every pod (its Services, budgets and NetworkPolicies select pods by them) and would replace your value; flink.cdk8s.io/ is the construct\'s own prefix (the HA agent\'s role label, the config checksum); use another key',
+  ),
+  row(
+    "pod annotation under the construct's prefix",
+    'jobManager: { podAnnotations: { "flink.cdk8s.io/config-checksum": "pinned" } }',
+    ex(() => ({ jobManager: { podAnnotations: { 'flink.cdk8s.io/config-checksum': 'pinned' } } })),
+    'jobManager.podAnnotations["flink.cdk8s.io/config-checksum"]: "flink.cdk8s.io/config-checksum" - is reserved: flink.cdk8s.io/ is the construct\'s own prefix (the HA agent\'s role label, the config checksum); use another key',
+  ),
+  row(
     'resources not an object',
     'jobManager: { resources: "2" }',
     ex(() => ({ jobManager: { resources: '2' } })),
@@ -1060,6 +1072,12 @@ export const BAD_INPUTS: BadInput[] = [
     'metrics: { grafanaDashboard: { labels: { grafana_dashboard: "yes please" } } }',
     ex(() => ({ metrics: { grafanaDashboard: { labels: { grafana_dashboard: 'yes please' } } } })),
     'metrics.grafanaDashboard.labels["grafana_dashboard"]: "yes please" - is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
+  ),
+  row(
+    'PodMonitor label the construct sets',
+    'metrics: { podMonitor: { labels: { "app.kubernetes.io/instance": "prometheus" } } }',
+    ex(() => ({ metrics: { podMonitor: { labels: { 'app.kubernetes.io/instance': 'prometheus' } } } })),
+    'metrics.podMonitor.labels["app.kubernetes.io/instance"]: "app.kubernetes.io/instance" - is reserved: the construct sets app.kubernetes.io/name, app.kubernetes.io/instance, app.kubernetes.io/component, app.kubernetes.io/part-of, app.kubernetes.io/version, app.kubernetes.io/managed-by on every object it creates and would replace your value; use another key',
   ),
   row(
     'ConfigMap above 1 MiB',

@@ -385,6 +385,23 @@ describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (f
   });
 });
 
+describe('user labels and annotations the construct silently replaced with its own', () => {
+  test.each([
+    'app.kubernetes.io/name',
+    'app.kubernetes.io/instance',
+    'app.kubernetes.io/component',
+    'flink.cdk8s.io/ha-role',
+  ])('podLabels["%s"] (pods.ts)', (key) => rejected(tm({ podLabels: { [key]: 'mine' } })));
+  test('podAnnotations["flink.cdk8s.io/config-checksum"] (pods.ts)', () =>
+    rejected(tm({ podAnnotations: { 'flink.cdk8s.io/config-checksum': 'pinned' } })));
+  test('PodMonitor and dashboard labels the construct sets on every object (observability.ts)', () => {
+    rejected(() => ({ ...base(), metrics: { podMonitor: { labels: { 'app.kubernetes.io/instance': 'x' } } } }));
+    rejected(() => ({ ...base(), metrics: { grafanaDashboard: { labels: { 'app.kubernetes.io/managed-by': 'x' } } } }));
+  });
+  test("labels the construct does not set stay the user's", () =>
+    rejectedCleanlyOrValid(tm({ podLabels: { 'app.kubernetes.io/version': '3.1', team: 'data' } })));
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));
