@@ -6,6 +6,7 @@ import { requireBoolean } from './values';
 import { fail } from './errors';
 import { requireK8s, requireSerializableKey } from './known-fields';
 import { DNS_LABEL, DNS_SUBDOMAIN, requireDnsSubdomain } from './names';
+import { parseCidr, strictlyInside } from './cidr';
 
 export { requireKnownFields } from './known-fields';
 export { requireDnsLabel, requireDnsSubdomain } from './names';
@@ -157,11 +158,23 @@ export function requirePeers<T>(prop: string, peers: T[]): T[] {
     }
     requireK8s(at, peer, 'k8s.NetworkPolicyPeer');
     if (!PEER_FIELDS.some((k) => fields[k] !== undefined)) fail(at, peer, emptyPeer());
-    const cidr = (fields.ipBlock as { cidr?: unknown } | undefined)?.cidr;
-    if (fields.ipBlock !== undefined && (typeof cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(cidr)))
-      fail(`${at}.ipBlock.cidr`, cidr, 'must be a CIDR such as "10.0.0.0/8"');
+    if (fields.ipBlock !== undefined) requireIpBlock(`${at}.ipBlock`, fields.ipBlock as { cidr?: unknown });
   });
   return [...peers];
+}
+
+const notInsideCidr = (cidr: string) =>
+  `must be a CIDR strictly inside cidr ${cidr} (Kubernetes refuses other except entries), e.g. a longer prefix of it`;
+
+/** Throws unless an ipBlock has a valid CIDR and its except entries are strictly inside it. */
+function requireIpBlock(prop: string, block: { cidr?: unknown; except?: unknown }): void {
+  const outer = parseCidr(block.cidr);
+  if (!outer) fail(`${prop}.cidr`, block.cidr, 'must be a CIDR such as "10.0.0.0/8"');
+  const except = Array.isArray(block.except) ? (block.except as unknown[]) : [];
+  except.forEach((e, i) => {
+    const inner = parseCidr(e);
+    if (!inner || !strictlyInside(inner, outer)) fail(`${prop}.except[${i}]`, e, notInsideCidr(String(block.cidr)));
+  });
 }
 
 /** Throws unless `sources` are EnvFromSources naming one Secret or ConfigMap each, by a valid name. */

@@ -28,7 +28,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   isObject(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 /** Kubernetes 1.28's allowed values of the string fields users set most; the API server refuses others. */
-const ENUMS: { readonly [typeDotField: string]: readonly string[] } = {
+export const ENUMS: { readonly [typeDotField: string]: readonly string[] } = {
   'k8s.Toleration.operator': ['Exists', 'Equal'],
   'k8s.Toleration.effect': ['NoSchedule', 'PreferNoSchedule', 'NoExecute'],
   'k8s.LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
@@ -37,11 +37,24 @@ const ENUMS: { readonly [typeDotField: string]: readonly string[] } = {
   'k8s.PersistentVolumeClaimSpec.accessModes': ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
 };
 
+/** Ranges the API server enforces on numbers users set. */
+export const RANGES: { readonly [typeDotField: string]: readonly [number, number] } = {
+  'k8s.WeightedPodAffinityTerm.weight': [1, 100],
+  'k8s.PreferredSchedulingTerm.weight': [1, 100],
+  'k8s.ConfigMapVolumeSource.defaultMode': [0, 0o777],
+  'k8s.SecretVolumeSource.defaultMode': [0, 0o777],
+  'k8s.ProjectedVolumeSource.defaultMode': [0, 0o777],
+  'k8s.DownwardApiVolumeSource.defaultMode': [0, 0o777],
+  'k8s.KeyToPath.mode': [0, 0o777],
+  'k8s.DownwardApiVolumeFile.mode': [0, 0o777],
+  'k8s.ServiceAccountTokenProjection.expirationSeconds': [600, 2 ** 32],
+};
+
 /**
  * References to objects by name that the types leave optional but the API server requires
  * (an empty name refers to nothing), with what they name.
  */
-const NAME_REFS: { readonly [typeDotField: string]: string } = {
+export const NAME_REFS: { readonly [typeDotField: string]: string } = {
   'k8s.ConfigMapKeySelector.name': 'ConfigMap name',
   'k8s.SecretKeySelector.name': 'Secret name',
   'k8s.ConfigMapEnvSource.name': 'ConfigMap name',
@@ -94,7 +107,11 @@ const unknownField = (type: string, known: readonly string[], suggestion: string
 };
 const constructorKey = () =>
   'cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key';
-const wrongKind = (kind: string) => `must be ${describeKind(kind)}`;
+const wrongKind = (kind: string, value: unknown) =>
+  isObject(value) && !isPlainObject(value) && describeKind(kind) === 'an object'
+    ? 'must be a plain object literal: cdk8s cannot serialize a Date, a class instance or an object without a prototype'
+    : `must be ${describeKind(kind)}`;
+const outOfRange = ([min, max]: readonly [number, number]) => `must be between ${min} and ${max}`;
 const requiredField = (type: string) => `is required in ${type}; set it or leave the whole object out`;
 const notOneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
@@ -106,7 +123,8 @@ function describeKind(kind: string): string {
   if (kind === 'class:Date') return 'a Date';
   if (kind === 'boolean') return 'a boolean (true or false)';
   if (kind === 'scalar') return 'a string, number or boolean';
-  if (kind === 'string' || kind === 'number') return `a ${kind}`;
+  if (kind === 'number') return 'a whole number';
+  if (kind === 'string') return 'a string';
   return 'an object';
 }
 
@@ -120,7 +138,9 @@ function hasKind(value: unknown, kind: string, strict: boolean): boolean {
     const v = isObject(value) ? value.value : undefined;
     return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
   }
-  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  // Kubernetes' numbers in these types are all int32 or int64.
+  if (kind === 'number')
+    return typeof value === 'number' && (strict ? Number.isSafeInteger(value) : Number.isFinite(value));
   if (kind === 'scalar') return ['string', 'boolean'].includes(typeof value) || hasKind(value, 'number', strict);
   return typeof value === kind;
 }
@@ -132,7 +152,7 @@ function hasKind(value: unknown, kind: string, strict: boolean): boolean {
  */
 function walk(prop: string, value: unknown, kind: string, strict: boolean, inK8s: boolean): void {
   if (!hasKind(value, kind, strict && inK8s)) {
-    if (strict && inK8s) fail(prop, value, wrongKind(kind));
+    if (strict && inK8s) fail(prop, value, wrongKind(kind, value));
     return;
   }
   if (kind.endsWith('[]')) {
@@ -168,6 +188,9 @@ function walkFields(prop: string, value: Record<string, unknown>, type: string, 
         if (!allowed.includes(x as string)) fail(Array.isArray(v) ? `${at}[${i}]` : at, x, notOneOf(allowed));
       });
     }
+    const range = own(RANGES, `${type}.${key}`);
+    if (range && v !== undefined && ((v as number) < range[0] || (v as number) > range[1]))
+      fail(at, v, outOfRange(range));
     const named = own(NAME_REFS, `${type}.${key}`);
     if (named) requireDnsSubdomain(at, v, named);
   }

@@ -283,7 +283,30 @@ export const BAD_INPUTS: BadInput[] = [
     ex(() => ({
       taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: '30' }] },
     })),
-    'taskManager.tolerations[0].tolerationSeconds: "30" - must be a number',
+    'taskManager.tolerations[0].tolerationSeconds: "30" - must be a whole number',
+  ),
+  row(
+    'affinity weight above 100',
+    'taskManager: { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 500, ... }] } } }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 500, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } },
+            ],
+          },
+        },
+      },
+    })),
+    'taskManager.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: 500 - must be between 1 and 100',
+  ),
+  row(
+    'affinity that is a class instance',
+    'taskManager: { affinity: new Map() }',
+    ex(() => ({ taskManager: { replicas: 2, affinity: new Map() } })),
+    'taskManager.affinity: {} - must be a plain object literal: cdk8s cannot serialize a Date, a class instance or an object without a prototype',
   ),
   row(
     'toleration operator in lower case',
@@ -1042,6 +1065,12 @@ export const BAD_INPUTS: BadInput[] = [
     'metrics: { allowedFrom: [{ ipBlock: { cidr: "10.0.0.0" } }] }',
     ex(() => ({ metrics: { allowedFrom: [{ ipBlock: { cidr: '10.0.0.0' } }] } })),
     'metrics.allowedFrom[0].ipBlock.cidr: "10.0.0.0" - must be a CIDR such as "10.0.0.0/8"',
+  ),
+  row(
+    'peer ipBlock except outside its CIDR',
+    'network: { restAllowedFrom: [{ ipBlock: { cidr: "10.0.0.0/8", except: ["11.0.0.0/16"] } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['11.0.0.0/16'] } }] } })),
+    'network.restAllowedFrom[0].ipBlock.except[0]: "11.0.0.0/16" - must be a CIDR strictly inside cidr 10.0.0.0/8 (Kubernetes refuses other except entries), e.g. a longer prefix of it',
   ),
   row(
     'PodMonitor without the Prometheus reporter',

@@ -365,6 +365,27 @@ describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (f
     rejected(tm({ volumes: [{ volume: { name: 'd', configMap: {} }, mountPath: '/d' }] }));
     rejected(tm({ volumes: [{ volume: { name: 'd', secret: { optional: true } }, mountPath: '/d' }] }));
   });
+  test('an ipBlock the API server refuses: a bad address or prefix, an except outside the CIDR (k8s-syntax.ts)', () => {
+    const peer = (ipBlock: unknown) => () => ({ ...base(), network: { restAllowedFrom: [{ ipBlock }] } });
+    rejected(peer({ cidr: '999.0.0.0/8' }));
+    rejected(peer({ cidr: '10.0.0.0/40' }));
+    rejected(peer({ cidr: '10.0.0.0/8', except: ['11.0.0.0/16'] }));
+    rejected(peer({ cidr: '10.0.0.0/8', except: ['10.0.0.0/8'] }));
+    rejectedCleanlyOrValid(peer({ cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] }));
+  });
+  test('numbers the API server refuses: fractions, weights above 100, file modes above 0777 (known-fields.ts)', () => {
+    rejected(tm({ tolerations: [{ key: 'a', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 1.5 }] }));
+    rejected(
+      tm({
+        affinity: {
+          nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 500, preference: {} }] },
+        },
+      }),
+    );
+    rejected(
+      tm({ volumes: [{ volume: { name: 'd', secret: { secretName: 's', defaultMode: 0o1777 } }, mountPath: '/d' }] }),
+    );
+  });
   test('a selector operator or volume mode outside its values (known-fields.ts)', () => {
     rejected(() => ({
       ...base(),

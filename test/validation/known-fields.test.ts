@@ -1,7 +1,14 @@
 import { readFileSync } from 'fs';
 import { k8s } from '../../imports/k8s';
 import { FlinkValidationError } from '../../src/validation/errors';
-import { nearestName, requireK8s, requireKnownFields } from '../../src/validation/known-fields';
+import {
+  ENUMS,
+  NAME_REFS,
+  nearestName,
+  RANGES,
+  requireK8s,
+  requireKnownFields,
+} from '../../src/validation/known-fields';
 import { KNOWN_FIELDS } from '../../src/validation/known-fields.generated';
 import { generateKnownFields, KNOWN_FIELDS_FILE } from './generate-known-fields';
 
@@ -35,6 +42,13 @@ test('the tree covers every object-typed prop and the Kubernetes types inside th
     namespaceSelector: 'k8s.LabelSelector?',
     podSelector: 'k8s.LabelSelector?',
   });
+});
+
+test('every value rule names a field of the tree', () => {
+  for (const key of [...Object.keys(ENUMS), ...Object.keys(RANGES), ...Object.keys(NAME_REFS)]) {
+    const [, type, field] = /^(.*)\.([^.]+)$/.exec(key)!;
+    expect([key, KNOWN_FIELDS[type]?.[field]]).toEqual([key, expect.any(String)]);
+  }
 });
 
 describe('unknown keys', () => {
@@ -141,6 +155,8 @@ describe('Kubernetes objects (strict)', () => {
     ],
     ['a Date where an object goes', { nodeAffinity: new Date() }, 'k8s.Affinity', 't.nodeAffinity'],
     ['an object without a prototype', { nodeAffinity: Object.create(null) }, 'k8s.Affinity', 't.nodeAffinity'],
+    ['a number that is not whole', [{ tolerationSeconds: 1.5 }], 'k8s.Toleration[]', 't[0].tolerationSeconds'],
+    ['a number out of range', { defaultMode: 0o1000 }, 'k8s.SecretVolumeSource', 't.defaultMode'],
     ['a value outside an enum', [{ key: 'a', operator: 'exists' }], 'k8s.Toleration[]', 't[0].operator'],
     [
       'an enum inside a list',
