@@ -10,7 +10,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'fs';
-import { join, relative, resolve, sep } from 'path';
+import { dirname, join, relative, resolve, sep } from 'path';
 import { App, Yaml } from 'cdk8s';
 
 /** How synthesized objects are laid out on disk. */
@@ -30,9 +30,10 @@ export interface GitOpsOutputOptions {
   /** Write a `kustomization.yaml` listing every file. @default true */
   readonly kustomization?: boolean;
   /**
-   * Delete the `.yaml` files already under outdir that this synth did not write, so objects
-   * removed from the code disappear from the repository too. Symbolic links are never
-   * followed: a linked folder is left alone, a linked `.yaml` file loses only its link.
+   * Delete the `.yaml` (and `.yml`) files already in outdir and in its namespace folders that
+   * this synth did not write, so objects removed from the code disappear from the repository
+   * too. Deeper and hidden folders are left alone, and symbolic links are never followed: a
+   * linked folder is left alone, a linked `.yaml` file loses only its link.
    * @default true
    */
   readonly clean?: boolean;
@@ -126,19 +127,31 @@ function writeAtomically(full: string, data: string): void {
   }
 }
 
-/** `.yaml` files and links under dir, relative; symbolic links to folders are not entered. */
-function yamlEntries(root: string, dir = root): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return yamlEntries(root, p);
-    return /\.ya?ml$/.test(e.name) && (e.isFile() || e.isSymbolicLink()) ? [relative(root, p)] : [];
-  });
+/**
+ * Files under root that synthGitOps could have written: `.yaml` or `.yml` files (or links) one
+ * or two levels down, in folders whose names it could have made. Linked folders, hidden
+ * folders and deeper files are never touched.
+ */
+function staleCandidates(root: string): string[] {
+  const entries = (dir: string): Dirent[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  const yaml = (e: Dirent) => /\.ya?ml$/.test(e.name) && (e.isFile() || e.isSymbolicLink());
+  const folders = entries(root).filter((e) => e.isDirectory() && (e.name === '_cluster' || SAFE_SEGMENT.test(e.name)));
+  return [
+    ...entries(root)
+      .filter(yaml)
+      .map((e) => e.name),
+    ...folders.flatMap((f) =>
+      entries(join(root, f.name))
+        .filter(yaml)
+        .map((e) => `${f.name}/${e.name}`),
+    ),
+  ];
 }
 
 /**
@@ -162,10 +175,11 @@ export function synthGitOps(app: App, options: GitOpsOutputOptions): string[] {
   }
   mkdirSync(options.outdir, { recursive: true });
   const root = realpathSync(options.outdir);
+  if (dirname(root) === root)
+    throw new Error(`outdir ${options.outdir} is the file system root; write into a folder of its own`);
   for (const [path, data] of contents) writeAtomically(inside(root, path), data);
   if (options.clean ?? true) {
-    for (const stale of yamlEntries(root).filter((p) => !contents.has(p.split(sep).join('/'))))
-      unlinkSync(inside(root, stale));
+    for (const stale of staleCandidates(root).filter((p) => !contents.has(p))) unlinkSync(inside(root, stale));
   }
   return [...contents.keys()].sort();
 }

@@ -96,6 +96,19 @@ describe('synthGitOps stays inside outdir', () => {
     );
   });
 
+  test('cleanup leaves files it could never have written: deeper, hidden or not YAML', () => {
+    for (const dir of ['.github/workflows', 'flink/deeper', 'docs']) mkdirSync(join(outdir, dir), { recursive: true });
+    for (const f of ['.github/workflows/ci.yml', 'flink/deeper/keep.yaml', 'docs/notes.md', 'flink/stale.yaml'])
+      writeFileSync(join(outdir, f), 'x');
+    synthGitOps(app(), { outdir });
+    expect(
+      tree(outdir)
+        .filter((f) => !f.startsWith('flink/') || f.startsWith('flink/deeper'))
+        .sort(),
+    ).toEqual(['.github/workflows/ci.yml', 'docs/notes.md', 'flink/deeper/keep.yaml', 'kustomization.yaml']);
+    expect(existsSync(join(outdir, 'flink/stale.yaml'))).toBe(false);
+  });
+
   test('writes leave no temporary files, and stale files go only after the new ones are in place', () => {
     mkdirSync(join(outdir, 'flink'));
     writeFileSync(join(outdir, 'flink', 'deployment-removed.yaml'), 'stale');
