@@ -80,6 +80,9 @@ const seccompOverride = () =>
 const runtimeOverride = () =>
   "asks the container runtime (CRI-O) to swap the seccomp profile or pass host devices in, around the pod's " +
   'security context; remove it';
+const valueOrSource = () =>
+  'must set either value or valueFrom with exactly one of secretKeyRef, configMapKeyRef, fieldRef or resourceFieldRef ' +
+  '(Kubernetes refuses anything else)';
 const duplicateEnv = () => 'names two variables (the later one would silently win); set each variable once';
 const inlineEnvCredential = (name: string) =>
   `would write a credential into the Deployment, and so into your Git repository; take it from a Secret: ` +
@@ -148,7 +151,13 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
     if (isCredentialName(name) && e.value !== undefined && e.value !== '')
       fail(`${prop}[${i}].value`, '(hidden)', inlineEnvCredential(name));
   });
-  return requireK8s(prop, [...env], 'k8s.EnvVar[]');
+  requireK8s(prop, env, 'k8s.EnvVar[]');
+  env.forEach((e, i) => {
+    const sources = e.valueFrom === undefined ? 0 : Object.values(e.valueFrom).filter((v) => v !== undefined).length;
+    if (e.valueFrom !== undefined && (e.value !== undefined || sources !== 1))
+      fail(`${prop}[${i}]`, e.name, valueOrSource());
+  });
+  return [...env];
 }
 
 /** The construct's own label and annotation prefix (the HA agent's role label, the config checksum). */

@@ -248,6 +248,16 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.env[1].name: "TZ" - names two variables (the later one would silently win); set each variable once',
   ),
   row(
+    'environment variable with both a value and a source',
+    'jobManager: { env: [{ name: "TOPIC", value: "orders", valueFrom: { configMapKeyRef: { name: "kafka", key: "topic" } } }] }',
+    ex(() => ({
+      jobManager: {
+        env: [{ name: 'TOPIC', value: 'orders', valueFrom: { configMapKeyRef: { name: 'kafka', key: 'topic' } } }],
+      },
+    })),
+    'jobManager.env[0]: "TOPIC" - must set either value or valueFrom with exactly one of secretKeyRef, configMapKeyRef, fieldRef or resourceFieldRef (Kubernetes refuses anything else)',
+  ),
+  row(
     'credential as an inline env value',
     'taskManager: { env: [{ name: "AWS_SECRET_ACCESS_KEY", value: "wJalr..." }] }',
     ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI' }] } })),

@@ -386,6 +386,13 @@ describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (f
       tm({ volumes: [{ volume: { name: 'd', secret: { secretName: 's', defaultMode: 0o1777 } }, mountPath: '/d' }] }),
     );
   });
+  test('env with both value and valueFrom, or a valueFrom with no or two sources (pods.ts resolveEnv)', () => {
+    const ref = { configMapKeyRef: { name: 'c', key: 'k' } };
+    rejected(tm({ env: [{ name: 'A', value: 'x', valueFrom: ref }] }));
+    rejected(tm({ env: [{ name: 'A', valueFrom: {} }] }));
+    rejected(tm({ env: [{ name: 'A', valueFrom: { ...ref, secretKeyRef: { name: 's', key: 'k' } } }] }));
+    rejectedCleanlyOrValid(tm({ env: [{ name: 'A', valueFrom: ref }] }));
+  });
   test('a selector operator or volume mode outside its values (known-fields.ts)', () => {
     rejected(() => ({
       ...base(),
