@@ -188,7 +188,7 @@ function resolvePodMetadata(prop: string, props: FlinkPodProps | undefined) {
  */
 function requireConfinement(prop: string, annotations: { [key: string]: string }): { [key: string]: string } {
   for (const [key, value] of Object.entries(annotations)) {
-    const at = `${prop}["${key}"]`;
+    const at = `${prop}[${JSON.stringify(key)}]`;
     if (key.startsWith(APPARMOR_PREFIX) && value !== 'runtime/default' && !/^localhost\/[^\s/]+/.test(value))
       fail(at, value, appArmorOff());
     if (

@@ -66,11 +66,11 @@ export function requireLabels(prop: string, labels: unknown): { [key: string]: s
     fail(prop, labels, 'must be an object of label keys to values, e.g. { team: "data" }');
   for (const [k, v] of Object.entries(labels as object)) {
     if (!isQualifiedName(k))
-      fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
-    requireSerializableKey(`${prop}["${k}"]`, k);
+      fail(`${prop}[${JSON.stringify(k)}]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    requireSerializableKey(`${prop}[${JSON.stringify(k)}]`, k);
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
       fail(
-        `${prop}["${k}"]`,
+        `${prop}[${JSON.stringify(k)}]`,
         v,
         'is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
       );
@@ -90,9 +90,11 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
   }
   let bytes = 0;
   for (const [k, v] of Object.entries(annotations as object)) {
-    if (!isQualifiedName(k)) fail(`${prop}["${k}"]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
-    requireSerializableKey(`${prop}["${k}"]`, k);
-    if (typeof v !== 'string') fail(`${prop}["${k}"]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
+    if (!isQualifiedName(k))
+      fail(`${prop}[${JSON.stringify(k)}]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
+    requireSerializableKey(`${prop}[${JSON.stringify(k)}]`, k);
+    if (typeof v !== 'string')
+      fail(`${prop}[${JSON.stringify(k)}]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
     bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
   if (bytes > ANNOTATIONS_MAX_BYTES)
@@ -117,7 +119,7 @@ export function requireUnreserved(
 ): void {
   for (const key of Object.keys(map)) {
     if (reserved.keys.includes(key) || reserved.prefixes.some((p) => key.startsWith(p)))
-      fail(`${prop}["${key}"]`, key, reservedKey(reserved.why));
+      fail(`${prop}[${JSON.stringify(key)}]`, key, reservedKey(reserved.why));
   }
 }
 

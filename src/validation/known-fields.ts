@@ -74,7 +74,10 @@ export function nearestName(key: string, known: readonly string[]): string | und
   if (same) return same;
   let best: string | undefined;
   let bestDistance = key.length >= 5 ? 3 : 2;
+  if (key.length > 100) return undefined;
   for (const name of known) {
+    // Names whose lengths differ by the distance already found cannot be closer.
+    if (Math.abs(name.length - key.length) >= bestDistance) continue;
     const d = editDistance(k, name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
@@ -174,7 +177,12 @@ function walkFields(prop: string, value: Record<string, unknown>, type: string, 
   const k8s = type.startsWith('k8s.');
   const known = Object.keys(fields);
   for (const [key, v] of Object.entries(value)) {
-    if (!Object.hasOwn(fields, key)) fail(prop || 'props', key, unknownField(type, known, nearestName(key, known)));
+    if (!Object.hasOwn(fields, key))
+      fail(
+        prop || 'props',
+        key.length > 100 ? `${key.slice(0, 100)}...` : key,
+        unknownField(type, known, nearestName(key, known)),
+      );
     if (v !== undefined) walk(childPath(prop, key), v, fields[key].replace(/\?$/, ''), strict, k8s);
   }
   if (!strict || !k8s) return;

@@ -393,6 +393,16 @@ describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (f
     rejected(tm({ env: [{ name: 'A', valueFrom: { ...ref, secretKeyRef: { name: 's', key: 'k' } } }] }));
     rejectedCleanlyOrValid(tm({ env: [{ name: 'A', valueFrom: ref }] }));
   });
+  test('a terminal escape sequence in a label key reached the error message raw (k8s-syntax.ts requireLabels)', () => {
+    let message = '';
+    try {
+      synthCluster(tm({ podLabels: { '\u001b]0;pwned\u0007': 'x' } })() as FlinkClusterProps);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('pwned');
+    expect([...message].filter((c) => c === '\u001b' || c === '\u0007')).toEqual([]);
+  });
   test('a selector operator or volume mode outside its values (known-fields.ts)', () => {
     rejected(() => ({
       ...base(),

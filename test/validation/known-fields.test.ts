@@ -103,6 +103,19 @@ describe('unknown keys', () => {
     );
   });
 
+  test('a huge key is refused quickly and shown cut short', () => {
+    const started = Date.now();
+    const e = thrown(() => requireKnownFields('', { ['x'.repeat(1_000_000)]: 1 }, 'FlinkClusterProps'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(e?.value.length).toBeLessThan(120);
+  });
+
+  test('control characters in keys are escaped in the prop path, never printed raw', () => {
+    const e = thrown(() => requireK8s('t', { matchLabels: { '\u001b[2J': 1 } }, 'k8s.LabelSelector'));
+    expect(e?.prop).toBe('t.matchLabels["\\u001b[2J"]');
+    expect(e?.message.includes('\u001b')).toBe(false);
+  });
+
   test('values of the wrong kind are left to the rule that owns the prop', () => {
     expect(
       thrown(() =>
