@@ -1,6 +1,7 @@
 import { Duration, Size } from 'cdk8s';
 import { HaStorageModel, HighAvailabilityModel } from './cluster-model';
 import { parseStorageUri } from './storage-uri';
+import { reservedEnv } from './pods';
 import { AccessMode, HA_MOUNT_PATH, HaStorage, ObjectStoreCredentials } from '../props/ha-storage';
 import { HighAvailabilityProps } from '../props/cluster-props';
 import { fail } from '../validation/errors';
@@ -118,7 +119,9 @@ function checkCredentials(c: ObjectStoreCredentials): void {
     '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }',
   );
   requireDnsSubdomain(`${p}.fileSecret.name`, file.name, 'Secret name');
-  if (!/^[-._a-zA-Z0-9]+$/.test(requireString(`${p}.fileSecret.key`, file.key))) {
+  // Kubernetes' rule for Secret keys (IsConfigMapKey); "." and ".." would also climb out of the mount.
+  const key = requireString(`${p}.fileSecret.key`, file.key);
+  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(key) || key === '.' || key.startsWith('..')) {
     fail(`${p}.fileSecret.key`, file.key, 'is not a valid Secret key (letters, digits, "-", "_" and ".")');
   }
   if (typeof file.fileEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(file.fileEnv)) {
@@ -128,4 +131,6 @@ function checkCredentials(c: ObjectStoreCredentials): void {
       'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS',
     );
   }
+  const why = reservedEnv(file.fileEnv);
+  if (why) fail(`${p}.fileSecret.fileEnv`, file.fileEnv, `is reserved: ${why}`);
 }

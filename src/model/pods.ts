@@ -65,6 +65,11 @@ const RESERVED_ENV: ReadonlyMap<string, string> = new Map(
 /** Env name prefixes nobody may set, with the reason. */
 const RESERVED_ENV_PREFIXES: ReadonlyArray<[string, string]> = [['KUBERNETES_', KUBERNETES_CLIENT]];
 
+/** Why the Flink container's env may not set `name`, or undefined when it may. */
+export function reservedEnv(name: string): string | undefined {
+  return RESERVED_ENV.get(name) ?? RESERVED_ENV_PREFIXES.find(([p]) => name.startsWith(p))?.[1];
+}
+
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -145,7 +150,7 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
     const name = requireEnvVarName(`${prop}[${i}].name`, e.name);
     if (names.has(name)) fail(`${prop}[${i}].name`, name, duplicateEnv());
     names.add(name);
-    const why = RESERVED_ENV.get(name) ?? RESERVED_ENV_PREFIXES.find(([p]) => name.startsWith(p))?.[1];
+    const why = reservedEnv(name);
     if (why) fail(`${prop}[${i}].name`, name, `is reserved: ${why}`);
     // The value of a credential is never echoed.
     if (isCredentialName(name) && e.value !== undefined && e.value !== '')

@@ -582,6 +582,30 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability.storage.credentials: "envFromSecrets" - is not a field of ObjectStoreCredentials: it would be ignored; did you mean "envFromSecret"?',
   ),
   row(
+    'credentials file variable with a reserved name',
+    'HaStorage.objectStore("gs://b/ha", { credentials: { fileSecret: { name: "gcs", key: "key.json", fileEnv: "JOB_MANAGER_RPC_ADDRESS" } } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: 'key.json', fileEnv: 'JOB_MANAGER_RPC_ADDRESS' } },
+        }),
+      },
+    })),
+    'highAvailability.storage.credentials.fileSecret.fileEnv: "JOB_MANAGER_RPC_ADDRESS" - is reserved: the construct sets the address each JobManager advertises (its pod IP with HA); a fixed value would break leader election',
+  ),
+  row(
+    'credentials file key ".."',
+    'HaStorage.objectStore("gs://b/ha", { credentials: { fileSecret: { name: "gcs", key: "..", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" } } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: '..', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+        }),
+      },
+    })),
+    'highAvailability.storage.credentials.fileSecret.key: ".." - is not a valid Secret key (letters, digits, "-", "_" and ".")',
+  ),
+  row(
     'HA storage while HA is off',
     'highAvailability: { enabled: false, storage: HaStorage.newClaim() }',
     ex(() => ({ jobManager: { replicas: 1 }, highAvailability: { enabled: false, storage: HaStorage.newClaim() } })),

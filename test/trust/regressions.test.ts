@@ -273,6 +273,21 @@ describe('pod annotations that switch confinement off', () => {
     ));
 });
 
+describe('the object-store credentials file (high-availability.ts checkCredentials)', () => {
+  const file = (fileSecret: Record<string, string>) => () => ({
+    ...base(),
+    highAvailability: { storage: HaStorage.objectStore('gs://b/ha', { credentials: { fileSecret } as any }) },
+  });
+  test('a reserved variable name as fileEnv overrode what the construct sets', () => {
+    rejected(file({ name: 'gcs', key: 'key.json', fileEnv: 'JOB_MANAGER_RPC_ADDRESS' }));
+    rejected(file({ name: 'gcs', key: 'key.json', fileEnv: 'KUBERNETES_SERVICE_HOST' }));
+  });
+  test('a key "." or ".." passed', () => {
+    rejected(file({ name: 'gcs', key: '..', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' }));
+    rejected(file({ name: 'gcs', key: '.', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' }));
+  });
+});
+
 describe('env names the image or Flink read passed (pods.ts RESERVED_ENV)', () => {
   test.each([
     'TASK_MANAGER_NUMBER_OF_TASK_SLOTS',
