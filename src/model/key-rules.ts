@@ -2,7 +2,7 @@ import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
 import { REMOVED_KEYS, RENAMED_KEYS } from '../flink/key-history.generated';
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
-import { isCredentialName } from '../validation/credential-names';
+import { credentialInFlinkMap, credentialInJvmOptions, isCredentialName } from '../validation/credential-names';
 
 /**
  * How to keep each family's credential in a Secret instead. A key holds a credential when
@@ -31,6 +31,17 @@ const NO_SECRET_SOURCE =
   'Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config';
 const inlineCredential = (key: string) =>
   `would write a credential into the ConfigMap, and so into your Git repository; ${CREDENTIAL_ADVICE.find(([re]) => re.test(key))?.[1] ?? NO_SECRET_SOURCE}`;
+
+const credentialInside = (name: string) =>
+  `sets the credential ${name} inline, which would write it into the ConfigMap, and so into your Git repository; ` +
+  'keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)';
+
+/** A credential named inside a value: `-Dname=...` JVM options, or a key of Flink's `k:v,k:v` job parameters. */
+function credentialInValue(key: string, value: string): string | undefined {
+  if (/^env\.java\.(default-)?opts(\.|$)/.test(key)) return credentialInJvmOptions(value);
+  if (key === 'pipeline.global-job-parameters') return credentialInFlinkMap(value);
+  return undefined;
+}
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
@@ -62,6 +73,8 @@ export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionT
   }
   // The value of a credential is never echoed, not even when it has the wrong type.
   if (isCredentialName(key)) fail(prop, '(hidden)', inlineCredential(key));
+  const inside = typeof value === 'string' ? credentialInValue(key, value) : undefined;
+  if (inside) fail(prop, '(hidden)', credentialInside(inside));
   if (
     typeof value !== 'string' &&
     typeof value !== 'boolean' &&

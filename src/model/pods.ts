@@ -16,7 +16,7 @@ import {
 import { Component, selectorLabels } from './labels';
 import { ROLE_LABEL } from '../agent/contract';
 import { requireK8s } from '../validation/known-fields';
-import { isCredentialName } from '../validation/credential-names';
+import { credentialInJvmOptions, isCredentialName } from '../validation/credential-names';
 import { requireNumber, sizeMebibytes } from '../validation/values';
 
 /** Why Flink's Kubernetes client settings are not the user's to change. */
@@ -92,6 +92,9 @@ const duplicateEnv = () => 'names two variables (the later one would silently wi
 const inlineEnvCredential = (name: string) =>
   `would write a credential into the Deployment, and so into your Git repository; take it from a Secret: ` +
   `{ name: "${name}", valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }, or envFrom with a secretRef`;
+const credentialInEnvOptions = (property: string) =>
+  `sets the credential ${property} inline (-D${property}=...), which would write it into the Deployment, and so into ` +
+  'your Git repository; read it from a mounted Secret file instead';
 const limitUnderRequest = (cpu: number) =>
   `is below the CPU request (resources.cpu: ${cpu}); Kubernetes refuses a limit under the request. ` +
   'Raise cpuLimit or leave it out';
@@ -155,6 +158,8 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
     // The value of a credential is never echoed.
     if (isCredentialName(name) && e.value !== undefined && e.value !== '')
       fail(`${prop}[${i}].value`, '(hidden)', inlineEnvCredential(name));
+    const inOptions = typeof e.value === 'string' ? credentialInJvmOptions(e.value) : undefined;
+    if (inOptions) fail(`${prop}[${i}].value`, '(hidden)', credentialInEnvOptions(inOptions));
   });
   requireK8s(prop, env, 'k8s.EnvVar[]');
   env.forEach((e, i) => {

@@ -61,3 +61,25 @@ export function isCredentialName(name: string): boolean {
   if (NOT_THE_SECRET.has(last)) return false;
   return words.some((w, i) => i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${w}`));
 }
+
+/**
+ * The first credential a list of JVM options sets as a system property (`-Dname=value` with
+ * a credential's name, e.g. `-Djavax.net.ssl.keyStorePassword=...`), or undefined.
+ */
+export function credentialInJvmOptions(options: string): string | undefined {
+  for (const m of options.matchAll(/(?:^|\s)["']?-D([^=\s"']+)=/g)) if (isCredentialName(m[1])) return m[1];
+  return undefined;
+}
+
+/** The first key of a Flink map value (`k1:v1,k2:v2`, e.g. pipeline.global-job-parameters) naming a credential. */
+export function credentialInFlinkMap(value: string): string | undefined {
+  return value
+    .split(',')
+    .map((entry) =>
+      entry
+        .split(':')[0]
+        .trim()
+        .replace(/^['"]|['"]$/g, ''),
+    )
+    .find((k) => k !== '' && isCredentialName(k));
+}

@@ -264,6 +264,12 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.env[0].value: "(hidden)" - would write a credential into the Deployment, and so into your Git repository; take it from a Secret: { name: "AWS_SECRET_ACCESS_KEY", valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }, or envFrom with a secretRef',
   ),
   row(
+    'credential as a JVM system property in an env value',
+    'jobManager: { env: [{ name: "JVM_ARGS", value: "-Dkafka.password=..." }] }',
+    ex(() => ({ jobManager: { env: [{ name: 'JVM_ARGS', value: '-Dkafka.password=hunter2' }] } })),
+    'jobManager.env[0].value: "(hidden)" - sets the credential kafka.password inline (-Dkafka.password=...), which would write it into the Deployment, and so into your Git repository; read it from a mounted Secret file instead',
+  ),
+  row(
     'env not a list',
     'jobManager: { env: { A: "1" } }',
     ex(() => ({ jobManager: { env: { A: '1' } } })),
@@ -931,6 +937,12 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration: { "metrics.reporter.dghttp.apikey": ["abc123"] }',
     ex(() => ({ flinkConfiguration: { 'metrics.reporter.dghttp.apikey': ['abc123'] } })),
     'flinkConfiguration["metrics.reporter.dghttp.apikey"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config',
+  ),
+  row(
+    'escape hatch: a password as a JVM system property',
+    'flinkConfiguration: { "env.java.opts.taskmanager": "-Djavax.net.ssl.keyStorePassword=..." }',
+    ex(() => ({ flinkConfiguration: { 'env.java.opts.taskmanager': '-Djavax.net.ssl.keyStorePassword=changeit' } })),
+    'flinkConfiguration["env.java.opts.taskmanager"]: "(hidden)" - sets the credential javax.net.ssl.keyStorePassword inline, which would write it into the ConfigMap, and so into your Git repository; keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)',
   ),
   row(
     'session cluster: default parallelism above the slots',

@@ -230,6 +230,12 @@ describe('credentials the deny-list missed (written into the GitOps repository)'
       /^(?![\s\S]*abc123SECRET)/,
     );
   });
+  test('a credential inside a value: -D JVM options or job parameters (key-rules.ts, pods.ts)', () => {
+    rejected(conf({ 'env.java.opts.all': '-Djavax.net.ssl.trustStorePassword=changeit' }));
+    rejected(conf({ 'pipeline.global-job-parameters': 'db.password:hunter2,topic:orders' }));
+    rejected(tm({ env: [{ name: 'JAVA_TOOL_OPTIONS', value: '-Dfs.s3a.secret.key=abc123SECRET' }] }));
+    rejectedCleanlyOrValid(conf({ 'env.java.opts.taskmanager': '-XX:+UseG1GC -Dfoo=bar' }));
+  });
   test('a credential as an inline env value was written into the Deployment (pods.ts resolveEnv)', () =>
     rejected(tm({ env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'abc123SECRET' }] })));
 });

@@ -1,4 +1,9 @@
-import { isCredentialName, nameWords } from '../../src/validation/credential-names';
+import {
+  credentialInFlinkMap,
+  credentialInJvmOptions,
+  isCredentialName,
+  nameWords,
+} from '../../src/validation/credential-names';
 import { flinkKeys } from '../support/flink-keys';
 
 test('names split into words at dots, dashes, underscores and camelCase humps', () => {
@@ -101,3 +106,16 @@ test('of all real Flink keys, only credentials are refused', () => {
   const all = new Set(['1.19', '1.20', '2.0', '2.1', '2.2'].flatMap((v) => [...flinkKeys(v).keys()]));
   expect([...all].filter(isCredentialName).sort()).toEqual(REFUSED_FLINK_KEYS);
 });
+
+test.each([
+  ['-Xmx1g -Djavax.net.ssl.keyStorePassword=changeit', 'javax.net.ssl.keyStorePassword'],
+  ['"-Dfs.s3a.secret.key=abc"', 'fs.s3a.secret.key'],
+  ['--add-opens=java.base/java.util=ALL-UNNAMED -Dapi.token=x', 'api.token'],
+  ['-Dfoo=bar -XX:+UseG1GC -Dlog4j.configurationFile=x', undefined],
+])('JVM options %s set the credential %s', (options, name) => expect(credentialInJvmOptions(options)).toBe(name));
+
+test.each([
+  ['db.password:x,user:y', 'db.password'],
+  ["'api-key':x", 'api-key'],
+  ['topic:orders,group:flink', undefined],
+])('job parameters %s name the credential %s', (value, name) => expect(credentialInFlinkMap(value)).toBe(name));
