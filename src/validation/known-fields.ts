@@ -50,6 +50,13 @@ export const RANGES: { readonly [typeDotField: string]: readonly [number, number
   'k8s.ServiceAccountTokenProjection.expirationSeconds': [600, 2 ** 32],
 };
 
+/** File paths inside a volume, which the API server requires relative and without ".." segments. */
+export const RELATIVE_PATHS: readonly string[] = [
+  'k8s.KeyToPath.path',
+  'k8s.DownwardApiVolumeFile.path',
+  'k8s.ServiceAccountTokenProjection.path',
+];
+
 /**
  * References to objects by name that the types leave optional but the API server requires
  * (an empty name refers to nothing), with what they name.
@@ -116,6 +123,8 @@ const wrongKind = (kind: string, value: unknown) =>
     : `must be ${describeKind(kind)}`;
 const outOfRange = ([min, max]: readonly [number, number]) => `must be between ${min} and ${max}`;
 const requiredField = (type: string) => `is required in ${type}; set it or leave the whole object out`;
+const notRelative = () =>
+  'must be a relative path inside the volume, without ".." segments, e.g. "config/app.properties"';
 const notOneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 function describeKind(kind: string): string {
@@ -199,6 +208,11 @@ function walkFields(prop: string, value: Record<string, unknown>, type: string, 
     const range = own(RANGES, `${type}.${key}`);
     if (range && v !== undefined && ((v as number) < range[0] || (v as number) > range[1]))
       fail(at, v, outOfRange(range));
+    if (
+      RELATIVE_PATHS.includes(`${type}.${key}`) &&
+      (typeof v !== 'string' || v.startsWith('/') || v.split('/').includes('..'))
+    )
+      fail(at, v, notRelative());
     const named = own(NAME_REFS, `${type}.${key}`);
     if (named) requireDnsSubdomain(at, v, named);
   }

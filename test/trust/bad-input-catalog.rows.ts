@@ -365,6 +365,22 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.volumes[0].volume: "downwardAPI" - is not a field of k8s.Volume: cdk8s would leave it out of the YAML; did you mean "downwardApi"?',
   ),
   row(
+    'volume item path climbing out of the volume',
+    'taskManager: { volumes: [{ volume: { name: "cfg", configMap: { name: "app", items: [{ key: "k", path: "../k" }] } }, mountPath: "/cfg" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [
+          {
+            volume: { name: 'cfg', configMap: { name: 'app', items: [{ key: 'k', path: '../k' }] } },
+            mountPath: '/cfg',
+          },
+        ],
+      },
+    })),
+    'taskManager.volumes[0].volume.configMap.items[0].path: "../k" - must be a relative path inside the volume, without ".." segments, e.g. "config/app.properties"',
+  ),
+  row(
     'pod label key "constructor"',
     'jobManager: { podLabels: { constructor: "x" } }',
     ex(() => ({ jobManager: { podLabels: { constructor: 'x' } } })),

@@ -424,6 +424,16 @@ describe('Kubernetes objects cdk8s cannot serialize or the API server refuses (f
     expect(message).toContain('pwned');
     expect([...message].filter((c) => c === '\u001b' || c === '\u0007')).toEqual([]);
   });
+  test('a file path inside a volume that is absolute or climbs out (known-fields.ts)', () => {
+    const items = (path: string) =>
+      tm({
+        volumes: [{ volume: { name: 'c', configMap: { name: 'app', items: [{ key: 'k', path }] } }, mountPath: '/c' }],
+      });
+    rejected(items('../k'));
+    rejected(items('/etc/k'));
+    rejected(items('a/../../k'));
+    rejectedCleanlyOrValid(items('conf/k.properties'));
+  });
   test('a selector operator or volume mode outside its values (known-fields.ts)', () => {
     rejected(() => ({
       ...base(),

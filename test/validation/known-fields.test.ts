@@ -6,6 +6,7 @@ import {
   NAME_REFS,
   nearestName,
   RANGES,
+  RELATIVE_PATHS,
   requireK8s,
   requireKnownFields,
 } from '../../src/validation/known-fields';
@@ -45,7 +46,7 @@ test('the tree covers every object-typed prop and the Kubernetes types inside th
 });
 
 test('every value rule names a field of the tree', () => {
-  for (const key of [...Object.keys(ENUMS), ...Object.keys(RANGES), ...Object.keys(NAME_REFS)]) {
+  for (const key of [...Object.keys(ENUMS), ...Object.keys(RANGES), ...Object.keys(NAME_REFS), ...RELATIVE_PATHS]) {
     const [, type, field] = /^(.*)\.([^.]+)$/.exec(key)!;
     expect([key, KNOWN_FIELDS[type]?.[field]]).toEqual([key, expect.any(String)]);
   }
@@ -176,6 +177,18 @@ describe('Kubernetes objects (strict)', () => {
       { accessModes: ['ReadWriteOnce', 'rwx'] },
       'k8s.PersistentVolumeClaimSpec',
       't.accessModes[1]',
+    ],
+    [
+      'a file path climbing out of the volume',
+      { name: 'c', items: [{ key: 'k', path: '../x' }] },
+      'k8s.ConfigMapVolumeSource',
+      't.items[0].path',
+    ],
+    [
+      'an absolute file path',
+      { sources: [{ serviceAccountToken: { path: '/token' } }] },
+      'k8s.ProjectedVolumeSource',
+      't.sources[0].serviceAccountToken.path',
     ],
     ['a reference without its name', { name: 'd', secret: {} }, 'k8s.Volume', 't.secret.secretName'],
   ])('refused: %s', (_what, value, kind, prop) => {
