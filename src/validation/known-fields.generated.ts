@@ -10,7 +10,10 @@
 export const KNOWN_FIELDS: { readonly [type: string]: { readonly [field: string]: string } } = {
   "CheckpointingProps": { "directory": "string?", "incremental": "boolean?", "interval": "class:Duration", "mode": "string?", "retainOnCancellation": "boolean?", "retained": "number?", "savepointDirectory": "string?" },
   "ExistingClaimProps": { "accessMode": "string?" },
+  "ExponentialDelayRestartProps": { "attemptsBeforeResetBackoff": "number?", "backoffMultiplier": "number?", "initialBackoff": "class:Duration?", "jitterFactor": "number?", "maxBackoff": "class:Duration?", "resetBackoffThreshold": "class:Duration?" },
   "ExtraVolume": { "mountPath": "string", "readOnly": "boolean?", "volume": "k8s.Volume" },
+  "FailureRateRestartProps": { "delay": "class:Duration", "interval": "class:Duration", "maxFailuresPerInterval": "number" },
+  "FixedDelayRestartProps": { "attempts": "number", "delay": "class:Duration" },
   "FlinkClusterProps": { "checkpointing": "CheckpointingProps?", "clusterId": "string?", "flinkConfiguration": "{scalar}?", "flinkVersion": "string", "gitOps": "GitOpsProps?", "haAgent": "HaAgentProps?", "highAvailability": "HighAvailabilityProps?", "image": "FlinkImageProps?", "job": "FlinkJobProps?", "jobManager": "JobManagerProps?", "logLevel": "string?", "metrics": "FlinkMetricsProps?", "namespace": "string?", "network": "FlinkNetworkProps?", "restIngress": "RestIngressProps?", "restartStrategy": "class:RestartStrategy?", "taskManager": "TaskManagerProps?" },
   "FlinkImageProps": { "digest": "string?", "pullPolicy": "string?", "pullSecrets": "string[]?", "repository": "string?", "tag": "string?" },
   "FlinkJobProps": { "allowNonRestoredState": "boolean?", "args": "string[]?", "entryClass": "string?", "initialSavepointPath": "string?", "jarUri": "string", "jobId": "string?", "parallelism": "number?", "shutdownOnFinish": "boolean?" },

@@ -471,6 +471,40 @@ describe('user labels and annotations the construct silently replaced with its o
     rejectedCleanlyOrValid(tm({ podLabels: { 'app.kubernetes.io/version': '3.1', team: 'data' } })));
 });
 
+describe('open findings in files outside the validation rooms (test.failing until fixed)', () => {
+  test.failing(
+    'RestartStrategy factories ignore misspelt keys (restart-strategy.ts keeps no props to check later)',
+    () =>
+      rejected(() => ({
+        ...base(),
+        restartStrategy: RestartStrategy.fixedDelay({ attempts: 3, delay: Duration.seconds(10), delayy: 1 } as any),
+      })),
+  );
+  test.failing('job.entryClass that is not a string passes the class-name RegExp (job.ts)', () =>
+    rejected(() => ({ ...base(), job: { ...base().job!, entryClass: NaN as any } })),
+  );
+  test.failing(
+    'a file:// checkpoint directory climbing out of the HA volume with ".." counts as on it (shared-storage.ts)',
+    () =>
+      rejected(() => ({
+        ...base(),
+        highAvailability: { storage: HaStorage.newClaim() },
+        checkpointing: { interval: Duration.seconds(30), directory: 'file:///opt/flink/ha/../../tmp/cp' },
+      })),
+  );
+  test.failing("a user env variable named like credentials.fileSecret.fileEnv silently wins over the construct's", () =>
+    rejected(() => ({
+      ...base(),
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: 'key.json', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+        }),
+      },
+      jobManager: { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/tmp/other.json' }] },
+    })),
+  );
+});
+
 test('the helpers can tell a valid cluster from a rejected one', () => {
   rejectedCleanlyOrValid(base);
   rejected(() => ({ ...base(), checkpointing: { interval: Duration.millis(1) } }));

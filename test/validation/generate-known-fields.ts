@@ -22,6 +22,10 @@ const ROOTS: Record<string, string> = {
   NewClaimProps: 'src/props/ha-storage',
   ExistingClaimProps: 'src/props/ha-storage',
   ObjectStoreProps: 'src/props/ha-storage',
+  // Ready for the RestartStrategy factories, which keep no props to check later.
+  FixedDelayRestartProps: 'src/props/restart-strategy',
+  FailureRateRestartProps: 'src/props/restart-strategy',
+  ExponentialDelayRestartProps: 'src/props/restart-strategy',
 };
 
 const SCALAR = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
