@@ -322,7 +322,7 @@ export const BAD_INPUTS: BadInput[] = [
     'affinity that is a class instance',
     'taskManager: { affinity: new Map() }',
     ex(() => ({ taskManager: { replicas: 2, affinity: new Map() } })),
-    'taskManager.affinity: {} - must be a plain object literal: cdk8s cannot serialize a Date, a class instance or an object without a prototype',
+    'taskManager.affinity: a Map - must be a plain object literal: cdk8s cannot serialize a Date, a class instance or an object without a prototype',
   ),
   row(
     'toleration operator in lower case',
