@@ -4,6 +4,7 @@ import { FlinkMetricsProps, HaAgentProps } from '../props/cluster-props';
 import { fail } from '../validation/errors';
 import { requireLabels, requireObject, requirePeers, requireUnreserved } from '../validation/k8s-syntax';
 import { Component, objectLabels } from './labels';
+import { requireImageReference } from '../validation/names';
 import { durationMillis, requireBoolean, requireString } from '../validation/values';
 
 /** Node.js image the HA agent runs on by default: an LTS line, pinned; override or pin a digest with haAgent.nodeImage. */
@@ -18,11 +19,13 @@ export function resolveAgent(props: HaAgentProps | undefined, haEnabled: boolean
   const enabled = requireBoolean('haAgent.enabled', props?.enabled ?? haEnabled);
   if (enabled && !haEnabled)
     fail('haAgent.enabled', true, "needs highAvailability: the agent follows Flink's HA leader election");
-  if (props?.image !== undefined) requireString('haAgent.image', props.image);
+  if (props?.image !== undefined) requireImageReference('haAgent.image', requireString('haAgent.image', props.image));
   return {
     enabled,
     nodeImage:
-      props?.nodeImage === undefined ? DEFAULT_AGENT_NODE_IMAGE : requireString('haAgent.nodeImage', props.nodeImage),
+      props?.nodeImage === undefined
+        ? DEFAULT_AGENT_NODE_IMAGE
+        : requireImageReference('haAgent.nodeImage', requireString('haAgent.nodeImage', props.nodeImage)),
     image: props?.image,
   };
 }

@@ -1117,6 +1117,12 @@ export const BAD_INPUTS: BadInput[] = [
     'haAgent.image: "" - must be a non-empty string without line breaks or control characters',
   ),
   row(
+    'agent image that is no image reference',
+    'haAgent: { nodeImage: "node:24 alpine" }',
+    ex(() => ({ haAgent: { nodeImage: 'node:24 alpine' } })),
+    'haAgent.nodeImage: "node:24 alpine" - is not an image reference such as "node:24-alpine" or "registry.example.com/team/ha-agent:1.0@sha256:<64 hex>"',
+  ),
+  row(
     'metrics peers not a list',
     'metrics: { allowedFrom: "monitoring" }',
     ex(() => ({ metrics: { allowedFrom: 'monitoring' } })),

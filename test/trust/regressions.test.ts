@@ -471,6 +471,21 @@ describe('user labels and annotations the construct silently replaced with its o
     rejectedCleanlyOrValid(tm({ podLabels: { 'app.kubernetes.io/version': '3.1', team: 'data' } })));
 });
 
+describe('HA agent images (observability.ts resolveAgent)', () => {
+  test.each(['node:24 alpine', 'Node:24', 'node@sha256:abc', 'a/b/../c'])(
+    '%s is no image reference the kubelet can pull',
+    (img) => {
+      rejected(() => ({ ...base(), haAgent: { nodeImage: img } }));
+      rejected(() => ({ ...base(), haAgent: { image: img } }));
+    },
+  );
+  test('real references stay allowed', () =>
+    rejectedCleanlyOrValid(() => ({
+      ...base(),
+      haAgent: { nodeImage: 'registry.example.com:5000/base/node:24.13.0-alpine3.23' },
+    })));
+});
+
 describe('open findings in files outside the validation rooms (test.failing until fixed)', () => {
   test.failing(
     'RestartStrategy factories ignore misspelt keys (restart-strategy.ts keeps no props to check later)',
