@@ -77,7 +77,8 @@ export async function benchAgent(steadySeconds = 40, changes = 30): Promise<stri
       await sleep(200);
     }
     return [
-      `### HA agent (3 agents, lease 15 s, Flink renewing every 5 s, storage checks every 30 s, ${steadySeconds} s steady window, ${changes} leader changes)`,
+      '### HA agent (3 agents, lease 15 s, Flink renewing every 5 s, storage checks every 30 s, ' +
+        `${steadySeconds} s steady window, ${changes} leader changes)`,
       '',
       table(
         ['measure', 'value'],
@@ -90,7 +91,8 @@ export async function benchAgent(steadySeconds = 40, changes = 30): Promise<stri
         ],
       ),
       '',
-      `Steady-state requests per minute, all ${agents.length} agents, by route (Flink's own lock writes not counted; watches are long-lived):`,
+      `Steady-state requests per minute, all ${agents.length} agents, by route ` +
+        "(Flink's own lock writes not counted; watches are long-lived):",
       '',
       table(
         ['route', 'per minute'],

@@ -34,8 +34,11 @@ export class ExampleChart extends Chart {
   }
 }
 
-if (require.main === module) {
+/** Synthesizes the example app into $CDK8S_OUTDIR (set by `cdk8s synth`) or dist/. */
+export function synthExampleApp(): void {
   const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist' });
   new ExampleChart(app, 'flink-example');
   app.synth();
 }
+
+if (require.main === module) synthExampleApp();

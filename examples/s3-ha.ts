@@ -32,7 +32,11 @@ export class S3HaChart extends Chart {
         parallelism: 6,
       },
       flinkConfiguration: { 'state.backend.type': 'rocksdb' },
-      metrics: { podMonitor: { labels: { release: 'kube-prometheus-stack' } }, grafanaDashboard: {} },
+      metrics: {
+        podMonitor: { labels: { release: 'kube-prometheus-stack' } },
+        grafanaDashboard: {},
+        allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      },
       gitOps: { argoCdSyncWaves: true },
     });
   }

@@ -39,7 +39,6 @@ module.exports = { bundleAgent, DEFAULT_OUTFILE };
 if (require.main === module) {
   const outfile = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_OUTFILE;
   const { bytes, gzipped } = bundleAgent(outfile);
-  console.log(
-    `${relative(process.cwd(), outfile)}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB, ${(gzipped / 1024).toFixed(1)} KiB gzipped)`,
-  );
+  const kib = (n) => (n / 1024).toFixed(1);
+  console.log(`${relative(process.cwd(), outfile)}: ${bytes} bytes (${kib(bytes)} KiB, ${kib(gzipped)} KiB gzipped)`);
 }

@@ -15,6 +15,7 @@ export type {
   FlinkNetworkProps,
   FlinkPodProps,
   FlinkResourcesProps,
+  FlinkSecurityProps,
   GitOpsProps,
   GrafanaDashboardProps,
   HaAgentProps,

@@ -24,15 +24,18 @@ mkdir -p "$state/pki" "$state/logs" "$state/etcd"
 : > "$state/pids"
 trap 'status=$?; if [[ $status -ne 0 ]]; then "$here/stop.sh" "$state"; fi' EXIT
 
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+# The API server stands for the `kubernetes` Service's cluster IP: 127.0.0.2, not 127.0.0.1,
+# which inside a pod is the pod itself (kubelet/podnet.c). etcd is only for the API server.
+api_host="${E2E_API_HOST:-127.0.0.2}"
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,process.argv[1]||"127.0.0.1",()=>{console.log(s.address().port);s.close()})' "${1:-127.0.0.1}"; }
 
 # --- certificates (openssl) ---------------------------------------------------------------
 pki="$state/pki"
 (
   cd "$pki"
   openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj "/CN=cdk8s-flink-e2e-ca" 2>/dev/null
-  cat > serving.ext <<'EOF'
-subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local
+  cat > serving.ext <<EOF
+subjectAltName=IP:$api_host,IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local
 extendedKeyUsage=serverAuth
 EOF
   openssl req -newkey rsa:2048 -nodes -keyout apiserver.key -out apiserver.csr -subj "/CN=kube-apiserver" 2>/dev/null
@@ -44,6 +47,18 @@ EOF
   openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
 )
 
+# --- audit policy: every request of a ServiceAccount (Flink, the HA agent), metadata only ----
+# The harness reads it for the agent's request rate and to prove no request was denied.
+cat > "$state/audit-policy.yaml" <<'EOF'
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+  - level: Metadata
+    userGroups: ["system:serviceaccounts"]
+  - level: None
+EOF
+
 # --- etcd ---------------------------------------------------------------------------------
 etcd_client_port="$(free_port)"; etcd_peer_port="$(free_port)"
 "$etcd_bin" --name e2e --data-dir "$state/etcd" \
@@ -54,14 +69,15 @@ etcd_client_port="$(free_port)"; etcd_peer_port="$(free_port)"
 echo "etcd $!" >> "$state/pids"
 
 # --- kube-apiserver -----------------------------------------------------------------------
-api_port="$(free_port)"
+api_port="$(free_port "$api_host")"
 "$apiserver_bin" \
-  --bind-address=127.0.0.1 --secure-port="$api_port" --advertise-address=127.0.0.1 \
+  --bind-address="$api_host" --secure-port="$api_port" --advertise-address="$api_host" \
   --etcd-servers="http://127.0.0.1:$etcd_client_port" \
   --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
   --client-ca-file="$pki/ca.crt" \
   --authorization-mode=RBAC \
-  --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,PodSecurity,DefaultStorageClass,ResourceQuota \
+  --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,PodSecurity,DefaultStorageClass,ResourceQuota,ValidatingAdmissionPolicy \
+  --audit-policy-file="$state/audit-policy.yaml" --audit-log-path="$state/logs/audit.log" --audit-log-maxsize=0 \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
   --service-account-key-file="$pki/sa.pub" --service-account-signing-key-file="$pki/sa.key" \
   --service-cluster-ip-range=10.96.0.0/16 \
@@ -77,7 +93,7 @@ kind: Config
 clusters:
 - name: e2e
   cluster:
-    server: https://127.0.0.1:$api_port
+    server: https://$api_host:$api_port
     certificate-authority: $pki/ca.crt
 users:
 - name: e2e-admin
@@ -92,7 +108,7 @@ EOF
 
 deadline=$((SECONDS + 90))
 until curl -fsS --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin.key" \
-    "https://127.0.0.1:$api_port/readyz" >/dev/null 2>&1; do
+    "https://$api_host:$api_port/readyz" >/dev/null 2>&1; do
   while read -r name pid; do
     kill -0 "$pid" 2>/dev/null || { echo "$name exited; last log lines:" >&2; tail -20 "$state/logs/$name.log" >&2; exit 1; }
   done < "$state/pids"
@@ -101,12 +117,12 @@ until curl -fsS --cacert "$pki/ca.crt" --cert "$pki/admin.crt" --key "$pki/admin
 done
 
 cat > "$state/env" <<EOF
-KUBE_API_HOST=127.0.0.1
+KUBE_API_HOST=$api_host
 KUBE_API_PORT=$api_port
-KUBE_API_URL=https://127.0.0.1:$api_port
+KUBE_API_URL=https://$api_host:$api_port
 KUBE_CA_FILE=$pki/ca.crt
 KUBECONFIG=$state/kubeconfig
 KUBE_VERSION=$kube_version
 ETCD_URL=http://127.0.0.1:$etcd_client_port
 EOF
-echo "control plane $kube_version ready at https://127.0.0.1:$api_port (state $state)"
+echo "control plane $kube_version ready at https://$api_host:$api_port (state $state)"

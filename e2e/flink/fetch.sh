@@ -52,11 +52,33 @@ test -f "$home/lib/flink-dist-$v.jar" || { echo "flink-dist-$v.jar missing from 
 echo "flink $v: examples from Maven Central (flink-examples-streaming $examples_version)"
 # mvn cannot resolve these classifier jars for every release (2.3.0's parent pom is not published),
 # so they are fetched by URL from Maven Central and checked against the committed sha256 list.
-while read -r sum jar; do
+# A line may name its own version (third field) where Maven Central lacks that jar for the release.
+while read -r sum jar ver; do
+  ver="${ver:-$examples_version}"
   curl -fsS --retry 3 -o "$home/examples/streaming/$jar" \
-    "https://repo.maven.apache.org/maven2/org/apache/flink/flink-examples-streaming/$examples_version/flink-examples-streaming-$examples_version-$jar"
+    "https://repo.maven.apache.org/maven2/org/apache/flink/flink-examples-streaming/$ver/flink-examples-streaming-$ver-$jar"
+  (cd "$home/examples/streaming" && echo "$sum  $jar" | sha256sum -c --quiet -)
 done < "$here/examples-$examples_version.sha256"
-(cd "$home/examples/streaming" && sha256sum -c --quiet "$here/examples-$examples_version.sha256")
+
+# Jars Maven Central lacks for this release (examples-<v>.assemble): built from checked released jars.
+if [[ -f "$here/examples-$examples_version.assemble" ]]; then
+  grep -v '^#' "$here/examples-$examples_version.assemble" | while read -r jar sum src globs; do
+    [[ -n "$jar" ]] || continue
+    tmp="$out/download/$(basename "$src")"
+    [[ -f "$tmp" ]] || curl -fsS --retry 3 -o "$tmp" "https://repo.maven.apache.org/maven2/$src"
+    echo "$sum  $tmp" | sha256sum -c --quiet -
+    python3 - "$tmp" "$home/examples/streaming/$jar" $globs <<'PY'
+import fnmatch, sys, zipfile
+src, dst, globs = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'a', zipfile.ZIP_DEFLATED) as zout:
+    have = set(zout.namelist())
+    for n in zin.namelist():
+        if n.endswith('/') or n in have or not any(fnmatch.fnmatch(n, g) for g in globs): continue
+        zout.writestr(zin.getinfo(n), zin.read(n))
+PY
+  done
+  echo "flink $v: assembled $(grep -v '^#' "$here/examples-$examples_version.assemble" | awk '{print $1}' | sort -u | tr '\n' ' ')"
+fi
 
 # What the official image's Dockerfile does to conf/ (see ../image/README.md).
 "$here/../image/apply-dockerfile-conf.sh" "$home" "$v"

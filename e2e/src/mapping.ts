@@ -15,19 +15,23 @@
  * 2. Pod network: each pod gets its own loopback address 127.0.0.<10+n> as status.podIP; the
  *    kubelet writes "<podIP> <pod name>" into the pod's /etc/hosts and sets the UTS host name to the
  *    pod name (as a kubelet does); podnet.so (LD_PRELOAD) makes a wildcard bind (0.0.0.0, ::)
- *    bind the pod IP instead, which a network namespace would give for free.
- * 3. The API server's in-cluster address: KUBERNETES_SERVICE_HOST/PORT = the local apiserver
- *    (in a cluster: the `kubernetes` Service's cluster IP, which kube-proxy would route).
+ *    bind the pod IP instead, and a connection to 127.0.0.1/::1 go to the pod IP (the pod's own
+ *    loopback), which a network namespace would give for free.
+ * 3. The API server's in-cluster address: KUBERNETES_SERVICE_HOST/PORT = the local apiserver at
+ *    127.0.0.2 (in a cluster: the `kubernetes` Service's cluster IP, which kube-proxy would route;
+ *    never 127.0.0.1, which inside a pod is the pod itself).
  * 4. PersistentVolumeClaims: <run dir>/pvc/<namespace>/<claim>, shared by all pods (ReadWriteMany).
  * 5. Controllers this machine does not run: the harness creates the Deployments' Pods (as the
  *    ReplicaSet controller would), and the kube-root-ca.crt ConfigMap in each namespace (as
  *    kube-controller-manager's root-ca publisher would).
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
 export const E2E_DIR = path.resolve(__dirname, '..');
-export const CACHE = process.env.CDK8S_FLINK_E2E_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'cdk8s-flink-e2e');
+export const CACHE =
+  process.env.CDK8S_FLINK_E2E_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'cdk8s-flink-e2e');
 
 /** Flink minor (as in the image tag) -> full release fetched from PyPI (e2e/flink/versions.txt). */
 export function flinkReleases(): Map<string, string> {
@@ -41,10 +45,21 @@ export function flinkReleases(): Map<string, string> {
   return m;
 }
 
-export function flinkHome(release: string): string { return path.join(CACHE, 'flink', release, 'home'); }
+export function flinkHome(release: string): string {
+  return path.join(CACHE, 'flink', release, 'home');
+}
 
 export const HOST_JDK = process.env.E2E_JAVA_HOME ?? '/usr/lib/jvm/java-17-openjdk-amd64';
-export const PODNET_SO = path.join(CACHE, 'podnet', 'podnet.so');
+/** podnet.so, keyed by the hash of its source (kubelet/podnet.c) so that a changed source is rebuilt. */
+export const PODNET_SO = path.join(
+  CACHE,
+  'podnet',
+  `podnet-${crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(E2E_DIR, 'kubelet', 'podnet.c')))
+    .digest('hex')
+    .slice(0, 12)}.so`,
+);
 
 export interface ImageConfig {
   readonly env: Record<string, string>;
@@ -67,12 +82,15 @@ export function imageConfig(image: string): ImageConfig {
     const release = minor ? flinkReleases().get(minor) : undefined;
     if (!release) throw new Error(`image ${image}: no Flink release mapped for tag "${tag}" (e2e/flink/versions.txt)`);
     const home = flinkHome(release);
-    if (!fs.existsSync(home)) throw new Error(`image ${image}: Flink ${release} not fetched (${home}); run e2e/flink/fetch.sh ${release}`);
+    if (!fs.existsSync(home))
+      throw new Error(`image ${image}: Flink ${release} not fetched (${home}); run e2e/flink/fetch.sh ${release}`);
     return {
       env: {
         PATH: `/opt/java/openjdk/bin:/opt/flink/bin:${BASE_PATH}`,
         JAVA_HOME: '/opt/java/openjdk',
-        LANG: 'en_US.UTF-8', LANGUAGE: 'en_US:en', LC_ALL: 'en_US.UTF-8',
+        LANG: 'en_US.UTF-8',
+        LANGUAGE: 'en_US:en',
+        LC_ALL: 'en_US.UTF-8',
         FLINK_HOME: '/opt/flink',
       },
       entrypoint: ['/docker-entrypoint.sh'],
@@ -86,7 +104,13 @@ export function imageConfig(image: string): ImageConfig {
     };
   }
   if (base === 'node') {
-    return { env: { PATH: BASE_PATH }, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], workingDir: '/', paths: [] };
+    return {
+      env: { PATH: BASE_PATH },
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['node'],
+      workingDir: '/',
+      paths: [],
+    };
   }
   throw new Error(`image ${image}: not mapped to anything on this machine (e2e/src/mapping.ts)`);
 }
@@ -101,7 +125,10 @@ export function claimDir(runDir: string, namespace: string, claim: string): stri
   return path.join(runDir, 'pvc', namespace, claim);
 }
 
-export interface ApiAddress { host: string; port: number }
+export interface ApiAddress {
+  host: string;
+  port: number;
+}
 /** Environment the kubelet adds to every container for the `kubernetes` Service (enableServiceLinks or not). */
 export function apiServiceEnv(api: ApiAddress): Record<string, string> {
   return {

@@ -1,91 +1,78 @@
 /**
  * End-to-end run: real kube-apiserver + etcd, real Flink, the synthesized manifests unchanged.
  *
- *   npm run e2e [-- --report] [-- --flink 1.20.5,2.2.1] [-- --keep]
+ *   npm run e2e [-- --report] [-- --flink 1.20.5,2.2.1] [-- --full 2.2.1] [-- --scenarios failover]
+ *               [-- --graceful-stops 10] [-- --lanes 2] [-- --keep]
  *
  * Prints PASS/FAIL per scenario and exits non-zero if any failed. Artifacts (logs of every
- * process, manifests, the control plane's state) go to $E2E_RUN_DIR or <cache>/runs/<timestamp>.
+ * process, manifests, the control plane's state and audit log, per-stop JSON, report.md) go to
+ * $E2E_RUN_DIR or <cache>/runs/<timestamp>.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
 import * as path from 'path';
-import { clusterProps, Mode, synthCluster } from './clusters';
-import { Kube, ns } from './kube';
-import { ensurePodnet, Kubelet, PodRun } from './kubelet';
+import { FlinkVersion } from '../../src';
+import { denials, groupDenials, isFlink, readAudit } from './audit';
+import { applyFile, Ctx, stopAllPods } from './cluster-ops';
+import { failoverRows } from './failover';
+import { must, results, RUN, runStart, say, scenario, until } from './harness';
+import { Kube, ApiError } from './kube';
+import { setAdmissionPolicyServed } from './clusters';
+import { ensurePodnet, Kubelet } from './kubelet';
 import { KNOWN_PRODUCT_BUGS } from './known-product-bugs';
-import { CACHE, E2E_DIR, flinkReleases, FOREIGN_CRDS } from './mapping';
-import { scanLogs } from './log-scan';
+import { E2E_DIR, FOREIGN_CRDS, flinkReleases } from './mapping';
+import { groupProblems, scanLogs, toleratedLines } from './log-scan';
 import { synthExamples } from './synth-examples';
+import { appClusters, failoverScenario, namespaceFor } from './scenarios/app-failover';
+import { exampleScenario, synthExampleApp } from './scenarios/example';
+import { gracefulScenario, gracefulStops } from './scenarios/graceful';
+import { haCliScenario } from './scenarios/ha-cli';
+import { sessionScenario } from './scenarios/session';
 
-const REPO = path.resolve(E2E_DIR, '..');
 const argv = process.argv.slice(2);
-const opt = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const list = (s: string) => s.split(/[ ,]+/).filter(Boolean);
 const REPORT = argv.includes('--report');
 const KEEP = argv.includes('--keep');
-const FLINK = (opt('flink') ?? process.env.E2E_FLINK_VERSIONS ?? '1.20.5,2.2.1').split(/[ ,]+/).filter(Boolean);
-const SCENARIOS = (opt('scenarios') ?? process.env.E2E_SCENARIOS ?? 'apply,failover').split(/[ ,]+/);
+if (opt('graceful-stops')) process.env.E2E_GRACEFUL_STOPS = opt('graceful-stops');
 
-const runStart = Date.now();
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const RUN = process.env.E2E_RUN_DIR ?? path.join(CACHE, 'runs', stamp);
-fs.mkdirSync(RUN, { recursive: true });
-const say = (m: string) => console.log(`[${((Date.now() - runStart) / 1000).toFixed(1).padStart(6)}s] ${m}`);
+const ALL_SCENARIOS = ['apply', 'example', 'failover', 'graceful', 'ha-cli', 'session'];
+const SCENARIOS = list(opt('scenarios') ?? process.env.E2E_SCENARIOS ?? ALL_SCENARIOS.join(','));
+for (const s of SCENARIOS)
+  if (!ALL_SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s} (known: ${ALL_SCENARIOS.join(', ')})`);
 
-interface Result { name: string; ok: boolean; seconds: number; detail: string }
-const results: Result[] = [];
+// Flink releases: every pinned release whose minor the construct supports (FlinkVersion).
+const releases = flinkReleases(); // minor -> release
+const supported = new Set<string>(Object.values(FlinkVersion));
+const pinned = [...releases.entries()];
+const unsupported = pinned.filter(([minor]) => !supported.has(minor)).map(([, r]) => r);
+const defaultFlink = pinned.filter(([minor]) => supported.has(minor)).map(([, r]) => r);
+const FLINK = list(opt('flink') ?? process.env.E2E_FLINK_VERSIONS ?? defaultFlink.join(','));
+const minorOf = (release: string) => {
+  const m = pinned.find(([, r]) => r === release)?.[0];
+  if (!m) throw new Error(`Flink ${release} is not in e2e/flink/versions.txt`);
+  return m;
+};
+/** Full set: by default the newest 1.x and the newest 2.x among the chosen releases. */
+const newest = (major: string) =>
+  FLINK.filter((r) => r.startsWith(`${major}.`))
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    .pop();
+const LANES = Number(opt('lanes') ?? process.env.E2E_LANES ?? 2);
+const FULL = list(opt('full') ?? process.env.E2E_FULL_VERSIONS ?? [newest('1'), newest('2')].filter(Boolean).join(','));
+
+if (argv.includes('--list-releases')) {
+  // The releases a run with these arguments needs (the example app's 1.19 included), for .ci/e2e's prefetch.
+  const need = new Set(FLINK);
+  if (SCENARIOS.includes('example') && releases.get('1.19')) need.add(releases.get('1.19')!);
+  console.log([...need].join(' '));
+  process.exit(0);
+}
+
 const timings: Record<string, number> = {};
-const failoverRows: Array<Record<string, string>> = [];
-
-async function scenario(name: string, fn: () => Promise<string | void>): Promise<boolean> {
-  const t = Date.now();
-  say(`--- ${name}`);
-  try {
-    const detail = (await fn()) ?? '';
-    results.push({ name, ok: true, seconds: (Date.now() - t) / 1000, detail });
-    say(`PASS ${name} (${((Date.now() - t) / 1000).toFixed(1)} s) ${detail}`);
-    return true;
-  } catch (e) {
-    const detail = (e as Error).message;
-    results.push({ name, ok: false, seconds: (Date.now() - t) / 1000, detail });
-    say(`FAIL ${name} (${((Date.now() - t) / 1000).toFixed(1)} s): ${detail}`);
-    return false;
-  }
-}
-
-function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { code: number; out: string; err: string } {
-  const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 64 << 20 });
-  return { code: r.status ?? -1, out: r.stdout ?? '', err: r.stderr ?? '' };
-}
-function must(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
-  const r = spawnSync(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
-  return '';
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try { const v = await fn(); if (v !== undefined && v !== false) return v as T; } catch (e) { last = e; }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
-
-function httpJson(url: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { timeout: 3000 }, (res) => {
-      let d = ''; res.setEncoding('utf8'); res.on('data', (c) => { d += c; });
-      res.on('end', () => { if ((res.statusCode ?? 0) >= 300) reject(new Error(`${url}: HTTP ${res.statusCode}: ${d.slice(0, 200)}`)); else { try { resolve(JSON.parse(d)); } catch (e) { reject(e); } } });
-    });
-    req.on('timeout', () => req.destroy(new Error(`${url}: timeout`)));
-    req.on('error', reject);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 let kube: Kube | undefined;
 let kubelet: Kubelet | undefined;
 const cpState = path.join(RUN, 'control-plane');
@@ -93,262 +80,419 @@ let cleaned = false;
 async function cleanup() {
   if (cleaned) return;
   cleaned = true;
-  try { await kubelet?.close(); } catch (e) { console.error(e); }
+  try {
+    await kubelet?.close();
+  } catch (e) {
+    console.error(e);
+  }
   kube?.close();
   spawnSync(path.join(E2E_DIR, 'control-plane', 'stop.sh'), [cpState], { stdio: 'inherit' });
 }
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
-
-function readEnv(file: string): Record<string, string> {
-  return Object.fromEntries(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-}
-
-const PSA = { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' };
-
-async function ensureNamespace(name: string): Promise<void> {
-  const existing = await kube!.getOrUndefined(`/api/v1/namespaces/${name}`);
-  if (!existing) await kube!.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: PSA } });
-  // kube-controller-manager's root-ca-cert-publisher is not running: publish kube-root-ca.crt ourselves.
-  const ca = fs.readFileSync(path.join(cpState, 'pki', 'ca.crt'), 'utf8');
-  if (!(await kube!.getOrUndefined(ns(name, 'configmaps', 'kube-root-ca.crt')))) {
-    await kube!.request('POST', ns(name, 'configmaps'), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt' }, data: { 'ca.crt': ca } });
-  }
-}
-
-function namespacesOf(file: string): string[] {
-  return [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/^ {2}namespace: (\S+)$/gm)].map((m) => m[1]))];
-}
-
-/** Server-side apply of one file: 0 rejections, 0 warnings. */
-async function applyFile(file: string, env: NodeJS.ProcessEnv): Promise<number> {
-  for (const n of namespacesOf(file)) await ensureNamespace(n);
-  const r = sh('kubectl', ['apply', '--server-side', '--field-manager=cdk8s-flink-e2e', '-f', file], env);
-  const warnings = r.err.split('\n').filter((l) => /warning/i.test(l) && !/version difference|skew/i.test(l));
-  if (r.code !== 0) throw new Error(`kubectl apply --server-side -f ${path.basename(file)} rejected:\n${r.err.trim()}`);
-  if (warnings.length) throw new Error(`kubectl apply -f ${path.basename(file)}: ${warnings.length} warning(s):\n${warnings.join('\n')}`);
-  return r.out.split('\n').filter((l) => /serverside-applied/.test(l)).length;
-}
-
-// ---------------------------------------------------------------------------------------------
-interface ClusterView { lockHolder?: string; renewTime?: string; restIp?: string; leaderEntries: Record<string, string> }
-
-async function clusterView(namespace: string, clusterId: string): Promise<ClusterView> {
-  const cm = await kube!.getOrUndefined(ns(namespace, 'configmaps', `${clusterId}-cluster-config-map`));
-  const out: ClusterView = { leaderEntries: {} };
-  if (!cm) return out;
-  const ann = cm.metadata.annotations?.['control-plane.alpha.kubernetes.io/leader'];
-  if (ann) { const rec = JSON.parse(ann); out.lockHolder = rec.holderIdentity || undefined; out.renewTime = rec.renewTime; }
-  for (const [k, v] of Object.entries<string>(cm.data ?? {})) if (k.startsWith('org.apache.flink.k8s.leader.')) out.leaderEntries[k] = v;
-  const rest = out.leaderEntries['org.apache.flink.k8s.leader.restserver'];
-  if (rest) out.restIp = /\/\/([^:/]+)/.exec(rest.slice(rest.indexOf(',') + 1))?.[1];
-  return out;
-}
-
-function podByIp(ip: string | undefined): PodRun | undefined {
-  return [...kubelet!.pods.values()].find((p) => p.ip === ip);
-}
-
-async function runningJob(ip: string): Promise<{ id: string; state: string } | undefined> {
-  const o = await httpJson(`http://${ip}:8081/jobs/overview`);
-  const j = (o.jobs ?? [])[0];
-  return j ? { id: j.jid, state: j.state } : undefined;
-}
-
-async function failoverScenario(release: string, minor: string): Promise<string> {
-  const namespace = `e2e-${minor.replace('.', '-')}-ckpt`;
-  const clusterId = 'my-flink-cluster';
-  const file = path.join(RUN, 'manifests', `${namespace}.k8s.yaml`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  synthCluster(file, namespace, clusterProps(minor, release, 'checkpointing'));
-  await applyFile(file, kubectlEnv());
-  const jms = await kubelet!.createPods(namespace, `${clusterId}-jobmanager`);
-  const tms = await kubelet!.createPods(namespace, `${clusterId}-taskmanager`);
-  if (jms.length !== 2 || tms.length !== 2) throw new Error(`expected 2 JobManager and 2 TaskManager pods, got ${jms.length}/${tms.length}`);
-
-  // 1. Running with a leader, checkpoints completing, in the HA storage folder.
-  const leaderIp = await until('a leader publishing its REST address', 240_000, async () => (await clusterView(namespace, clusterId)).restIp);
-  const leader = podByIp(leaderIp);
-  if (!leader || !jms.includes(leader)) throw new Error(`REST leader entry ${leaderIp} is not one of the JobManager pods`);
-  const job = await until('job RUNNING', 240_000, async () => { const j = await runningJob(leaderIp); return j?.state === 'RUNNING' ? j : undefined; }, 1000);
-  const ckpt = await until('2 completed checkpoints', 120_000, async () => {
-    const c = await httpJson(`http://${leaderIp}:8081/jobs/${job.id}/checkpoints`);
-    return c.counts?.completed >= 2 ? c : undefined;
-  }, 1000);
-  const pvc = path.join(RUN, 'pvc', namespace, `${clusterId}-ha`, clusterId);
-  const completed = fs.existsSync(pvc) ? fs.readdirSync(pvc).filter((f) => f.startsWith('completedCheckpoint')) : [];
-  if (completed.length === 0) throw new Error(`no completedCheckpoint* file in the HA storage folder ${pvc}`);
-  const lastCompletedId: number = ckpt.latest.completed.id;
-  say(`${minor}: leader ${leader.name} (${leaderIp}), job ${job.id} RUNNING, ${ckpt.counts.completed} checkpoints, latest ${lastCompletedId}; HA storage: ${completed.join(' ')}`);
-
-  // Agent: leader label + Lease on the leader.
-  const leaseName = `${clusterId}-jobmanager-leader`;
-  await until('agent labels the leader and holds the Lease', 60_000, async () => {
-    const p = await kube!.get(ns(namespace, 'pods', leader.name));
-    const lease = await kube!.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases/${leaseName}`);
-    return p.metadata.labels?.['flink.cdk8s.io/ha-role'] === 'leader' && lease?.spec.holderIdentity === leader.name ? true : undefined;
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, () => {
+    void cleanup().then(() => process.exit(130));
   });
 
-  // 2. kill -9 the leading JobManager.
-  const before = await clusterView(namespace, clusterId);
-  // The new leader is whichever JobManager takes Flink's lock: usually the standby, but the
-  // killed pod's container is restarted after 10 s and can win the race, as it can in a cluster.
-  let standby = jms.find((p) => p !== leader)!;
-  const t0 = Date.now();
-  const pid = kubelet!.signal(leader.name, 'flink-main-container', 'SIGKILL');
-  say(`${minor}: kill -9 ${pid} (${leader.name}, flink-main-container)`);
-  const marks: Record<string, number> = {};
-  const leaseStaleSeen: string[] = [];
-  await until('standby takes over (lock, REST, job RUNNING, label, Lease)', 180_000, async () => {
-    const v = await clusterView(namespace, clusterId);
-    const now = (Date.now() - t0) / 1000;
-    if (marks.lock === undefined && v.lockHolder && v.lockHolder !== before.lockHolder) marks.lock = now;
-    const restEntry = 'org.apache.flink.k8s.leader.restserver';
-    if (marks.rest === undefined && marks.lock !== undefined && v.restIp && v.leaderEntries[restEntry] !== before.leaderEntries[restEntry]) {
-      standby = podByIp(v.restIp)!;
-      marks.rest = now;
-    }
-    if (marks.rest !== undefined && marks.running === undefined) {
-      const j = await runningJob(standby.ip).catch(() => undefined);
-      if (j?.state === 'RUNNING') marks.running = now;
-    }
-    if (marks.label === undefined || marks.lease === undefined) {
-      const p = await kube!.get(ns(namespace, 'pods', standby.name));
-      const lease = await kube!.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases/${leaseName}`);
-      if (marks.label === undefined && p.metadata.labels?.['flink.cdk8s.io/ha-role'] === 'leader') marks.label = now;
-      if (marks.lease === undefined && lease?.spec.holderIdentity === standby.name) marks.lease = now;
-      if (marks.lock === undefined && lease?.spec.holderIdentity === leader.name) {
-        // Evidence only: a renewal stamped more than 1 s after the kill, for the dead pod.
-        const renewedAt = (Date.parse(lease.spec.renewTime) - t0) / 1000;
-        if (renewedAt > 1 && leaseStaleSeen.length < 3 && !leaseStaleSeen.some((x) => x.includes(lease.spec.renewTime))) {
-          leaseStaleSeen.push(`renewTime ${lease.spec.renewTime} = kill + ${renewedAt.toFixed(1)} s`);
+function readEnv(file: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+}
+
+const PROBE_NS = 'e2e-control-plane-probe';
+const cmd = (args: string) => `npm run e2e -- ${args}`;
+
+/** The control plane enforces what the product relies on: RBAC, and ValidatingAdmissionPolicy (admission plugin on). */
+async function controlPlaneChecks(ctx: Ctx): Promise<string> {
+  const probeNs = PROBE_NS;
+  await ctx.kube.request('POST', '/api/v1/namespaces', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: probeNs },
+  });
+  const v1 = await ctx.kube.getOrUndefined('/apis/admissionregistration.k8s.io/v1');
+  const served = (v1?.resources ?? []).some((r: any) => r.name === 'validatingadmissionpolicies');
+  setAdmissionPolicyServed(served);
+  let denied =
+    "not served by this API server (admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy is GA from 1.30): the harness's own clusters set security.admissionPolicy: false";
+  if (served) {
+    await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: 'e2e-probe-deny' },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['configmaps'] }],
+        },
+        validations: [
+          {
+            expression: "object.metadata.name != 'vap-probe-denied'",
+            message: 'e2e probe: denied by a ValidatingAdmissionPolicy',
+          },
+        ],
+      },
+    });
+    await ctx.kube.request('POST', '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: 'e2e-probe-deny' },
+      spec: {
+        policyName: 'e2e-probe-deny',
+        validationActions: ['Deny'],
+        matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': probeNs } } },
+      },
+    });
+    denied = await until(
+      'the ValidatingAdmissionPolicy to deny the probe ConfigMap',
+      30_000,
+      async () => {
+        try {
+          await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/configmaps`, {
+            apiVersion: 'v1',
+            kind: 'ConfigMap',
+            metadata: { name: 'vap-probe-denied' },
+          });
+          await ctx.kube.request('DELETE', `/api/v1/namespaces/${probeNs}/configmaps/vap-probe-denied`);
+          return undefined;
+        } catch (e) {
+          if (e instanceof ApiError && /e2e probe: denied/.test(e.message)) return e.message;
+          throw e;
         }
-      }
-    }
-    return ['lock', 'rest', 'running', 'label', 'lease'].every((k) => marks[k] !== undefined) ? true : undefined;
-  }, 100);
-  // Restored from the latest completed checkpoint, not from scratch.
-  const after = await until('checkpoint stats on the new leader', 60_000, async () => {
-    const c = await httpJson(`http://${standby.ip}:8081/jobs/${job.id}/checkpoints`);
-    return c.latest?.restored ? c : undefined;
-  }, 1000);
-  const restoredId: number = after.latest.restored.id;
-  if (restoredId < lastCompletedId) throw new Error(`job restored from checkpoint ${restoredId}, older than ${lastCompletedId} completed before the kill`);
-  // The killed container is restarted by the kubelet and becomes standby (unless it won the lock).
-  const newLeaderWasKilled = standby === leader;
-  await until('killed JobManager restarted (and standby unless it won the lock)', 120_000, async () => {
-    const cr = leader.containers.get('flink-main-container')!;
-    const p = await kube!.get(ns(namespace, 'pods', leader.name));
-    const want = newLeaderWasKilled ? 'leader' : 'standby';
-    return cr.restarts >= 1 && cr.proc?.exitCode === null && p.metadata.labels?.['flink.cdk8s.io/ha-role'] === want ? true : undefined;
-  }, 1000);
-  const rss = agentRss(standby);
-  const row = {
-    flink: release, newLeader: newLeaderWasKilled ? 'restarted killed pod' : 'standby', lock: marks.lock.toFixed(1), rest: marks.rest.toFixed(1), running: marks.running.toFixed(1),
-    label: marks.label.toFixed(1), lease: marks.lease.toFixed(1), restored: `${restoredId} (latest before kill ${lastCompletedId})`, agentRss: rss,
-  };
-  failoverRows.push(row);
-  if (leaseStaleSeen.length) {
-    throw new Error(`Lease kept renewed for the dead leader ${leader.name} after kill -9 (${leaseStaleSeen.join('; ')}) - see FINDINGS.md F2; timings: ${JSON.stringify(row)}`);
+      },
+      500,
+    );
+    await ctx.kube.request(
+      'DELETE',
+      '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings/e2e-probe-deny',
+    );
+    await ctx.kube.request(
+      'DELETE',
+      '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies/e2e-probe-deny',
+    );
   }
-  return `new leader: ${row.newLeader}; kill->lock ${row.lock}s, ->REST ${row.rest}s, ->RUNNING ${row.running}s, ->label ${row.label}s, ->Lease ${row.lease}s; restored checkpoint ${row.restored}`;
-}
-
-function agentRss(p: PodRun): string {
-  const pid = p.containers.get('ha-agent')?.pid;
-  if (!pid) return '?';
+  // RBAC: a ServiceAccount without bindings is refused.
+  await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/serviceaccounts`, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'nobody' },
+  });
+  const tr = await ctx.kube.request('POST', `/api/v1/namespaces/${probeNs}/serviceaccounts/nobody/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: { expirationSeconds: 600 },
+  });
+  const anon = new Kube({ server: ctx.cpEnv.KUBE_API_URL, ca: ctx.cpEnv.KUBE_CA_FILE, token: tr.status.token });
+  let rbac = 'not refused';
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? `${(Number(m[1]) / 1024).toFixed(0)} MiB` : '?';
-  } catch { return '?'; }
+    await anon.get(`/api/v1/namespaces/${probeNs}/configmaps`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) rbac = 'refused (403)';
+  } finally {
+    anon.close();
+  }
+  if (rbac !== 'refused (403)') throw new Error('RBAC: a ServiceAccount without any binding could list ConfigMaps');
+  await ctx.kube.request('DELETE', `/api/v1/namespaces/${probeNs}`);
+  return `kube-apiserver ${ctx.cpEnv.KUBE_VERSION}: ValidatingAdmissionPolicy enforced (${denied.replace(/^.*?: HTTP /, 'HTTP ')}); RBAC: unbound ServiceAccount ${rbac}`;
 }
 
-let cpEnv: Record<string, string> = {};
-const kubectlEnv = () => ({ ...process.env, KUBECONFIG: cpEnv.KUBECONFIG });
+async function applyScenario(ctx: Ctx): Promise<string> {
+  const app = synthExampleApp();
+  const files = [...app, ...synthExamples(path.join(RUN, 'manifests', 'examples')).map((c) => c.file)];
+  for (const c of FOREIGN_CRDS) {
+    await ctx.kube.request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: `${c.plural}.${c.group}` },
+      spec: {
+        group: c.group,
+        scope: 'Namespaced',
+        names: { kind: c.kind, plural: c.plural, singular: c.kind.toLowerCase(), listKind: `${c.kind}List` },
+        versions: [
+          {
+            name: c.version,
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          },
+        ],
+      },
+    });
+  }
+  await until('CRDs established', 30_000, async () => {
+    for (const c of FOREIGN_CRDS) {
+      const crd = await ctx.kube.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${c.plural}.${c.group}`);
+      if (!crd.status?.conditions?.some((x: any) => x.type === 'Established' && x.status === 'True')) return undefined;
+    }
+    return true;
+  });
+  let objects = 0;
+  // Every file is applied, and every rejection reported (not only the first).
+  const errors: string[] = [];
+  for (const f of [...new Set(files)]) {
+    try {
+      objects += await applyFile(ctx, f);
+    } catch (e) {
+      errors.push((e as Error).message);
+    }
+  }
+  if (errors.length)
+    throw new Error(`${errors.length} of ${new Set(files).size} files rejected or warned:\n${errors.join('\n')}`);
+  return `${files.length} files, ${objects} objects, 0 warnings`;
+}
 
 async function main(): Promise<void> {
-  say(`run dir ${RUN}; Flink ${FLINK.join(', ')}; scenarios ${SCENARIOS.join(', ')}`);
+  const exampleRelease = SCENARIOS.includes('example') ? releases.get('1.19') : undefined;
+  const needed = [...new Set([...FLINK, ...(exampleRelease ? [exampleRelease] : [])])];
+  say(`run dir ${RUN}; Flink ${FLINK.join(', ')} (full set: ${FULL.join(', ')}); scenarios ${SCENARIOS.join(', ')}`);
+  if (unsupported.length)
+    say(
+      `pinned but not run: ${unsupported.join(', ')} - the construct has no FlinkVersion for ${unsupported.map(minorOf).join(', ')} yet`,
+    );
   for (const b of KNOWN_PRODUCT_BUGS) say(`tolerating known product bug ${b.id} (${b.finding}): ${b.summary}`);
   let t = Date.now();
   must(path.join(E2E_DIR, 'control-plane', 'build.sh'), ['all']);
   timings.build = (Date.now() - t) / 1000;
   t = Date.now();
-  for (const v of FLINK) must(path.join(E2E_DIR, 'flink', 'fetch.sh'), [v]);
+  for (const v of needed) must(path.join(E2E_DIR, 'flink', 'fetch.sh'), [v]);
   ensurePodnet();
   timings.download = (Date.now() - t) / 1000;
 
   t = Date.now();
   must(path.join(E2E_DIR, 'control-plane', 'start.sh'), [cpState]);
   timings.controlPlaneStart = (Date.now() - t) / 1000;
-  cpEnv = readEnv(path.join(cpState, 'env'));
-  kube = new Kube({ server: cpEnv.KUBE_API_URL, ca: cpEnv.KUBE_CA_FILE, cert: path.join(cpState, 'pki', 'admin.crt'), key: path.join(cpState, 'pki', 'admin.key') });
-  kubelet = new Kubelet(kube, RUN, { host: cpEnv.KUBE_API_HOST, port: Number(cpEnv.KUBE_API_PORT) }, cpEnv.KUBE_CA_FILE, say);
+  const cpEnv = readEnv(path.join(cpState, 'env'));
+  kube = new Kube({
+    server: cpEnv.KUBE_API_URL,
+    ca: cpEnv.KUBE_CA_FILE,
+    cert: path.join(cpState, 'pki', 'admin.crt'),
+    key: path.join(cpState, 'pki', 'admin.key'),
+  });
+  kubelet = new Kubelet(
+    kube,
+    RUN,
+    { host: cpEnv.KUBE_API_HOST, port: Number(cpEnv.KUBE_API_PORT) },
+    cpEnv.KUBE_CA_FILE,
+    say,
+  );
+  const ctx: Ctx = { kube, kubelet, cpState, cpEnv };
 
+  await scenario(
+    'control plane: RBAC enforced, ValidatingAdmissionPolicy enforced where served',
+    'npm run e2e (always)',
+    () => controlPlaneChecks(ctx),
+  );
   if (SCENARIOS.includes('apply')) {
-    await scenario('apply: example app (npm run synth) and every examples/ chart, server-side, PSA restricted', async () => {
-      const out = path.join(RUN, 'manifests', 'apply');
-      fs.mkdirSync(out, { recursive: true });
-      const r = sh('npx', ['ts-node', '--transpile-only', 'src/main.ts'], { ...process.env, CDK8S_OUTDIR: out });
-      if (r.code !== 0) throw new Error(`synth of the example app failed: ${r.err}`);
-      const app = fs.readdirSync(out).filter((f) => f.endsWith('.k8s.yaml')).map((f) => path.join(out, f));
-      if (app.length === 0) throw new Error('npm run synth wrote no manifest');
-      const files = [...app, ...synthExamples(path.join(out, 'examples')).map((c) => c.file)];
-      for (const c of FOREIGN_CRDS) {
-        await kube!.request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
-          apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${c.plural}.${c.group}` },
-          spec: { group: c.group, scope: 'Namespaced', names: { kind: c.kind, plural: c.plural, singular: c.kind.toLowerCase(), listKind: `${c.kind}List` },
-            versions: [{ name: c.version, served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
-        });
-      }
-      await until('CRDs established', 30_000, async () => {
-        for (const c of FOREIGN_CRDS) { const crd = await kube!.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${c.plural}.${c.group}`); if (!crd.status?.conditions?.some((x: any) => x.type === 'Established' && x.status === 'True')) return undefined; }
-        return true;
-      });
-      let objects = 0;
-      for (const f of [...new Set(files)]) objects += await applyFile(f, kubectlEnv());
-      return `${files.length} files, ${objects} objects, 0 warnings`;
+    await scenario(
+      'apply: example app (npm run synth) and every examples/ chart, server-side, PSA restricted',
+      cmd('--scenarios apply'),
+      () => applyScenario(ctx),
+    );
+  }
+  // Work units: the example app, and per Flink release its pipeline (failover; on the full-set
+  // releases then graceful, ha-cli on the same application cluster, then session). Units run in
+  // LANES parallel lanes (default 2: two Flink clusters at a time; --lanes 1 runs them one by one),
+  // the biggest first, each to the lane with the least estimated work.
+  const units: Array<{ name: string; cost: number; run: () => Promise<void> }> = [];
+  if (exampleRelease) {
+    units.push({
+      name: 'example',
+      cost: 1.2,
+      run: async () => {
+        await scenario(
+          `example: the example app as synthesized (WordCount, flink:1.19 -> ${exampleRelease}), 2 JM + 2 TM`,
+          cmd('--scenarios example'),
+          (f) => exampleScenario(ctx, f),
+        );
+      },
     });
   }
-
-  const releases = flinkReleases();
   for (const release of FLINK) {
-    const minor = [...releases.entries()].find(([, r]) => r === release)?.[0];
-    if (!minor) throw new Error(`Flink ${release} is not in e2e/flink/versions.txt`);
-    if (SCENARIOS.includes('failover')) {
-      await scenario(`Flink ${release}: application mode (TopSpeedWindowing, checkpoints), 2 JM + 2 TM, kill -9 leader -> failover`, () => failoverScenario(release, minor));
-    }
+    const minor = minorOf(release);
+    const full = FULL.includes(release);
+    const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 10);
+    const cost =
+      (SCENARIOS.includes('failover') ? 2.2 : 0) +
+      (full
+        ? (SCENARIOS.includes('graceful') ? 0.5 * stops : 0) +
+          (SCENARIOS.includes('ha-cli') ? 1 : 0) +
+          (SCENARIOS.includes('session') ? 2 : 0)
+        : 0);
+    if (!cost) continue;
+    units.push({
+      name: `Flink ${release}`,
+      cost,
+      run: async () => {
+        if (SCENARIOS.includes('failover')) {
+          await scenario(
+            `Flink ${release}: failover (application mode, TopSpeedWindowing, 2 JM + 2 TM, kill -9 leader)`,
+            cmd(`--scenarios failover --flink ${release}`),
+            (f) => failoverScenario(ctx, release, minor, f),
+          );
+        }
+        if (full && SCENARIOS.includes('graceful')) {
+          await scenario(
+            `Flink ${release}: graceful stops of the leader (${stops}x SIGTERM)`,
+            cmd(`--scenarios graceful --flink ${release}`),
+            (f) => gracefulScenario(ctx, release, minor, f),
+          );
+        }
+        if (full && SCENARIOS.includes('ha-cli')) {
+          await scenario(
+            `Flink ${release}: ha status / ha clean after the Deployments are deleted`,
+            cmd(`--scenarios ha-cli --flink ${release}`),
+            (f) => haCliScenario(ctx, release, minor, f),
+          );
+        }
+        // The application cluster's pods stop here, whatever happened to it (--keep leaves them).
+        if (!KEEP) {
+          await stopAllPods(ctx, namespaceFor(minor, 'app'));
+          appClusters.delete(release);
+        }
+        if (full && SCENARIOS.includes('session')) {
+          await scenario(
+            `Flink ${release}: session mode, job submitted via REST, kill -9 leader`,
+            cmd(`--scenarios session --flink ${release}`),
+            (f) => sessionScenario(ctx, release, minor, f),
+          );
+        }
+      },
+    });
   }
+  const lanes: Array<typeof units> = Array.from({ length: Math.max(1, LANES) }, () => []);
+  const load = lanes.map(() => 0);
+  for (const u of [...units].sort((a, b) => b.cost - a.cost)) {
+    const i = load.indexOf(Math.min(...load));
+    lanes[i].push(u);
+    load[i] += u.cost;
+  }
+  say(`lanes: ${lanes.map((l, i) => `${i + 1}: ${l.map((u) => u.name).join(', ') || '-'}`).join(' | ')}`);
+  await Promise.all(
+    lanes.map(async (l) => {
+      for (const u of l) await u.run();
+    }),
+  );
 
-  await scenario('log scan: no RBAC Forbidden, no unknown/deprecated config key warnings, no agent errors', async () => {
-    const problems = scanLogs(path.join(RUN, 'logs'));
-    if (problems.length) throw new Error(`${problems.length} problem line(s):\n${problems.slice(0, 40).join('\n')}`);
-    return 'clean';
-  });
+  await scenario(
+    'audit log: no request of Flink or the agent denied (RBAC 403, admission policy)',
+    'npm run e2e (always)',
+    async () => {
+      const events = readAudit(path.join(cpState, 'logs', 'audit.log'));
+      // The control-plane probe's unbound ServiceAccount is refused on purpose; everything else counts.
+      const sa = events.filter(
+        (e) => e.user.startsWith('system:serviceaccount:') && !e.user.startsWith(`system:serviceaccount:${PROBE_NS}:`),
+      );
+      const bad = denials(sa);
+      if (bad.length) {
+        const groups = groupDenials(bad);
+        throw new Error(
+          `${bad.length} denied request(s) of the clusters' ServiceAccounts, ${groups.length} kind(s):\n${groups.join('\n')}`,
+        );
+      }
+      return `${sa.length} requests of the clusters' ServiceAccounts (${sa.filter(isFlink).length} Flink, ${sa.filter((e) => !isFlink(e)).length} agent), none denied`;
+    },
+  );
+  await scenario(
+    'log scan: no RBAC Forbidden, no unknown/deprecated config key warnings, no agent errors',
+    'npm run e2e (always)',
+    async () => {
+      const problems = scanLogs(path.join(RUN, 'logs'));
+      if (problems.length) {
+        const groups = groupProblems(problems);
+        throw new Error(`${problems.length} problem line(s), ${groups.length} kind(s):\n${groups.join('\n')}`);
+      }
+      const tolerated = [...toleratedLines].map(([id, t]) => {
+        const b = KNOWN_PRODUCT_BUGS.find((x) => x.id === id)!;
+        return `tolerated known product bug ${id} (${b.finding}): ${t.n} line(s), first ${t.first}`;
+      });
+      if (tolerated.length) {
+        for (const t of tolerated) say(t);
+        return `clean apart from ${tolerated.join('; ')}`;
+      }
+      return 'clean';
+    },
+  );
 }
 
 function report(): void {
   const total = (Date.now() - runStart) / 1000;
-  const lines = ['', '| scenario | result | seconds |', '| --- | --- | --- |',
-    ...results.map((r) => `| ${r.name} | ${r.ok ? 'PASS' : 'FAIL'} | ${r.seconds.toFixed(1)} |`), ''];
+  const f1 = (n?: number) => (n === undefined ? '-' : n.toFixed(1));
+  const lines = [
+    '',
+    '| scenario | result | seconds | command |',
+    '| --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.name} | ${r.ok ? 'PASS' : 'FAIL'} | ${r.seconds.toFixed(1)} | \`${r.command}\` |`),
+    '',
+  ];
   if (REPORT) {
-    lines.push('| Flink | new leader | kill -> lock taken (s) | -> REST published (s) | -> job RUNNING (s) | -> leader label (s) | -> Lease moved (s) | restored checkpoint | agent RSS |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...failoverRows.map((r) => `| ${r.flink} | ${r.newLeader} | ${r.lock} | ${r.rest} | ${r.running} | ${r.label} | ${r.lease} | ${r.restored} | ${r.agentRss} |`), '',
-      `Stages: build ${timings.build?.toFixed(0)} s, download ${timings.download?.toFixed(0)} s, control plane start ${timings.controlPlaneStart?.toFixed(1)} s; whole run ${total.toFixed(0)} s.`, '');
+    lines.push(
+      'Failover (kill -9 of the leading JobManager; seconds after the kill):',
+      '',
+      '| Flink | mode | new leader | lock taken | REST published | job RUNNING | leader label | Lease moved | restored checkpoint | agent RSS (MiB) | agent API req/min leader / standby (steady) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...[...failoverRows]
+        .sort((a, b) => a.flink.localeCompare(b.flink, undefined, { numeric: true }) || a.mode.localeCompare(b.mode))
+        .map(
+          (r) =>
+            `| ${r.flink} | ${r.mode} | ${r.newLeader} | ${f1(r.lock)} | ${f1(r.rest)} | ${f1(r.running)} | ${f1(r.label)} | ${f1(r.lease)} | ${r.restored} | ${f1(r.agentRssMiB)} | ${r.agentReqPerMin ? `${r.agentReqPerMin.leader.toFixed(1)} / ${r.agentReqPerMin.standby.toFixed(1)} (${r.agentReqPerMin.window} s)` : '-'} |`,
+        ),
+      '',
+    );
+    if (gracefulStops.size) {
+      lines.push(
+        'Graceful stops of the leader (stop 1: SIGTERM to the Flink process; others: pod deleted; seconds after the SIGTERM):',
+        '',
+        '| Flink | stop | how | Flink exited | lock released | outcome | re-taken after release (ms) | dead holder (s) | lock taken | REST | job RUNNING | old label dropped | new label | Lease |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      );
+      for (const [v, recs] of [...gracefulStops].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))) {
+        for (const r of recs)
+          lines.push(
+            `| ${v} | ${r.n} | ${r.how} | ${f1(r.exitedAfter)} (${r.exitCode}) | ${f1(r.releasedAfter)} | ${r.outcome} | ${r.retakenMsAfterRelease ?? '-'} | ${f1(r.deadHolderSeconds)} | ${f1(r.lock)} | ${f1(r.rest)} | ${f1(r.running)} | ${f1(r.labelDropped)} | ${f1(r.newLabel)} | ${f1(r.lease)} |`,
+          );
+        const re = recs.filter((r) => r.outcome.startsWith('re-taken')).length;
+        lines.push(`| ${v} | **${re} of ${recs.length} re-taken** | | | | | | | | | | | | |`);
+      }
+      lines.push('');
+    }
+    lines.push(
+      `Stages: build ${timings.build?.toFixed(0)} s, download ${timings.download?.toFixed(0)} s, control plane start ${timings.controlPlaneStart?.toFixed(1)} s; whole run ${total.toFixed(0)} s.`,
+      '',
+    );
+    if (unsupported.length)
+      lines.push(
+        `Not run: ${unsupported.join(', ')} (pinned, but the construct has no FlinkVersion for ${unsupported.map(minorOf).join(', ')}).`,
+        '',
+      );
   }
   console.log(lines.join('\n'));
   fs.writeFileSync(path.join(RUN, 'report.md'), lines.join('\n'));
 }
 
-main().then(async () => {
-  report();
-  if (KEEP) { say(`--keep: leaving everything running; stop with e2e/control-plane/stop.sh ${cpState}`); return; }
-  await cleanup();
-  const failed = results.filter((r) => !r.ok);
-  say(failed.length ? `${failed.length} scenario(s) FAILED; logs in ${RUN}/logs` : `all ${results.length} scenarios passed`);
-  process.exit(failed.length ? 1 : 0);
-}, async (e) => {
-  console.error(`e2e aborted: ${(e as Error).stack ?? e}`);
-  report();
-  await cleanup();
-  process.exit(2);
-});
+main().then(
+  async () => {
+    report();
+    if (KEEP) {
+      say(`--keep: leaving everything running; stop with e2e/control-plane/stop.sh ${cpState}`);
+      return;
+    }
+    await cleanup();
+    const failed = results.filter((r) => !r.ok);
+    say(
+      failed.length
+        ? `${failed.length} scenario(s) FAILED; logs in ${RUN}/logs`
+        : `all ${results.length} scenarios passed`,
+    );
+    process.exit(failed.length ? 1 : 0);
+  },
+  async (e) => {
+    console.error(`e2e aborted: ${(e as Error).stack ?? e}`);
+    report();
+    await cleanup();
+    process.exit(2);
+  },
+);

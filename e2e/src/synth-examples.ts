@@ -1,6 +1,6 @@
 /**
  * Synthesizes every cdk8s Chart class exported by examples/*.ts (and the example app's chart
- * from src/main.ts) into one directory, one file per chart: <outdir>/<file>-<Class>.k8s.yaml.
+ * from examples/main.ts) into one directory, one file per chart: <outdir>/<file>-<Class>.k8s.yaml.
  * Generic on purpose: whatever examples/ holds and exports is what gets applied.
  *
  *   ts-node --transpile-only e2e/src/synth-examples.ts <outdir>
@@ -11,19 +11,25 @@ import { App, Chart } from 'cdk8s';
 
 const repo = path.resolve(__dirname, '..', '..');
 
-export interface SynthesizedChart { readonly source: string; readonly className: string; readonly file: string }
+export interface SynthesizedChart {
+  readonly source: string;
+  readonly className: string;
+  readonly file: string;
+}
 
 function chartClasses(modulePath: string): Array<[string, new (scope: App, id: string) => Chart]> {
-
   const mod = require(modulePath);
-  return Object.entries(mod).filter(([, v]) =>
-    typeof v === 'function' && Object.prototype.isPrototypeOf.call(Chart.prototype, (v as { prototype?: object }).prototype ?? {}),
+  return Object.entries(mod).filter(
+    ([, v]) =>
+      typeof v === 'function' &&
+      Object.prototype.isPrototypeOf.call(Chart.prototype, (v as { prototype?: object }).prototype ?? {}),
   ) as Array<[string, new (scope: App, id: string) => Chart]>;
 }
 
 export function synthExamples(outdir: string): SynthesizedChart[] {
   fs.mkdirSync(outdir, { recursive: true });
-  const sources = fs.readdirSync(path.join(repo, 'examples'))
+  const sources = fs
+    .readdirSync(path.join(repo, 'examples'))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map((f) => path.join(repo, 'examples', f));
   const out: SynthesizedChart[] = [];
@@ -37,7 +43,8 @@ export function synthExamples(outdir: string): SynthesizedChart[] {
       const app = new App({ outdir: dir, outputFileExtension: '.k8s.yaml' });
       new Ctor(app, base);
       app.synth();
-      for (const f of fs.readdirSync(dir)) out.push({ source: path.relative(repo, source), className, file: path.join(dir, f) });
+      for (const f of fs.readdirSync(dir))
+        out.push({ source: path.relative(repo, source), className, file: path.join(dir, f) });
     }
   }
   return out;

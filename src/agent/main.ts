@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { configFromEnv } from './config';
-import { Connection, inClusterConnection } from './kube-client';
-import { jsonLogger } from './log';
+import { Connection, inClusterConnection } from './kube/kube-client';
+import { jsonLogger } from './runtime/log';
 import { runAgent } from './run';
 
 /**

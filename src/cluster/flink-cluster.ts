@@ -1,10 +1,11 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConversionFinding } from '../convert/conversion-report';
 import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../convert/flink-deployment';
 import { ClusterModel } from '../model/cluster-model';
 import { resolveCluster } from '../model/resolve-cluster';
 import { FlinkClusterProps } from '../props/cluster-props';
+import { JobManagerAdmissionPolicy } from '../render/admission-policy';
 import { FlinkDisruptionBudgets } from '../render/disruption-budgets';
 import { FlinkConfigMap } from '../render/flink-config-map';
 import { HaAgentSidecar } from '../render/ha-agent-sidecar';
@@ -15,7 +16,7 @@ import { FlinkMonitoring } from '../render/observability/monitoring';
 import { FlinkRbac } from '../render/rbac';
 import { RestIngress } from '../render/rest-ingress';
 import { FlinkServices } from '../render/services';
-import { assertClusterIdUnique } from '../render/asserts';
+import { assertClusterIdUnique, lineSeparatorProblems } from '../render/asserts';
 import { addSyncWaves } from '../render/sync-waves';
 import { TaskManagerDeployment } from '../render/taskmanager';
 
@@ -72,6 +73,8 @@ export class FlinkCluster extends Construct {
   public readonly jobManager: JobManagerDeployment;
   /** The TaskManagers. */
   public readonly taskManager: TaskManagerDeployment;
+  /** What the declared Flink version accepts but discourages (deprecated keys, connector options). */
+  public readonly warnings: readonly string[];
   /** The resolved model the objects were built from. @internal */
   public readonly _model: ClusterModel;
   private _conversionReport?: readonly ConversionFinding[];
@@ -93,6 +96,7 @@ export class FlinkCluster extends Construct {
     const agent = m.agent.enabled ? new HaAgentSidecar(this, 'HaAgent', m) : undefined;
     this.leaderLeaseName = agent?.leaseName;
     new FlinkRbac(this, 'Rbac', m);
+    if (m.admissionPolicy) new JobManagerAdmissionPolicy(this, 'AdmissionPolicy', m);
     this.jobManager = new JobManagerDeployment(this, 'JobManager', {
       model: m,
       configChecksum: config.checksum,
@@ -111,6 +115,11 @@ export class FlinkCluster extends Construct {
       new RestIngress(this, 'RestIngress', m, this.restLeaderServiceName ?? this.restServiceName);
     }
     if (m.argoCdSyncWaves) addSyncWaves(this);
+    this.warnings = m.warnings;
+    for (const warning of m.warnings) {
+      this.node.addMetadata('cdk8s-flink:warning', warning);
+      process.emitWarning(warning, 'FlinkConfigurationWarning');
+    }
 
     // Second tier: rules over the finished objects, checked by app.synth() after any
     // escape-hatch patches a user applied to them.
@@ -122,14 +131,24 @@ export class FlinkCluster extends Construct {
     return this._conversionReport;
   }
 
-  /** A JSON patch can still raise the JobManager count; standbys need HA. */
+  /**
+   * Rules over the finished objects, after any escape-hatch patch: a JSON patch can still raise
+   * the JobManager count (standbys need HA) or bring in a string YAML 1.1 tools would split.
+   */
   private validateFinalObjects(): string[] {
+    const problems: string[] = [];
     const replicas = this.jobManager.deployment.toJson().spec?.replicas ?? 1;
     if (replicas > 1 && !this._model.highAvailability.enabled) {
-      return [
-        `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but highAvailability is disabled; remove the patch or enable highAvailability`,
-      ];
+      problems.push(
+        `Deployment ${this.jobManager.name}: replicas ${replicas} - standby JobManagers need HA, but ` +
+          'highAvailability is disabled; remove the patch or enable highAvailability',
+      );
     }
-    return [];
+    for (const child of this.node.findAll()) {
+      if (child instanceof ApiObject) {
+        problems.push(...lineSeparatorProblems(`${child.kind} ${child.name}`, child.toJson()));
+      }
+    }
+    return problems;
   }
 }

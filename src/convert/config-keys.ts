@@ -27,84 +27,84 @@ export const OPERATOR_FORBIDDEN_KEYS: readonly string[] = [
   'high-availability.cluster-id',
 ];
 
+/** How much it matters that a native-mode option is not carried over. */
+export interface NativeOnly {
+  readonly severity: 'warning' | 'error';
+  readonly instead: string;
+}
+
 /**
- * Options of Flink's native Kubernetes mode: the JobManager reads them to create
- * TaskManager pods and Services itself. A standalone cluster (what the construct builds)
- * ignores them; each names the prop that does the job instead.
+ * Options Flink's native Kubernetes mode (and the operator's pod factories) read to build
+ * Services, pods and clients the construct declares itself; the options the operator applies
+ * to its pods (secrets, env, labels, resources, ...) are mapped instead (native-options.ts).
+ * Client options the Kubernetes HA services also read (kubernetes.context, kubernetes.config.file,
+ * kubernetes.client.*, kubernetes.transactional-operation.*) pass through.
  */
-export const NATIVE_MODE_KEYS: ReadonlyArray<[RegExp, string]> = [
-  [/^kubernetes\.container\.image(\.ref)?$/, 'spec.image (image.repository/tag)'],
-  [/^kubernetes\.container\.image\.pull-policy$/, 'spec.imagePullPolicy (image.pullPolicy)'],
-  [/^kubernetes\.container\.image\.pull-secrets$/, 'image.pullSecrets'],
-  [/^kubernetes\.jobmanager\.replicas$/, 'spec.jobManager.replicas (jobManager.replicas)'],
+const NATIVE_ONLY: ReadonlyArray<[RegExp, NativeOnly]> = [
+  [/^kubernetes\.container\.image(\.ref)?$/, { severity: 'warning', instead: 'spec.image (image.repository/tag)' }],
+  [
+    /^kubernetes\.container\.image\.pull-policy$/,
+    { severity: 'warning', instead: 'spec.imagePullPolicy (image.pullPolicy)' },
+  ],
+  [
+    /^kubernetes\.jobmanager\.replicas$/,
+    { severity: 'warning', instead: 'spec.jobManager.replicas (jobManager.replicas)' },
+  ],
   [
     /^kubernetes\.(jobmanager\.|taskmanager\.)?service-account$/,
-    'nothing: the construct creates least-privilege service accounts',
+    { severity: 'warning', instead: 'nothing: the construct creates least-privilege service accounts' },
   ],
   [
-    /^kubernetes\.jobmanager\.cpu(\.amount|\.limit-factor)?$/,
-    'spec.jobManager.resource.cpu (jobManager.resources.cpu / cpuLimit)',
+    /^kubernetes\.rest-service\.(exposed\.type|annotations|labels|exposed\.node-port-address-type)$/,
+    { severity: 'warning', instead: 'restIngress' },
   ],
   [
-    /^kubernetes\.taskmanager\.cpu(\.amount|\.limit-factor)?$/,
-    'spec.taskManager.resource.cpu (taskManager.resources.cpu / cpuLimit)',
+    /^kubernetes\.internal-service\.(annotations|labels)$/,
+    { severity: 'warning', instead: 'nothing: the construct names and labels its Services' },
   ],
-  [/^kubernetes\.(jobmanager|taskmanager)\.memory\.limit-factor$/, 'the resources props (memory request = limit)'],
-  [/^kubernetes\.rest-service\.(exposed\.type|annotations|exposed\.node-port-address-type)$/, 'restIngress'],
   [
     /^kubernetes\.pod-template-file(\.default|\.jobmanager|\.taskmanager)?$/,
-    'spec.podTemplate (nodeSelector, tolerations, affinity, env, podLabels, podAnnotations)',
+    {
+      severity: 'warning',
+      instead: 'spec.podTemplate (nodeSelector, tolerations, affinity, env, podLabels, podAnnotations)',
+    },
   ],
   [
-    /^kubernetes\.(jobmanager|taskmanager)\.(node-selector|tolerations|labels|annotations|owner\.reference|entrypoint\.args)$/,
-    'the jobManager/taskManager pod props',
+    /^kubernetes\.jobmanager\.owner\.reference$/,
+    { severity: 'warning', instead: 'nothing: the construct sets no owner references' },
   ],
   [
-    /^kubernetes\.(entry\.path|flink\.conf\.dir|flink\.log\.dir|hadoop\.conf\.config-map\.name|kerberos\.krb5-conf\.path)$/,
-    'nothing: the construct lays out the image itself',
+    /^kubernetes\.(jobmanager|taskmanager)\.entrypoint\.args$/,
+    { severity: 'error', instead: 'nothing: the construct starts Flink with its own arguments, so these are lost' },
+  ],
+  [
+    /^kubernetes\.(entry\.path|flink\.conf\.dir|flink\.log\.dir|decorator\.(hadoop-conf|kerberos)-mount\.enabled)$/,
+    { severity: 'warning', instead: 'nothing: the construct lays out the image itself' },
+  ],
+  [
+    /^kubernetes\.(hadoop\.conf\.config-map\.name|kerberos\.krb5-conf\.path)$/,
+    {
+      severity: 'error',
+      instead:
+        'a volume with the ConfigMap or file (volumes) and the variable that points Flink at it (env); the operator mounted it, the construct does not',
+    },
+  ],
+  [
+    /^kubernetes\.node-name-label$/,
+    { severity: 'warning', instead: 'nothing: the construct runs a fixed set of TaskManagers' },
+  ],
+  [
+    /^kubernetes\.(artifacts\.local-upload-(enabled|target|overwrite)|user\.artifacts\.(base\.dir|emptyDir\.enable))$/,
+    { severity: 'warning', instead: 'job.jarUri (a jar in the image)' },
   ],
 ];
 
-/** The native-mode replacement for `key`, if it is a native-mode option. */
-export function nativeModeReplacement(key: string): string | undefined {
-  return NATIVE_MODE_KEYS.find(([re]) => re.test(key))?.[1];
+/** What replaces `key` when it is a native-mode option the construct has no use for. */
+export function nativeOnly(key: string): NativeOnly | undefined {
+  return NATIVE_ONLY.find(([re]) => re.test(key))?.[1];
 }
 
-/**
- * Keys the converter maps to typed props, in their current spelling. Also the targets of
- * "did you mean": a key that equals one of these up to case, "-" and "_" is a misspelling.
- */
-export const TYPED_KEYS: readonly string[] = [
-  'jobmanager.memory.process.size',
-  'taskmanager.memory.process.size',
-  'taskmanager.numberOfTaskSlots',
-  'parallelism.default',
-  'high-availability.type',
-  'high-availability.storageDir',
-  'high-availability.kubernetes.leader-election.lease-duration',
-  'high-availability.kubernetes.leader-election.renew-deadline',
-  'high-availability.kubernetes.leader-election.retry-period',
-  'restart-strategy.type',
-  'execution.checkpointing.interval',
-  'execution.checkpointing.mode',
-  'execution.checkpointing.dir',
-  'execution.checkpointing.savepoint-dir',
-  'execution.checkpointing.num-retained',
-  'execution.checkpointing.incremental',
-  'state.checkpoints.dir',
-  'state.savepoints.dir',
-  'state.checkpoints.num-retained',
-  'state.backend.incremental',
-  'execution.savepoint.path',
-  'execution.state-recovery.path',
-  'execution.savepoint.ignore-unclaimed-state',
-  'execution.state-recovery.ignore-unclaimed-state',
-];
-
-const normalize = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
-
-/** The typed key `key` misspells (same letters up to case, "-" and "_"), if any. */
-export function misspelledTypedKey(key: string): string | undefined {
-  if (TYPED_KEYS.includes(key)) return undefined;
-  return TYPED_KEYS.find((k) => normalize(k) === normalize(key));
-}
+/** Keys Flink removed whose meaning two newer keys share. */
+export const SPLIT_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['security.ssl.enabled', ['security.ssl.internal.enabled', 'security.ssl.rest.enabled']],
+]);

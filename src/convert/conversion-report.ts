@@ -70,8 +70,8 @@ export function formatFindings(findings: readonly ConversionFinding[]): string {
     ['SEVERITY', 'PATH', 'MESSAGE'],
     ...findings.map((f): [string, string, string] => [f.severity, f.path, f.message]),
   ];
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const w0 = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+  const w1 = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
   return rows.map(([s, p, m]) => `${s.padEnd(w0)}  ${p.padEnd(w1)}  ${m}`.trimEnd()).join('\n') + '\n';
 }
 

@@ -52,11 +52,23 @@ export const CRD_FIELDS = {
     'allowNonRestoredState',
     'savepointRedeployNonce',
     'autoscalerResetNonce',
+    'initialStateReference',
   ],
-  component: ['resource', 'replicas', 'podTemplate'],
+  component: ['resource', 'replicas', 'podTemplate', 'resources'],
   resource: ['cpu', 'memory', 'ephemeralStorage'],
   ingress: ['template', 'className', 'annotations', 'labels', 'tls'],
 } as const;
+
+/**
+ * The operator release that added each field newer than 1.10, the oldest release the
+ * conversion reads; fields without an entry are in every release from 1.10 to main.
+ */
+export const FIELD_SINCE: Readonly<Record<string, string>> = {
+  'spec.job.autoscalerResetNonce': '1.11',
+  'spec.job.initialStateReference': 'the FlinkStateSnapshot releases (1.10 reference docs)',
+  'spec.jobManager.resources': 'main (unreleased)',
+  'spec.taskManager.resources': 'main (unreleased)',
+};
 
 /** Metadata fields the API server writes; not reported. */
 export const SERVER_METADATA = new Set<string>(CRD_FIELDS.metadata.slice(4));

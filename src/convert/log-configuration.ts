@@ -5,6 +5,11 @@ const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'OFF'];
 /** Lines of the console log configuration the construct writes itself, so dropping them loses nothing. */
 const BOILERPLATE = /^(monitorInterval|rootLogger\.appenderRef\.|appender\.console\.|rootLogger\.level)/;
 
+const notALogFile = () =>
+  'is not a log configuration file the operator accepts (log4j-console.properties, logback-console.xml); not mapped';
+const otherLoggers = (loggers: string[]) =>
+  `other settings (${loggers.slice(0, 5).join(', ')}${loggers.length > 5 ? ', ...' : ''}) are not carried over: the construct writes its own log4j-console.properties with a root level only`;
+
 /**
  * Reads `spec.logConfiguration`. The construct writes its own `log4j-console.properties`
  * with one knob, the root level: that is mapped; other loggers are reported.
@@ -24,10 +29,7 @@ export function readLogConfiguration(raw: unknown, findings: FindingList): strin
       continue;
     }
     if (file !== 'log4j-console.properties') {
-      findings.error(
-        path,
-        'is not a log configuration file the operator accepts (log4j-console.properties, logback-console.xml); not mapped',
-      );
+      findings.error(path, notALogFile());
       continue;
     }
     const lines = String(content)
@@ -50,10 +52,7 @@ export function readLogConfiguration(raw: unknown, findings: FindingList): strin
       ),
     ];
     if (loggers.length) {
-      findings.warning(
-        path,
-        `other settings (${loggers.slice(0, 5).join(', ')}${loggers.length > 5 ? ', ...' : ''}) are not carried over: the construct writes its own log4j-console.properties with a root level only`,
-      );
+      findings.warning(path, otherLoggers(loggers));
     }
   }
   return level;

@@ -1,7 +1,8 @@
-import { restartStrategyConfig } from '../model/config-sections';
 import { Duration } from 'cdk8s';
-import { childPath, FindingList } from './conversion-report';
+import { FindingList } from './conversion-report';
 import { parseDurationMillis, parseWholeNumber } from './quantities';
+import { restartStrategyConfig } from '../model/config-sections';
+import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
 import { RestartStrategy } from '../props/restart-strategy';
 import { FlinkValidationError } from '../validation/errors';
 
@@ -11,8 +12,11 @@ export interface RestartEntry {
   readonly path: string;
 }
 
+/** The restart strategy types Flink knows. */
+export type RestartType = 'none' | 'fixed-delay' | 'failure-rate' | 'exponential-delay';
+
 /** Flink's spellings of each restart strategy type (case-insensitive). */
-const TYPE_ALIASES: Readonly<Record<string, 'none' | 'fixed-delay' | 'failure-rate' | 'exponential-delay'>> = {
+export const TYPE_ALIASES: Readonly<Record<string, RestartType>> = {
   none: 'none',
   off: 'none',
   disable: 'none',
@@ -24,6 +28,68 @@ const TYPE_ALIASES: Readonly<Record<string, 'none' | 'fixed-delay' | 'failure-ra
   exponentialdelay: 'exponential-delay',
 };
 
+/** The restart strategy type a value names, if any. */
+export function restartType(value: unknown): RestartType | undefined {
+  const name = String(value).trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, name) ? TYPE_ALIASES[name] : undefined;
+}
+
+const subKeyWithoutType = (sub: string) =>
+  `is ignored by Flink without restart-strategy.type; not mapped (${sub} needs restart-strategy.type: ${sub})`;
+const unknownType = (value: unknown) =>
+  `${JSON.stringify(value)} is not a restart strategy Flink knows; use none, fixed-delay, failure-rate or exponential-delay. Not mapped`;
+const badDuration = (value: unknown) =>
+  `${JSON.stringify(value)} is not a Flink duration such as "10 s" or 10000 (ms); restart strategy not mapped`;
+
+/** Reads the sub-keys of one restart strategy type, reporting unreadable values. */
+class SubKeys {
+  constructor(
+    private readonly entries: ReadonlyMap<string, RestartEntry>,
+    private readonly type: RestartType,
+    private readonly findings: FindingList,
+  ) {}
+
+  /** Reports one sub-key as a warning. */
+  public report(name: string, message: string): void {
+    const e = this.entries.get(this.key(name));
+    if (e) this.findings.warning(e.path, message);
+  }
+
+  public has(name: string): boolean {
+    return this.entries.has(this.key(name));
+  }
+
+  public duration(name: string, fallbackMs: number): Duration | undefined {
+    const e = this.entries.get(this.key(name));
+    if (!e) return Duration.millis(fallbackMs);
+    const ms = parseDurationMillis(e.value);
+    if (ms === undefined) this.findings.error(e.path, badDuration(e.value));
+    return ms === undefined ? undefined : Duration.millis(ms);
+  }
+
+  public whole(name: string, fallback: number): number | undefined {
+    const e = this.entries.get(this.key(name));
+    if (!e) return fallback;
+    const n = parseWholeNumber(e.value);
+    if (n === undefined)
+      this.findings.error(e.path, `${JSON.stringify(e.value)} is not a whole number; restart strategy not mapped`);
+    return n;
+  }
+
+  public number(name: string): number | undefined {
+    const e = this.entries.get(this.key(name));
+    if (!e) return undefined;
+    const n = Number(e.value);
+    if (!Number.isFinite(n))
+      this.findings.error(e.path, `${JSON.stringify(e.value)} is not a number; restart strategy not mapped`);
+    return Number.isFinite(n) ? n : undefined;
+  }
+
+  private key(name: string): string {
+    return `restart-strategy.${this.type}.${name}`;
+  }
+}
+
 /**
  * Builds a RestartStrategy from `restart-strategy.type` and its sub-keys, applying Flink's
  * defaults for sub-keys that are absent. Sub-keys of another strategy are reported, since
@@ -32,173 +98,74 @@ const TYPE_ALIASES: Readonly<Record<string, 'none' | 'fixed-delay' | 'failure-ra
 export function restartStrategyFromConfig(
   entries: ReadonlyMap<string, RestartEntry>,
   findings: FindingList,
+  traits: FlinkVersionTraits,
 ): RestartStrategy | undefined {
   const typeEntry = entries.get('restart-strategy.type');
   if (!typeEntry) {
-    for (const [key, e] of entries) {
-      findings.warning(
-        e.path,
-        `is ignored by Flink without restart-strategy.type; not mapped (${key.split('.')[1]} needs restart-strategy.type: ${key.split('.')[1]})`,
-      );
-    }
+    for (const [key, e] of entries) findings.warning(e.path, subKeyWithoutType(key.split('.')[1]));
     return undefined;
   }
-  const type = TYPE_ALIASES[String(typeEntry.value).trim().toLowerCase()];
+  const type = restartType(typeEntry.value);
   if (!type) {
-    findings.error(
-      typeEntry.path,
-      `${JSON.stringify(typeEntry.value)} is not a restart strategy Flink knows; use none, fixed-delay, failure-rate or exponential-delay. Not mapped`,
-    );
+    findings.error(typeEntry.path, unknownType(typeEntry.value));
     return undefined;
   }
   for (const [key, e] of entries) {
-    if (key !== 'restart-strategy.type' && !key.startsWith(`restart-strategy.${type}.`)) {
+    if (key !== 'restart-strategy.type' && !key.startsWith(`restart-strategy.${type}.`))
       findings.warning(e.path, `is ignored by Flink: restart-strategy.type is ${type}; not mapped`);
-    }
   }
-  const sub = (name: string) => entries.get(`restart-strategy.${type}.${name}`);
-  const duration = (name: string, fallbackMs: number): Duration | undefined => {
-    const e = sub(name);
-    if (!e) return Duration.millis(fallbackMs);
-    const ms = parseDurationMillis(e.value);
-    if (ms === undefined)
-      findings.error(
-        e.path,
-        `${JSON.stringify(e.value)} is not a Flink duration such as "10 s" or 10000 (ms); restart strategy not mapped`,
-      );
-    return ms === undefined ? undefined : Duration.millis(ms);
-  };
-  const whole = (name: string, fallback: number): number | undefined => {
-    const e = sub(name);
-    if (!e) return fallback;
-    const n = parseWholeNumber(e.value);
-    if (n === undefined)
-      findings.error(e.path, `${JSON.stringify(e.value)} is not a whole number; restart strategy not mapped`);
-    return n;
-  };
-  const number = (name: string): number | undefined => {
-    const e = sub(name);
-    if (!e) return undefined;
-    const n = Number(e.value);
-    if (!Number.isFinite(n))
-      findings.error(e.path, `${JSON.stringify(e.value)} is not a number; restart strategy not mapped`);
-    return Number.isFinite(n) ? n : undefined;
-  };
-  return build(
-    typeEntry.path,
-    () => {
-      switch (type) {
-        case 'none':
-          return RestartStrategy.none();
-        case 'fixed-delay': {
-          const attempts = whole('attempts', 1);
-          const delay = duration('delay', 1000);
-          return attempts === undefined || !delay ? undefined : RestartStrategy.fixedDelay({ attempts, delay });
-        }
-        case 'failure-rate': {
-          const max = whole('max-failures-per-interval', 1);
-          const interval = duration('failure-rate-interval', 60_000);
-          const delay = duration('delay', 1000);
-          return max === undefined || !interval || !delay
-            ? undefined
-            : RestartStrategy.failureRate({ maxFailuresPerInterval: max, interval, delay });
-        }
-        case 'exponential-delay': {
-          const optDuration = (name: string) => (sub(name) ? duration(name, 0) : undefined);
-          const attempts = sub('attempts-before-reset-backoff') ? whole('attempts-before-reset-backoff', 0) : undefined;
-          return RestartStrategy.exponentialDelay({
-            initialBackoff: optDuration('initial-backoff'),
-            maxBackoff: optDuration('max-backoff'),
-            backoffMultiplier: number('backoff-multiplier'),
-            resetBackoffThreshold: optDuration('reset-backoff-threshold'),
-            jitterFactor: number('jitter-factor'),
-            attemptsBeforeResetBackoff: attempts,
-          });
-        }
-      }
-    },
-    findings,
-  );
+  const sub = new SubKeys(entries, type, findings);
+  return buildRestartStrategy(typeEntry.path, () => strategyOfType(type, sub, traits), findings);
 }
 
-/**
- * The seed article's `spec.job.restartStrategy` ({type, failureRate, delayInterval,
- * failureWindow}, times in ms). Not part of the CRD, but its intent is clear enough to map.
- */
-export function restartStrategyFromJobField(
-  raw: unknown,
-  path: string,
-  findings: FindingList,
-): RestartStrategy | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const r = raw as Record<string, unknown>;
-  const type =
-    TYPE_ALIASES[
-      String(r.type ?? '')
-        .trim()
-        .toLowerCase()
-        .replace(/_/g, '-')
-    ];
-  const ms = (name: string, fallback: number): number | undefined => {
-    if (r[name] === undefined) return fallback;
-    const v = parseDurationMillis(r[name]);
-    if (v === undefined)
-      findings.error(
-        childPath(path, name),
-        `${JSON.stringify(r[name])} is not a duration in milliseconds; restart strategy not mapped`,
-      );
-    return v;
-  };
-  const count = (names: string[], fallback: number): number | undefined => {
-    const name = names.find((n) => r[n] !== undefined);
-    if (!name) return fallback;
-    const v = parseWholeNumber(r[name]);
-    if (v === undefined)
-      findings.error(
-        childPath(path, name),
-        `${JSON.stringify(r[name])} is not a whole number; restart strategy not mapped`,
-      );
-    return v;
-  };
-  return build(
-    path,
-    () => {
-      switch (type) {
-        case 'none':
-          return RestartStrategy.none();
-        case 'fixed-delay': {
-          const attempts = count(['attempts', 'restartAttempts', 'maxAttempts'], 1);
-          const delay = ms(r.delayInterval !== undefined ? 'delayInterval' : 'delay', 1000);
-          return attempts === undefined || delay === undefined
-            ? undefined
-            : RestartStrategy.fixedDelay({ attempts, delay: Duration.millis(delay) });
-        }
-        case 'failure-rate': {
-          const max = count(['failureRate', 'maxFailuresPerInterval'], 1);
-          const delay = ms('delayInterval', 1000);
-          const interval = ms('failureWindow', 60_000);
-          return max === undefined || delay === undefined || interval === undefined
-            ? undefined
-            : RestartStrategy.failureRate({
-                maxFailuresPerInterval: max,
-                interval: Duration.millis(interval),
-                delay: Duration.millis(delay),
-              });
-        }
-        default:
-          findings.error(
-            childPath(path, 'type'),
-            `${JSON.stringify(r.type)} is not a restart strategy type the conversion can read (NONE, FIXED_DELAY, FAILURE_RATE); not mapped`,
-          );
-          return undefined;
-      }
-    },
-    findings,
-  );
+function strategyOfType(type: RestartType, sub: SubKeys, traits: FlinkVersionTraits): RestartStrategy | undefined {
+  switch (type) {
+    case 'none':
+      return RestartStrategy.none();
+    case 'fixed-delay': {
+      const attempts = sub.whole('attempts', 1);
+      const delay = sub.duration('delay', 1000);
+      return attempts === undefined || !delay ? undefined : RestartStrategy.fixedDelay({ attempts, delay });
+    }
+    case 'failure-rate': {
+      const max = sub.whole('max-failures-per-interval', 1);
+      const interval = sub.duration('failure-rate-interval', 60_000);
+      const delay = sub.duration('delay', 1000);
+      return max === undefined || !interval || !delay
+        ? undefined
+        : RestartStrategy.failureRate({ maxFailuresPerInterval: max, interval, delay });
+    }
+    case 'exponential-delay':
+      return exponentialDelay(sub, traits);
+  }
+}
+
+/** Flink 1.18's exponential-delay defaults, which 1.19 changed (FLIP-364): the construct's own are 1.19's. */
+const FLINK_1_18_EXPONENTIAL = { maxBackoff: Duration.minutes(5), backoffMultiplier: 2 };
+
+const notBefore119 = () => 'is not an option of Flink 1.18 (it came with 1.19), so Flink ignores it; not mapped';
+
+function exponentialDelay(sub: SubKeys, traits: FlinkVersionTraits): RestartStrategy {
+  const optDuration = (name: string) => (sub.has(name) ? sub.duration(name, 0) : undefined);
+  const before119 = !traits.atLeast(FlinkVersion.V1_19);
+  let attempts: number | undefined;
+  if (sub.has('attempts-before-reset-backoff')) {
+    if (before119) sub.report('attempts-before-reset-backoff', notBefore119());
+    else attempts = sub.whole('attempts-before-reset-backoff', 0);
+  }
+  const defaults: Partial<typeof FLINK_1_18_EXPONENTIAL> = before119 ? FLINK_1_18_EXPONENTIAL : {};
+  return RestartStrategy.exponentialDelay({
+    initialBackoff: optDuration('initial-backoff'),
+    maxBackoff: optDuration('max-backoff') ?? defaults.maxBackoff,
+    backoffMultiplier: sub.number('backoff-multiplier') ?? defaults.backoffMultiplier,
+    resetBackoffThreshold: optDuration('reset-backoff-threshold'),
+    jitterFactor: sub.number('jitter-factor'),
+    attemptsBeforeResetBackoff: attempts,
+  });
 }
 
 /** Runs a RestartStrategy factory, turning its validation error into a finding. */
-function build(
+export function buildRestartStrategy(
   path: string,
   make: () => RestartStrategy | undefined,
   findings: FindingList,

@@ -1,10 +1,30 @@
 import { FlinkVersionTraits } from './flink-version';
 
-/** Plain YAML scalars that need no quoting; anything else is written as a JSON string. */
-const PLAIN = /^[A-Za-z0-9_./@%+=$-](?:[A-Za-z0-9_./@%+=$:, -]*[A-Za-z0-9_./@%+=$-])?$/;
+/**
+ * Strings YAML 1.1 (which Flink's parser speaks) reads back as the same string when plain:
+ * starting with a letter, or a whole number with an optional unit ("15 s", "1024m").
+ */
+const PLAIN = /^(?:[A-Za-z_/][A-Za-z0-9_./+=$:, -]*[A-Za-z0-9_./+=$-]|[A-Za-z]|(?:0|[1-9][0-9]*)(?: ?[A-Za-z]+)?)$/;
+/** YAML 1.1 booleans and nulls, which a plain scalar would turn into (`no` -> false). */
+const YAML_11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 
-function yamlValue(value: string): string {
-  return PLAIN.test(value) && !value.includes(': ') && !value.includes(' #') ? value : JSON.stringify(value);
+/**
+ * A config value as a YAML scalar: plain where YAML 1.1 reads it back unchanged, otherwise
+ * double-quoted. Line and paragraph separators are escaped too: go-yaml and libyaml treat
+ * them as line breaks even inside quotes.
+ */
+export function yamlValue(value: string): string {
+  const plain =
+    PLAIN.test(value) &&
+    !value.includes(': ') &&
+    !value.endsWith(':') &&
+    !value.includes(' #') &&
+    !YAML_11_WORDS.test(value);
+  if (plain || value === 'true' || value === 'false') return value;
+  return JSON.stringify(value).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

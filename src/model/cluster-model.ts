@@ -16,6 +16,11 @@ export interface ClusterModel {
   readonly traits: FlinkVersionTraits;
   readonly clusterId: string;
   readonly namespace: string;
+  /**
+   * `high-availability.cluster-id`, Flink's sub-directory in the HA storage: namespace and cluster
+   * id, so two clusters with one id in two namespaces never share HA files on one object store.
+   */
+  readonly haClusterId: string;
   /** Names of every object Flink's config, the agent or a user refers to. */
   readonly names: ObjectNames;
   /** What every object's metadata (namespace, `app.kubernetes.io/*` labels) is derived from. */
@@ -41,7 +46,11 @@ export interface ClusterModel {
   readonly agent: AgentModel;
   readonly metrics: MetricsModel;
   readonly restIngress?: RestIngressModel;
+  /** What the declared Flink version accepts but discourages (deprecated keys...), shown at synth. */
+  readonly warnings: readonly string[];
   readonly argoCdSyncWaves: boolean;
+  /** Emit the ValidatingAdmissionPolicy that confines the JobManager ServiceAccount (HA only). */
+  readonly admissionPolicy: boolean;
 }
 
 /** The image reference and pull settings. */
@@ -150,6 +159,8 @@ export interface MetricsModel {
 
 export interface RestIngressModel {
   readonly host: string;
+  /** Job jars may be uploaded and run through it (`web.submit.enable`). */
+  readonly jobSubmission: boolean;
   readonly ingressClassName?: string;
   readonly tlsSecretName?: string;
   readonly annotations?: { readonly [key: string]: string };

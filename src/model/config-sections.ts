@@ -15,6 +15,8 @@ export interface OwnedKeys {
   readonly owner: string;
   /** Owned only in application mode: a session cluster leaves these to the user. */
   readonly applicationModeOnly?: boolean;
+  /** Owned only with a REST Ingress: without one, these are the user's. */
+  readonly restIngressOnly?: boolean;
 }
 
 /**
@@ -42,6 +44,11 @@ const cluster: ConfigSection = {
       owner: PORTS_OWNER,
     },
     { keys: /^jobmanager\.rpc\.address$/, owner: 'nothing: each JobManager advertises its own pod IP' },
+    {
+      keys: /^rest\.address$/,
+      owner:
+        'nothing: each JobManager publishes its pod IP as its REST address, which the HA agent and the leader Service follow',
+    },
     {
       keys: /^(jobmanager\.bind-host|taskmanager\.bind-host|rest\.bind-address)$/,
       owner: 'nothing: Flink listens on all pod interfaces and NetworkPolicies restrict access',
@@ -94,7 +101,7 @@ const highAvailability: ConfigSection = {
       'high-availability.type': 'kubernetes',
       'high-availability.storageDir': ha.storage.storageDir.uri,
       // Without it every standalone cluster on the same storage shares "/default".
-      'high-availability.cluster-id': m.clusterId,
+      'high-availability.cluster-id': m.haClusterId,
       'high-availability.jobmanager.port': String(FlinkPorts.RPC),
       'high-availability.kubernetes.leader-election.lease-duration': flinkDurationOf(ha.leaseDurationMs),
       'high-availability.kubernetes.leader-election.renew-deadline': flinkDurationOf(ha.renewDeadlineMs),
@@ -175,6 +182,13 @@ const checkpointing: ConfigSection = {
   },
 };
 
+const web: ConfigSection = {
+  name: 'web',
+  owns: [{ keys: /^web\.submit\.enable$/, owner: 'restIngress.jobSubmission', restIngressOnly: true }],
+  // Only behind an Ingress: without one, submission needs access to the pods anyway.
+  render: (m): Entries => (m.restIngress ? { 'web.submit.enable': String(m.restIngress.jobSubmission) } : {}),
+};
+
 const jvm: ConfigSection = {
   name: 'jvm',
   owns: [],
@@ -187,6 +201,7 @@ const jvm: ConfigSection = {
 export const CONFIG_SECTIONS: readonly ConfigSection[] = [
   cluster,
   jvm,
+  web,
   highAvailability,
   metrics,
   job,
@@ -194,11 +209,12 @@ export const CONFIG_SECTIONS: readonly ConfigSection[] = [
   checkpointing,
 ];
 
-/** The prop that owns `key`, if the construct writes it (in application mode unless told otherwise). */
-export function ownerOf(key: string, applicationMode = true): string | undefined {
+/** The prop that owns `key`, if the construct writes it (in application mode, with an Ingress, unless told otherwise). */
+export function ownerOf(key: string, applicationMode = true, restIngress = true): string | undefined {
   for (const section of CONFIG_SECTIONS) {
     for (const o of section.owns) {
-      if (o.keys.test(key) && (!o.applicationModeOnly || applicationMode)) return o.owner;
+      const applies = (!o.applicationModeOnly || applicationMode) && (!o.restIngressOnly || restIngress);
+      if (o.keys.test(key) && applies) return o.owner;
     }
   }
   return undefined;

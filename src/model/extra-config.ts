@@ -1,8 +1,11 @@
 import { checkExtraKey } from './key-rules';
 import { FlinkVersionTraits } from '../flink/flink-version';
 import { fail } from '../validation/errors';
-import { requireInt } from '../validation/values';
+import { CONTROL_CHARACTERS, requireInt } from '../validation/values';
 
+const controlCharacters = () =>
+  'contains a line break, control character or Unicode line separator, which no Flink option takes and which ' +
+  'YAML tools read as a new line; remove it';
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'OFF'];
 const PARALLELISM = 'flinkConfiguration["parallelism.default"]';
 const tooParallel = (slots: number) =>
@@ -18,19 +21,26 @@ export function resolveExtraConfig(
   given: { readonly [key: string]: string | number | boolean } | undefined,
   traits: FlinkVersionTraits,
   applicationMode: boolean,
+  restIngress: boolean,
   totalSlots: number,
-): { [key: string]: string } {
+): { config: { [key: string]: string }; warnings: string[] } {
   const raw = given ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     fail('flinkConfiguration', raw, 'must be an object of Flink keys to values');
   const config: { [key: string]: string } = {};
-  for (const key of Object.keys(raw).sort()) config[key] = checkExtraKey(key, raw[key], traits, applicationMode);
+  const warnings: string[] = [];
+  for (const key of Object.keys(raw).sort()) {
+    const checked = checkExtraKey(key, raw[key], traits, { applicationMode, restIngress });
+    config[key] = checked.value;
+    if (checked.warning) warnings.push(checked.warning);
+    if (CONTROL_CHARACTERS.test(config[key])) fail(`flinkConfiguration["${key}"]`, raw[key], controlCharacters());
+  }
   const parallelism = config['parallelism.default'];
   if (parallelism !== undefined) {
     const n = requireInt(PARALLELISM, Number(parallelism), 1, 32768);
     if (totalSlots > 0 && n > totalSlots) fail(PARALLELISM, raw['parallelism.default'], tooParallel(totalSlots));
   }
-  return config;
+  return { config, warnings };
 }
 
 /** Rule: the root log level is one of log4j's. */

@@ -7,6 +7,7 @@ import { isClusterId, isNamespace } from '../validation/k8s-syntax';
 export interface Identity {
   readonly clusterId: string;
   readonly namespace: string;
+  readonly haClusterId: string;
   readonly names: ObjectNames;
   readonly meta: MetadataContext;
 }
@@ -44,6 +45,8 @@ export function resolveIdentity(
   return {
     clusterId,
     namespace,
+    // "." appears in neither a namespace nor a cluster id, so the pair is unambiguous.
+    haClusterId: `${namespace}.${clusterId}`,
     names: objectNames(clusterId),
     meta: { clusterId, namespace, flinkVersion: traits.version },
   };

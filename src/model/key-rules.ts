@@ -1,5 +1,5 @@
-import { FlinkVersion, FlinkVersionTraits } from '../flink/flink-version';
-import { REMOVED_KEYS, RENAMED_KEYS } from '../flink/key-history.generated';
+import { FlinkVersionTraits } from '../flink/flink-version';
+import { checkValue, classifyKey, KeyClassification, lookupOption } from '../flink/catalog/option-catalog';
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
 import { credentialInFlinkMap, credentialInJvmOptions, isCredentialName } from '../validation/credential-names';
@@ -45,76 +45,112 @@ function credentialInValue(key: string, value: string): string | undefined {
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
-/** Follows Flink's renames as far as they apply to `version`. */
+/** The key Flink reads `key` as in this version: itself, or the option it is a deprecated key of. */
 export function currentNameOf(key: string, traits: FlinkVersionTraits): string {
-  let name = key;
-  for (let i = 0; i < 5; i++) {
-    // Own entries only: "constructor" or "toString" are Flink keys like any other here.
-    const r = Object.hasOwn(RENAMED_KEYS, name) ? RENAMED_KEYS[name] : undefined;
-    if (!r || !traits.atLeast(r.since as FlinkVersion)) break;
-    name = r.to;
-  }
-  return name;
+  const c = classifyKey(traits.version, key, { suggest: false });
+  return c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
+}
+
+/** An escape-hatch entry as Flink reads it, and a warning to show at synth, if any. */
+export interface CheckedKey {
+  readonly value: string;
+  readonly warning?: string;
+}
+
+const badKeySyntax = () =>
+  'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)';
+const ownedBy = (owner: string) =>
+  // "nothing: why" entries have no prop to point at: the construct decides on its own.
+  owner.startsWith('nothing: ')
+    ? `is set by the construct (${owner.slice('nothing: '.length)}); remove it`
+    : `is set by the construct; use ${owner} instead`;
+const didYouMean = (keys: readonly string[] | undefined) =>
+  keys?.length ? `; did you mean ${keys.map((k) => JSON.stringify(k)).join(' or ')}?` : '';
+
+/** How {@link checkExtraKey} reads a key. */
+export interface ExtraKeyOptions {
+  /** Application mode (some keys are owned only there). @default true */
+  readonly applicationMode?: boolean;
+  /** Whether the REST API has an Ingress (then the construct owns web submission). @default false */
+  readonly restIngress?: boolean;
+  /**
+   * Whether an unknown key gets "did you mean" suggestions (a search of the whole catalog,
+   * milliseconds per key): the converter stops suggesting after many unknown keys.
+   * @default true
+   */
+  readonly suggest?: boolean;
 }
 
 /**
- * Checks one escape-hatch entry and returns its value as Flink reads it.
- * Rules, in order: syntax, a credential (whose value is never shown), value type, owned by a
- * prop, removed in this version, renamed in this version.
+ * Checks one escape-hatch entry against the construct's rules and Flink's own option catalog
+ * for the declared version (generated from Flink's jars, src/flink/catalog/).
+ * Rules, in order: syntax, a credential (whose value is never shown), value type, owned by a prop, then what the
+ * catalog says: removed, not yet available, unknown (with the nearest real keys), internal,
+ * a value of the wrong type; a deprecated key or a connector option is accepted with a warning.
  */
-export function checkExtraKey(key: string, value: unknown, traits: FlinkVersionTraits, applicationMode = true): string {
+export function checkExtraKey(
+  key: string,
+  value: unknown,
+  traits: FlinkVersionTraits,
+  options: ExtraKeyOptions = {},
+): CheckedKey {
+  const { applicationMode = true, restIngress = false, suggest = true } = options;
   const prop = `flinkConfiguration["${key}"]`;
-  if (!KEY_SYNTAX.test(key)) {
-    fail(
-      'flinkConfiguration',
-      key,
-      'is not a Flink configuration key (letters, digits, ".", "-" and "_" only, no spaces or colons)',
-    );
-  }
+  if (!KEY_SYNTAX.test(key)) fail('flinkConfiguration', key, badKeySyntax());
   // The value of a credential is never echoed, not even when it has the wrong type.
   if (isCredentialName(key)) fail(prop, '(hidden)', inlineCredential(key));
   const inside = typeof value === 'string' ? credentialInValue(key, value) : undefined;
   if (inside) fail(prop, '(hidden)', credentialInside(inside));
-  if (
-    typeof value !== 'string' &&
-    typeof value !== 'boolean' &&
-    !(typeof value === 'number' && Number.isFinite(value))
-  ) {
+  if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value)))
     fail(prop, value, 'must be a string, a finite number or a boolean');
+  const c = classifyKey(traits.version, key, { suggest });
+  const current = c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
+  const owner = ownerOf(key, applicationMode, restIngress) ?? ownerOf(current, applicationMode, restIngress);
+  if (owner) fail(prop, value, ownedBy(owner));
+  return { value: String(value), warning: catalogVerdict(prop, key, value, traits, c) };
+}
+
+/** Fails for what the declared Flink version refuses or ignores; returns a warning for what it merely discourages. */
+function catalogVerdict(
+  prop: string,
+  key: string,
+  value: unknown,
+  traits: FlinkVersionTraits,
+  c: KeyClassification,
+): string | undefined {
+  const v = traits.version;
+  switch (c.kind) {
+    case 'removed':
+      return fail(
+        prop,
+        value,
+        `was removed in Flink ${c.since} (declared flinkVersion is ${v})${c.replacement ? `; did you mean "${c.replacement}"?` : '; it has no replacement, remove it'}`,
+      );
+    case 'not-yet-available':
+      return fail(
+        prop,
+        value,
+        `is not an option of Flink ${v} (it exists from ${c.since} on); remove it or raise flinkVersion`,
+      );
+    case 'unknown':
+      return fail(
+        prop,
+        value,
+        `is not an option of Flink ${v}${didYouMean(c.suggestions) || "; check the spelling against Flink's configuration reference"}`,
+      );
+    case 'internal':
+      return fail(prop, value, 'is an internal option Flink sets itself; remove it');
+    case 'connector-option':
+      return `${prop} is a connector or table option; in the cluster configuration it has no effect`;
   }
-  const current = currentNameOf(key, traits);
-  const owner = ownerOf(key, applicationMode) ?? ownerOf(current, applicationMode);
-  if (owner) {
-    // "nothing: why" entries have no prop to point at: the construct decides on its own.
-    fail(
-      prop,
-      value,
-      owner.startsWith('nothing: ')
-        ? `is set by the construct (${owner.slice('nothing: '.length)}); remove it`
-        : `is set by the construct; use ${owner} instead`,
-    );
+  const option = c.option ?? lookupOption(v, key)?.option;
+  const problem = option ? checkValue(option, String(value)) : null;
+  if (problem) fail(prop, value, `is not a valid value: ${problem}`);
+  if (c.kind === 'deprecated-key' || c.kind === 'deprecated-option') {
+    const instead = c.replacement ? `; use "${c.replacement}"` : '';
+    return `${prop} is deprecated in Flink ${v}${instead}`;
   }
-  const removed = Object.hasOwn(REMOVED_KEYS, key) ? REMOVED_KEYS[key] : undefined;
-  if (removed && traits.atLeast(removed.since as FlinkVersion)) {
-    const replacement = removed.to && removed.to !== key ? currentNameOf(removed.to, traits) : undefined;
-    // A replacement that was itself removed (a deprecated alias of a removed key) is no advice.
-    const replacementGone =
-      replacement !== undefined &&
-      Object.hasOwn(REMOVED_KEYS, replacement) &&
-      traits.atLeast(REMOVED_KEYS[replacement].since as FlinkVersion);
-    const instead =
-      replacement && !replacementGone ? `; did you mean "${replacement}"?` : '; it has no replacement, remove it';
-    fail(prop, value, `was removed in Flink ${removed.since} (declared flinkVersion is ${traits.version})${instead}`);
-  }
-  if (current !== key) {
-    const since = RENAMED_KEYS[key].since;
-    fail(
-      prop,
-      value,
-      `is deprecated for Flink ${traits.version} (renamed by ${since === '1.19' ? '1.19 or earlier' : since}); did you mean "${current}"?`,
-    );
-  }
-  return String(value);
+  return undefined;
 }
 
 /**

@@ -10,6 +10,9 @@ import { durationMillis, requireBoolean, requireString } from '../validation/val
 /** Node.js image the HA agent runs on by default: an LTS line, pinned; override or pin a digest with haAgent.nodeImage. */
 export const DEFAULT_AGENT_NODE_IMAGE = 'node:24.13.0-alpine3.23';
 
+const scraperUnnamed = () =>
+  'must name your Prometheus for metrics.podMonitor: the NetworkPolicy admits no scraper by default, e.g. ' +
+  '[{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]';
 const prometheusNeeded = () =>
   "is needed by metrics.podMonitor and metrics.grafanaDashboard (they read Flink's Prometheus metrics); remove " +
   'them or enable prometheus';
@@ -33,7 +36,7 @@ export function resolveAgent(props: HaAgentProps | undefined, haEnabled: boolean
 /** Rules: scrape intervals of a second or more; a PodMonitor or dashboard needs the Prometheus reporter. */
 export function resolveMetrics(props: FlinkMetricsProps | undefined): MetricsModel {
   const m = props ?? {};
-  const allowedFrom = requirePeers('metrics.allowedFrom', m.allowedFrom ?? [{ namespaceSelector: {} }]);
+  const allowedFrom = requirePeers('metrics.allowedFrom', m.allowedFrom ?? []);
   const pm = m.podMonitor;
   const gd = m.grafanaDashboard;
   if (pm !== undefined) requireObject('metrics.podMonitor', pm, '{ labels: { release: "prometheus" } }');
@@ -47,6 +50,7 @@ export function resolveMetrics(props: FlinkMetricsProps | undefined): MetricsMod
   }
   const prometheus = requireBoolean('metrics.prometheus', m.prometheus ?? true);
   if (!prometheus && (pm || gd)) fail('metrics.prometheus', false, prometheusNeeded());
+  if (pm !== undefined && allowedFrom.length === 0) fail('metrics.allowedFrom', [], scraperUnnamed());
   const grafanaDashboard =
     gd === undefined
       ? undefined

@@ -7,6 +7,7 @@ import { resolveFlinkVersion } from './flink-version';
 import { resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
+import { checkMemoryOptions } from './memory-options';
 import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
 import { resolvePods } from './pods';
@@ -31,6 +32,7 @@ const OBJECT_PROPS = [
   'metrics',
   'restIngress',
   'gitOps',
+  'security',
 ] as const;
 
 const standbysNeedHa = () =>
@@ -74,7 +76,7 @@ export function resolveCluster(
     taskSlots,
   };
   const totalSlots = tmReplicas * taskSlots;
-  const job = props.job === undefined ? undefined : resolveJob(props.job, identity.clusterId, totalSlots);
+  const job = props.job === undefined ? undefined : resolveJob(props.job, identity, totalSlots);
 
   if (props.restartStrategy !== undefined && !(props.restartStrategy instanceof RestartStrategy))
     fail('restartStrategy', props.restartStrategy, notARestartStrategy());
@@ -86,9 +88,16 @@ export function resolveCluster(
     jobManagers: jmReplicas,
     taskManagers: tmReplicas,
   });
-  const extraConfig = resolveExtraConfig(props.flinkConfiguration, traits, job !== undefined, totalSlots);
+  const { config: extraConfig, warnings } = resolveExtraConfig(
+    props.flinkConfiguration,
+    traits,
+    job !== undefined,
+    props.restIngress !== undefined,
+    totalSlots,
+  );
+  checkMemoryOptions(extraConfig, jobManager.processMiB, taskManager.processMiB);
   const logLevel = resolveLogLevel(props.logLevel);
-  const { network, restIngress } = resolveNetwork(props.network, props.restIngress);
+  const { network, restIngress } = resolveNetwork(props.network, props.restIngress, props.job === undefined);
 
   const model: Omit<ClusterModel, 'flinkConfig'> = {
     traits,
@@ -108,7 +117,11 @@ export function resolveCluster(
     agent: resolveAgent(props.haAgent, highAvailability.enabled),
     metrics: resolveMetrics(props.metrics),
     restIngress,
+    warnings,
     argoCdSyncWaves: requireBoolean('gitOps.argoCdSyncWaves', props.gitOps?.argoCdSyncWaves ?? false),
+    // Without HA no pod has API rights to confine.
+    admissionPolicy:
+      requireBoolean('security.admissionPolicy', props.security?.admissionPolicy ?? true) && highAvailability.enabled,
   };
   return { ...model, flinkConfig: buildFlinkConfig(model, extraConfig) };
 }

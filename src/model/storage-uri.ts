@@ -1,6 +1,15 @@
 import { filesystemPlugin, OBJECT_STORE_SCHEMES, StorageUri } from '../flink/storage-uri';
 import { fail } from '../validation/errors';
 
+/**
+ * What a storage URI may contain. URIs reach the config file, the JobManager's command line
+ * (`--fromSavepoint`) and the agent's environment, where the kubelet expands `$(NAME)`.
+ */
+const SAFE_URI = /^[A-Za-z0-9._~:/@%+=,-]+$/;
+const unsafeUri = () =>
+  'may contain only letters, digits and "._~:/@%+=,-" (no quotes, "$", "#", "?", ";" or backslashes); ' +
+  'percent-encode anything else, e.g. %20 for a space';
+
 /** Parses and validates a storage URI, naming `prop` in errors. */
 export function parseStorageUri(prop: string, uri: unknown): StorageUri {
   if (typeof uri !== 'string')
@@ -15,6 +24,7 @@ export function parseStorageUri(prop: string, uri: unknown): StorageUri {
   }
   const [, scheme, rest] = m;
   if (/\s/.test(uri)) fail(prop, uri, 'must not contain white space');
+  if (!SAFE_URI.test(uri)) fail(prop, uri, unsafeUri());
   if (scheme === 'file') {
     if (!rest.startsWith('/')) fail(prop, uri, 'needs an absolute path: file:///absolute/path (three slashes)');
     return { uri: uri.replace(/\/+$/, ''), scheme, path: rest.replace(/\/+$/, '') || '/' };

@@ -161,7 +161,7 @@ export interface FlinkJobProps {
   /**
    * 32 hex characters. With HA, Flink would otherwise use all zeros for every
    * application cluster, and clusters sharing a checkpoint root would collide.
-   * @default derived from the cluster id (stable)
+   * @default derived from the namespace and cluster id (stable)
    */
   readonly jobId?: string;
   /** Savepoint to start from on first submission. @default none */
@@ -215,8 +215,11 @@ export interface FlinkMetricsProps {
    */
   readonly prometheus?: boolean;
   /**
-   * Who may scrape the metrics ports (Flink's 9249 and the HA agent's 8090).
-   * @default any pod in any namespace (metrics ports only)
+   * Who may scrape the metrics ports (Flink's 9249 and the HA agent's 8090) besides the
+   * cluster's own pods: name your Prometheus, e.g.
+   * `[{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]`.
+   * Required with `podMonitor`.
+   * @default nobody outside the cluster's pods
    */
   readonly allowedFrom?: k8s.NetworkPolicyPeer[];
   /**
@@ -255,7 +258,10 @@ export interface GrafanaDashboardProps {
   readonly folder?: string;
 }
 
-/** An Ingress to the REST API / UI (the leader-only Service when the HA agent runs). */
+/**
+ * An Ingress to the REST API / UI (the leader-only Service when the HA agent runs). Flink's
+ * REST API has no authentication: put it behind your ingress controller's.
+ */
 export interface RestIngressProps {
   /** Host name, e.g. flink.example.com. */
   readonly host: string;
@@ -265,6 +271,28 @@ export interface RestIngressProps {
   readonly tlsSecretName?: string;
   /** @default none */
   readonly annotations?: { [key: string]: string };
+  /**
+   * Allow job jars to be uploaded and run through the Ingress (`web.submit.enable`): anyone who
+   * reaches it runs code in the cluster. A session cluster behind an Ingress must set this
+   * explicitly (true with authentication in front, or false); otherwise submission is off.
+   * @default false
+   */
+  readonly jobSubmission?: boolean;
+}
+
+/** Who may do what in the namespace, beyond RBAC. */
+export interface FlinkSecurityProps {
+  /**
+   * Emit a ValidatingAdmissionPolicy (and binding) that confines the JobManager ServiceAccount
+   * to its own cluster: its HA ConfigMaps, its agent's Lease, and the HA role label of its own
+   * JobManager pods. RBAC alone cannot (it cannot restrict `create` by name, nor a pod patch to
+   * one label), and Flink's process, which runs user code, holds that account's token.
+   * Cluster-scoped objects: applying them needs cluster rights, and Kubernetes 1.30 or newer.
+   * Turn it off only where the namespace is the trust boundary anyway (one cluster per namespace).
+   * @default true
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+   */
+  readonly admissionPolicy?: boolean;
 }
 
 /** Annotations for GitOps tools. */
@@ -323,4 +351,6 @@ export interface FlinkClusterProps {
   readonly restIngress?: RestIngressProps;
   /** @default no GitOps annotations */
   readonly gitOps?: GitOpsProps;
+  /** @default the JobManagers confined to their own objects by a ValidatingAdmissionPolicy */
+  readonly security?: FlinkSecurityProps;
 }

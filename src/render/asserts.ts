@@ -19,6 +19,31 @@ export function assertConfigMapSize(name: string, data: { readonly [key: string]
   if (bytes > CONFIGMAP_LIMIT_BYTES) fail(`ConfigMap ${name}`, `${bytes} bytes`, configMapTooLarge());
 }
 
+/** Line breaks that go-yaml and libyaml see where the `yaml` package sees none. */
+const YAML_11_LINE_BREAKS = /[\u0085\u2028\u2029]/;
+
+/**
+ * Tier 2: no string anywhere in the finished objects (escape-hatch patches included) holds a
+ * line break that YAML 1.1 tools would split the manifest at. Returns one message per string.
+ */
+export function lineSeparatorProblems(objectName: string, value: unknown, path = ''): string[] {
+  if (typeof value === 'string') {
+    return YAML_11_LINE_BREAKS.test(value)
+      ? [
+          `${objectName}: ${path || '(value)'} holds U+0085, U+2028 or U+2029, which kubectl, kustomize and Argo CD read as a line break; remove it`,
+        ]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => lineSeparatorProblems(objectName, v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...lineSeparatorProblems(objectName, k, `${path}.${k} (key)`).slice(0, 1),
+      ...lineSeparatorProblems(objectName, v, path ? `${path}.${k}` : k),
+    ]);
+  }
+  return [];
+}
+
 /** Clusters per app, by `namespace/clusterId`. */
 const clustersByApp = new WeakMap<IConstruct, Map<string, string>>();
 

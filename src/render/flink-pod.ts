@@ -38,12 +38,29 @@ export function prepareScript(opts: {
   }
   if (opts.jarPath) {
     // The emptyDir hides the image's usrlib: keep what the image has there, then add the job jar.
+    // The jar path arrives as "$1" (data, never spliced into the script): see prepareCommand.
     lines.push(
       'if [ -d /opt/flink/usrlib ]; then cp -R /opt/flink/usrlib/. /work/usrlib/; fi',
-      `cp ${opts.jarPath} /work/usrlib/`,
+      'cp -- "$1" /work/usrlib/',
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * The init container's command: the fixed script, with the job jar's path as a positional
+ * parameter, so no value a user wrote is ever parsed by the shell.
+ */
+export function prepareCommand(opts: Parameters<typeof prepareScript>[0]): string[] {
+  return ['sh', '-c', prepareScript(opts), 'prepare-flink', ...(opts.jarPath ? [kubernetesLiteral(opts.jarPath)] : [])];
+}
+
+/**
+ * A string the kubelet passes on unchanged: it expands `$(NAME)` in command, args and env
+ * values and turns `$$` into `$`, so every `$` is doubled.
+ */
+export function kubernetesLiteral(value: string): string {
+  return value.replace(/\$/g, '$$$$');
 }
 
 /** What differs between a JobManager and a TaskManager pod. */
@@ -172,11 +189,7 @@ function prepareContainer(m: ClusterModel, o: FlinkPodOptions, storage: PodStora
     name: 'prepare-flink',
     image: m.image.reference,
     imagePullPolicy: m.image.pullPolicy,
-    command: [
-      'sh',
-      '-c',
-      prepareScript({ staleConfigFile: m.traits.staleConfigFileName, plugins, jarPath: o.jarPath }),
-    ],
+    command: prepareCommand({ staleConfigFile: m.traits.staleConfigFileName, plugins, jarPath: o.jarPath }),
     volumeMounts: storage.workMounts,
     resources: {
       requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('64Mi') },

@@ -62,7 +62,7 @@ export class HaAgentSidecar extends Construct {
       { name: AgentEnv.POD_NAMESPACE, valueFrom: field('metadata.namespace') },
       { name: AgentEnv.POD_IP, valueFrom: field('status.podIP') },
       { name: AgentEnv.CLUSTER_ID, value: m.clusterId },
-      { name: AgentEnv.HA_CLUSTER_ID, value: m.clusterId },
+      { name: AgentEnv.HA_CLUSTER_ID, value: m.haClusterId },
       { name: AgentEnv.HA_STORAGE_DIR, value: storageDir },
       ...(claim ? [{ name: AgentEnv.HA_STORAGE_PATH, value: claim.mountPath }] : []),
       { name: AgentEnv.FLINK_VERSION, value: m.traits.version },

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from '../../imports/k8s';
-import { flinkPodTemplate } from './flink-pod';
+import { flinkPodTemplate, kubernetesLiteral } from './flink-pod';
 import { Component, metadata, selectorLabels } from '../model/labels';
 import { ClusterModel } from '../model/cluster-model';
 import { FlinkPorts } from '../flink/ports';
@@ -21,14 +21,14 @@ export function jobManagerArgs(m: ClusterModel): string[] {
   return [
     'standalone-job',
     ...(ha ? [`-Djobmanager.rpc.address=${POD_IP}`] : []),
-    ...(j.entryClass ? ['--job-classname', j.entryClass] : []),
+    ...(j.entryClass ? ['--job-classname', kubernetesLiteral(j.entryClass)] : []),
     '--job-id',
     j.jobId,
-    ...(j.initialSavepointPath ? ['--fromSavepoint', j.initialSavepointPath] : []),
+    ...(j.initialSavepointPath ? ['--fromSavepoint', kubernetesLiteral(j.initialSavepointPath)] : []),
     ...(j.allowNonRestoredState ? ['--allowNonRestoredState'] : []),
     // "--" ends the entrypoint's options, so a job argument such as "-host" is not taken for one;
-    // "$$(" keeps Kubernetes from expanding "$(NAME)" in an argument.
-    ...(j.args.length ? ['--', ...j.args.map((a) => a.replace(/\$\(/g, '$$$$('))] : []),
+    // every "$" is doubled so the kubelet expands no "$(NAME)" (a Secret's value) in an argument.
+    ...(j.args.length ? ['--', ...j.args.map(kubernetesLiteral)] : []),
   ];
 }
 

@@ -20,35 +20,8 @@ export class FlinkRbac extends Construct {
     this.jobManagerServiceAccountName = names.jobManager;
     this.taskManagerServiceAccountName = names.taskManager;
 
-    const jmRules: k8s.PolicyRule[] = [];
-    const tmRules: k8s.PolicyRule[] = [];
-    if (m.highAvailability.enabled) {
-      // Flink's leader election and HA metadata: the lock ConfigMap and one per job,
-      // created and cleaned up by the leader. Names are dynamic, so no resourceNames.
-      jmRules.push({
-        apiGroups: [''],
-        resources: ['configmaps'],
-        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
-      });
-      // TaskManagers find the leaders by watching the lock ConfigMap; a failed watch is fatal to them.
-      tmRules.push({ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] });
-    }
-    if (m.agent.enabled) {
-      jmRules.push(
-        // Kubernetes cannot restrict "create" by name; get/update are limited to the agent's Lease.
-        { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
-        {
-          apiGroups: ['coordination.k8s.io'],
-          resources: ['leases'],
-          resourceNames: [names.leaderLease],
-          verbs: ['get', 'patch', 'update'],
-        },
-        // The agent labels its own pod leader/standby; pod names are random, so no resourceNames.
-        { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'patch'] },
-        { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
-      );
-    }
-
+    const jmRules = m.highAvailability.enabled ? [...flinkJobManagerRules(m), ...agentRules(m)] : [];
+    const tmRules = m.highAvailability.enabled ? flinkTaskManagerRules(m) : [];
     this.account('JobManager', names.jobManager, jmRules);
     this.account('TaskManager', names.taskManager, tmRules);
   }
@@ -65,4 +38,41 @@ export class FlinkRbac extends Construct {
       subjects: [{ kind: 'ServiceAccount', name, namespace: this.ctx.namespace }],
     });
   }
+}
+
+const CONFIGMAPS = { apiGroups: [''], resources: ['configmaps'] };
+
+/**
+ * Flink's leader election and HA metadata, by name wherever the name is known: the lock
+ * ConfigMap, and in application mode the job's own ConfigMap (its job id is fixed). A session
+ * cluster's job ids are not known ahead, so there the job ConfigMaps need unnamed rights,
+ * which the admission policy narrows to this cluster's names. `create` cannot be restricted
+ * by name in RBAC at all.
+ */
+export function flinkJobManagerRules(m: ClusterModel): k8s.PolicyRule[] {
+  const named = [m.names.clusterConfigMap, ...(m.job ? [`${m.clusterId}-${m.job.jobId}-config-map`] : [])];
+  return [
+    { ...CONFIGMAPS, verbs: ['create'] },
+    // fabric8 lists and watches one ConfigMap with a metadata.name field selector, which resourceNames cover.
+    { ...CONFIGMAPS, resourceNames: named, verbs: ['delete', 'get', 'list', 'patch', 'update', 'watch'] },
+    ...(m.job ? [] : [{ ...CONFIGMAPS, verbs: ['delete', 'get', 'patch', 'update'] }]),
+  ];
+}
+
+/** TaskManagers find the leaders by watching the lock ConfigMap; a failed watch is fatal to them. */
+export function flinkTaskManagerRules(m: ClusterModel): k8s.PolicyRule[] {
+  return [{ ...CONFIGMAPS, resourceNames: [m.names.clusterConfigMap], verbs: ['get', 'list', 'watch'] }];
+}
+
+/** The HA agent: its Lease (create cannot be named), its own pod's role label, Events. */
+export function agentRules(m: ClusterModel): k8s.PolicyRule[] {
+  if (!m.agent.enabled) return [];
+  const leases = { apiGroups: ['coordination.k8s.io'], resources: ['leases'] };
+  return [
+    { ...leases, verbs: ['create'] },
+    { ...leases, resourceNames: [m.names.leaderLease], verbs: ['get', 'update'] },
+    // Pod names are random, so no resourceNames; the admission policy allows only the role label.
+    { apiGroups: [''], resources: ['pods'], verbs: ['patch'] },
+    { apiGroups: [''], resources: ['events'], verbs: ['create'] },
+  ];
 }

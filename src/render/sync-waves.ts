@@ -15,6 +15,8 @@ export function syncWaveOf(kind: string): number {
     case 'Role':
     case 'RoleBinding':
     case 'ConfigMap':
+    case 'ValidatingAdmissionPolicy':
+    case 'ValidatingAdmissionPolicyBinding':
       return -1;
     case 'PodMonitor':
     case 'Ingress':

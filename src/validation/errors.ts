@@ -20,7 +20,8 @@ export class FlinkValidationError extends Error {
 
 /** Renders a user value for an error message without throwing on odd inputs. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // JSON.stringify escapes control characters but not the Unicode line separators: do those too.
+  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, unicodeEscape);
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value instanceof Size) return showSize(value);
@@ -70,4 +71,8 @@ function showSize(size: Size): string {
   } catch {
     return 'an invalid Size';
   }
+}
+
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

@@ -2,9 +2,9 @@ import * as fc from 'fast-check';
 import { HaAgent } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { ROLE_LABEL } from '../../src/agent/contract';
-import { ConfigMap } from '../../src/agent/kube-api';
-import { silentLogger } from '../../src/agent/log';
-import { microTime } from '../../src/agent/microtime';
+import { ConfigMap } from '../../src/agent/kube/kube-api';
+import { silentLogger } from '../../src/agent/runtime/log';
+import { microTime } from '../../src/agent/lease/microtime';
 import { configureSeed, runs } from '../support/fc-seed';
 import { FakeClock, FakeKube } from './support/fake-kube';
 

@@ -1,9 +1,11 @@
-import { HaAgent, LABEL_RESYNC_MS, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
+import { HaAgent, SHUTDOWN_WAIT_MS } from '../../src/agent/agent';
 import { AgentConfig } from '../../src/agent/config';
 import { HaRole, ROLE_LABEL } from '../../src/agent/contract';
-import { ConfigMap } from '../../src/agent/kube-api';
-import { microTime } from '../../src/agent/microtime';
-import { silentLogger } from '../../src/agent/log';
+import { ConfigMap } from '../../src/agent/kube/kube-api';
+import { LABEL_RESYNC_MS } from '../../src/agent/publish/role-publisher';
+import { StorageMonitor } from '../../src/agent/storage/storage-monitor';
+import { microTime } from '../../src/agent/lease/microtime';
+import { silentLogger } from '../../src/agent/runtime/log';
 import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -102,6 +104,8 @@ function setup() {
   return { api, clock, a, b, flink };
 }
 
+afterEach(() => jest.restoreAllMocks());
+
 describe('HaAgent', () => {
   test('leader and standby: labels, Lease written by the leader only, metrics', async () => {
     const { api, clock, a, b, flink } = setup();
@@ -199,7 +203,7 @@ describe('HaAgent', () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
-    await api.patchPodLabels('flink', 'jm-a', { [ROLE_LABEL]: 'standby' });
+    await api.patchPodLabel('flink', 'jm-a', ROLE_LABEL, 'standby');
     clock.advance(LABEL_RESYNC_MS - 1000);
     flink(lock('10.0.0.1', clock.now()));
     await a.tick();
@@ -218,7 +222,7 @@ describe('HaAgent', () => {
     await a.tick();
     await a.tick();
     await a.tick();
-    expect(api.calls.filter((c) => c === 'patchPodLabels')).toHaveLength(1);
+    expect(api.calls.filter((c) => c === 'patchPodLabel')).toHaveLength(1);
   });
 
   test('failover: leadership moves, labels and Lease follow, transitions counted, one Event', async () => {
@@ -275,10 +279,10 @@ describe('HaAgent', () => {
   test('a failed label patch is retried on the next tick', async () => {
     const { api, clock, a, flink } = setup();
     flink(lock('10.0.0.1', clock.now()));
-    api.failing.set('patchPodLabels', 500);
+    api.failing.set('patchPodLabel', 500);
     await a.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
-    api.failing.delete('patchPodLabels');
+    api.failing.delete('patchPodLabel');
     await a.tick();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
   });
@@ -299,6 +303,20 @@ describe('HaAgent', () => {
     await a.tick();
     await a.shutdown();
     expect(api.label('jm-a', ROLE_LABEL)).toBe('unknown');
+  });
+
+  test('shutdown: the Event, /status and metrics give the current reason, not the last decision', async () => {
+    const { api, clock, a, b, flink } = setup();
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    await b.tick();
+    await a.shutdown('SIGTERM');
+    const moved = api.events.filter((e) => e.reason === 'HARoleChanged' && e.involvedObject.name === 'jm-a');
+    expect(moved.map((e) => e.message)).toEqual([
+      'ha-role leader -> unknown: the HA agent is stopping (SIGTERM): the pod leaves the leader Service',
+    ]);
+    expect(a.status()).toMatchObject({ role: 'unknown', reason: expect.stringMatching(/^the HA agent is stopping/) });
+    expect(a.metrics.get('flink_ha_agent_leader')).toBe(0);
   });
 
   test('broken HA pointers: metric, one Event per distinct finding, status lists them', async () => {
@@ -374,6 +392,31 @@ describe('HaAgent', () => {
     expect(api.events.filter((e) => e.reason === 'HAPointerBroken')).toHaveLength(0);
   });
 
+  test('/status stays small however many broken pointers the cluster holds', async () => {
+    const { api, clock, flink } = setup();
+    const handle = (p: string) =>
+      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
+    const data: Record<string, string> = {};
+    for (let i = 0; i < 800; i++) {
+      const job = i.toString(16).padStart(32, '0');
+      data[`jobGraph-${job}`] = handle(`file:/opt/flink/ha/c/submittedJobGraph${job}`);
+    }
+    const agent = new HaAgent({
+      api,
+      clock,
+      log: silentLogger,
+      config: { ...config('jm-a', '10.0.0.1'), storagePath: '/mnt/ha' },
+      fs: healthyFs(),
+      exists: async () => false,
+    });
+    flink(lock('10.0.0.1', clock.now(), data));
+    await agent.checkStorage();
+    const status = agent.status();
+    expect(status.brokenPointerCount).toBe(800);
+    expect(status.brokenPointers).toHaveLength(50);
+    expect(JSON.stringify(status).length).toBeLessThan(64 * 1024);
+  });
+
   test('a hung volume is reported within the timeout, and no second check piles up behind it', async () => {
     const { api, clock } = setup();
     let release: () => void = () => undefined;
@@ -435,6 +478,77 @@ describe('HaAgent', () => {
     expect(text).toMatch(/^flink_ha_agent_leader 1$/m);
   });
 
+  test.each([
+    ['a label write', 'patchPodLabel', 'patch-pod'],
+    ['a Lease write', 'createLease', 'lease'],
+  ] as const)(
+    '%s that hangs: the pass goes on, /healthz fails past the deadline, no pile-up',
+    async (_what, call, op) => {
+      const { api, clock, flink } = setup();
+      const agent = new HaAgent({
+        api,
+        clock,
+        log: silentLogger,
+        config: config('jm-a', '10.0.0.1'),
+        apiTimeoutMs: 50,
+      });
+      let release: () => void = () => undefined;
+      let calls = 0;
+      const real = (api[call] as (...args: unknown[]) => Promise<unknown>).bind(api);
+      (api as unknown as Record<string, unknown>)[call] = async (...args: unknown[]) => {
+        calls++;
+        await new Promise<void>((r) => (release = r));
+        return real(...args);
+      };
+      flink(lock('10.0.0.1', clock.now()));
+      agent.onConfigMap(api.configMaps.get('c-cluster-config-map'));
+      agent.onContact();
+      const started = Date.now();
+      await agent.tick();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(agent.healthy()).toBe(false);
+      expect(agent.status().hungCalls).toEqual([op]);
+      expect(agent.metrics.get('flink_ha_agent_api_errors_total', { op })).toBe(1);
+      // The next pass does not send a second write behind the hung one.
+      clock.advance(6000);
+      flink(lock('10.0.0.1', clock.now()));
+      agent.onConfigMap(api.configMaps.get('c-cluster-config-map'));
+      await agent.tick();
+      expect(calls).toBe(1);
+      // The write comes back: healthy again.
+      release();
+      await flush();
+      expect(agent.healthy()).toBe(true);
+      expect(agent.status().hungCalls).toEqual([]);
+    },
+  );
+
+  test('a label write the client cuts off at its deadline: unhealthy until a write goes through', async () => {
+    const { api, clock, a, flink } = setup();
+    const patch = api.patchPodLabel.bind(api);
+    let timingOut = true;
+    api.patchPodLabel = async (...args) => {
+      if (timingOut)
+        throw Object.assign(new Error('PATCH /api/v1/.../pods/jm-a: timed out after 10 s'), { name: 'TimeoutError' });
+      return patch(...args);
+    };
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(a.healthy()).toBe(false);
+    expect(a.status().hungCalls).toEqual(['patch-pod']);
+    timingOut = false;
+    await a.tick();
+    expect(a.healthy()).toBe(true);
+  });
+
+  test('a write the API server refuses (not a hang) leaves the agent healthy', async () => {
+    const { api, clock, a, flink } = setup();
+    api.failing.set('patchPodLabel', 403);
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(a.healthy()).toBe(true);
+  });
+
   test('liveness fails only when the loop stalls', async () => {
     const { clock, a } = setup();
     expect(a.healthy()).toBe(true);
@@ -447,14 +561,14 @@ describe('HaAgent', () => {
   test('overlapping passes are serialized: the newest state wins the label', async () => {
     const { api, clock, a, flink } = setup();
     const order: string[] = [];
-    const patch = api.patchPodLabels.bind(api);
+    const patch = api.patchPodLabel.bind(api);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    api.patchPodLabels = async (ns, name, labels) => {
-      order.push(`start ${labels[ROLE_LABEL]}`);
+    api.patchPodLabel = async (ns, name, key, value) => {
+      order.push(`start ${value}`);
       if (order.length === 1) await gate; // the first patch is slow
-      await patch(ns, name, labels);
-      order.push(`end ${labels[ROLE_LABEL]}`);
+      await patch(ns, name, key, value);
+      order.push(`end ${value}`);
     };
     flink(lock('10.0.0.1', clock.now()));
     const first = a.tick();
@@ -469,13 +583,13 @@ describe('HaAgent', () => {
 
   test('shutdown during a pass: the pass finishes, then the label is unknown and stays so', async () => {
     const { api, clock, a, flink } = setup();
-    const patch = api.patchPodLabels.bind(api);
+    const patch = api.patchPodLabel.bind(api);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let calls = 0;
-    api.patchPodLabels = async (ns, name, labels) => {
+    api.patchPodLabel = async (ns, name, key, value) => {
       if (calls++ === 0) await gate;
-      await patch(ns, name, labels);
+      await patch(ns, name, key, value);
     };
     flink(lock('10.0.0.1', clock.now()));
     const pass = a.tick();
@@ -505,7 +619,7 @@ describe('HaAgent', () => {
     expect(writes).toBeGreaterThanOrEqual(5);
     expect(writes).toBeLessThanOrEqual(7); // every 5 s (a third of 15 s)
     expect(api.calls.filter((c) => c === 'getLease')).toEqual([]);
-    expect(api.calls.filter((c) => c === 'patchPodLabels')).toEqual([]);
+    expect(api.calls.filter((c) => c === 'patchPodLabel')).toEqual([]);
   });
 
   test('a 409 on renewal: re-read and retry once while still leader', async () => {
@@ -544,6 +658,94 @@ describe('HaAgent', () => {
     expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 2 });
   });
 
+  test("kill -9 of the leading JobManager: the Lease keeps Flink's last renewal and goes stale with the lock", async () => {
+    const { api, clock, a, flink } = setup();
+    for (let i = 0; i < 4; i++) {
+      flink(lock('10.0.0.1', clock.now()));
+      await a.tick();
+      clock.advance(5000);
+    }
+    const lastRenewal = clock.now() - 5000;
+    // Flink is gone: no more renewals. The agent keeps running, and keeps its API contact.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(3000);
+      a.onContact();
+      await a.tick();
+      const spec = api.leases.get('c-jobmanager-leader')!.spec;
+      expect(spec.renewTime).toBe(microTime(lastRenewal));
+      expect(spec.leaseDurationSeconds).toBe(15);
+    }
+    // The lock itself: acquired 60 s before each renewal in this fixture, as Flink wrote it.
+    expect(api.leases.get('c-jobmanager-leader')!.spec.acquireTime).toBe(microTime(lastRenewal - 60_000));
+  });
+
+  test("the Lease takes lease duration and times from Flink's record, read leniently, written as MicroTime", async () => {
+    const { api, clock, a, flink } = setup();
+    const cm = lock('10.0.0.1', clock.now());
+    const key = 'control-plane.alpha.kubernetes.io/leader';
+    const record = {
+      holderIdentity: 'uuid-10.0.0.1',
+      leaseDuration: 'PT20S',
+      acquireTime: '2025-12-31T23:59:00.123456789Z',
+      renewTime: '2026-01-01T01:00:00.5+01:00',
+      leaderTransitions: 4,
+    };
+    flink({ ...cm, metadata: { ...cm.metadata, annotations: { [key]: JSON.stringify(record) } } });
+    await a.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({
+      holderIdentity: 'jm-a',
+      leaseDurationSeconds: 20,
+      acquireTime: '2025-12-31T23:59:00.123000Z',
+      renewTime: '2026-01-01T00:00:00.500000Z',
+    });
+  });
+
+  test('a pre-created Lease from the future with a huge duration does not keep the leader out', async () => {
+    const { api, clock, a, flink } = setup();
+    api.leases.set('c-jobmanager-leader', {
+      metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' },
+      spec: {
+        holderIdentity: 'squatter',
+        leaseDurationSeconds: 2 ** 31 - 1,
+        acquireTime: '2100-01-01T00:00:00.000000Z',
+        renewTime: '2100-01-01T00:00:00.000000Z',
+        leaseTransitions: 7,
+      },
+    });
+    flink(lock('10.0.0.1', clock.now()));
+    await a.tick();
+    expect(api.leases.get('c-jobmanager-leader')!.spec).toMatchObject({ holderIdentity: 'jm-a', leaseTransitions: 8 });
+  });
+
+  test('a standby reading a Lease without a spec still answers /status', async () => {
+    const { api, clock, b, flink } = setup();
+    api.leases.set('c-jobmanager-leader', { metadata: { name: 'c-jobmanager-leader', resourceVersion: '1' } } as never);
+    flink(lock('10.0.0.1', clock.now()));
+    await b.tick();
+    await b.checkStorage();
+    expect(b.status()).toMatchObject({ role: 'standby', lease: { name: 'c-jobmanager-leader' } });
+  });
+
+  test('run() with a lease of days: no timer longer than a tick period, none at zero; stays healthy', async () => {
+    const api = new FakeKube();
+    api.addPod('jm-a', {}, '10.0.0.1');
+    const clock = new ManualClock();
+    api.putConfigMap(lock('10.0.0.1', clock.now()));
+    const days = { ...config('jm-a', '10.0.0.1'), leaseDurationSeconds: 86_400 };
+    const agent = new HaAgent({ api, clock, log: silentLogger, config: days });
+    const controller = new AbortController();
+    const running = agent.run(controller.signal);
+    await flush();
+    for (let minute = 0; minute < 10; minute++) {
+      expect(Math.max(...clock.pendingDelays)).toBeLessThanOrEqual(60_000);
+      expect(Math.min(...clock.pendingDelays)).toBeGreaterThan(0);
+      await clock.advance(60_000, 1000);
+      expect(agent.healthy()).toBe(true);
+    }
+    controller.abort();
+    await running;
+  });
+
   test('standbys never write the Lease, whatever it says', async () => {
     const { api, clock, b, flink } = setup();
     api.leases.set('c-jobmanager-leader', {
@@ -565,21 +767,21 @@ describe('HaAgent', () => {
     const clock = new ManualClock();
     let checks = 0;
     let release: () => void = () => undefined;
-    const list = api.listConfigMaps.bind(api);
-    api.listConfigMaps = async (ns, sel) => {
-      if (sel.labelSelector?.startsWith('app=') && ++checks === 1)
+    const check = StorageMonitor.prototype.check;
+    jest.spyOn(StorageMonitor.prototype, 'check').mockImplementation(async function (this: StorageMonitor) {
+      if (++checks === 1)
         await new Promise<void>((r) => {
           release = r;
         });
-      return list(ns, sel);
-    };
+      return check.call(this);
+    });
     api.putConfigMap(lock('10.0.0.1', clock.now()));
     const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
     const controller = new AbortController();
     const running = agent.run(controller.signal);
     await flush();
     expect(checks).toBe(1);
-    // The first check is still listing when a job is submitted.
+    // The first check is still reading when a job is submitted.
     agent.onConfigMap(api.putConfigMap(lock('10.0.0.1', clock.now(), { [`jobGraph-${JOB}`]: 'AAAA' })));
     release();
     await flush();
@@ -593,18 +795,13 @@ describe('HaAgent', () => {
     const api = new FakeKube();
     api.addPod('jm-a', {}, '10.0.0.1');
     const clock = new ManualClock();
-    const selectors: string[] = [];
-    const list = api.listConfigMaps.bind(api);
-    api.listConfigMaps = (ns, sel) => {
-      selectors.push(sel.labelSelector ?? sel.fieldSelector ?? '');
-      return list(ns, sel);
-    };
+    const checks = jest.spyOn(StorageMonitor.prototype, 'check');
     api.putConfigMap(lock('10.0.0.1', clock.now()));
     const agent = new HaAgent({ api, clock, log: silentLogger, config: config('jm-a', '10.0.0.1') });
     const controller = new AbortController();
     const running = agent.run(controller.signal);
     await flush();
-    const storageChecks = () => selectors.filter((s) => s.startsWith('app=')).length;
+    const storageChecks = () => checks.mock.calls.length;
     expect(agent.isReady()).toBe(true);
     expect(api.label('jm-a', ROLE_LABEL)).toBe('leader');
     expect(storageChecks()).toBe(1);

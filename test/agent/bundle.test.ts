@@ -1,11 +1,15 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join, relative, resolve } from 'path';
 
-const { bundleAgent } = require('../../scripts/bundle-agent.js') as {
-  bundleAgent(outfile: string): { bytes: number; gzipped: number };
-};
+/** Builds the bundle as `npm run bundle:agent` does; returns its size in bytes. */
+function bundleAgent(outfile: string): { bytes: number } {
+  execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'bundle-agent.js'), outfile], {
+    stdio: 'pipe',
+  });
+  return { bytes: readFileSync(outfile).length };
+}
 
 describe('agent bundle', () => {
   let dir: string;
@@ -45,4 +49,16 @@ describe('agent bundle', () => {
     expect(line.msg).toContain('POD_NAME is required');
     expect(line.msg).toContain('FLINK_CLUSTER_ID is required');
   });
+});
+
+test('the agent imports nothing outside src/agent (agent/Dockerfile copies only that folder)', () => {
+  const root = join(__dirname, '..', '..', 'src', 'agent');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']*)'/g)) {
+      const target = resolve(dirname(join(root, file)), spec);
+      expect(`${file}: ${relative(root, target)}`).not.toMatch(/: \.\./);
+    }
+  }
 });

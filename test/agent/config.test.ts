@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { backoffDelay } from '../../src/agent/clock';
 import { configFromEnv } from '../../src/agent/config';
-import { kubeconfigConnection } from '../../src/agent/kubeconfig';
 
 const env = {
   POD_NAME: 'jm-0',
@@ -35,9 +30,26 @@ describe('configFromEnv', () => {
     [{ POD_IP: 'jm-0.flink' }, 'POD_IP="jm-0.flink" is not an IP address'],
     [{ HA_AGENT_PORT: '70000' }, 'HA_AGENT_PORT="70000" must be a number >= 0 and <= 65535'],
     [{ FLINK_HA_STORAGE_DIR: '' }, 'FLINK_HA_STORAGE_DIR is required'],
+    [{ FLINK_CLUSTER_ID: 'c,type=x' }, 'FLINK_CLUSTER_ID="c,type=x" must be a Flink cluster id'],
+    [{ FLINK_CLUSTER_ID: 'c'.repeat(46) }, 'must be a Flink cluster id: at most 45'],
+    [{ POD_NAMESPACE: 'Flink' }, 'POD_NAMESPACE="Flink" must be a Kubernetes namespace'],
+    [{ POD_NAME: '../x' }, 'POD_NAME="../x" must be a Kubernetes object name'],
+    [{ HA_AGENT_LEASE_NAME: 'a b' }, 'HA_AGENT_LEASE_NAME="a b" must be a Kubernetes object name'],
   ])('rejects %j', (bad, message) => {
     expect(() => configFromEnv({ ...env, ...bad })).toThrow(message);
   });
+  test('durations: a lease of days is held to one day (with a warning), intervals must be sane', () => {
+    const days = configFromEnv({ ...env, HA_AGENT_LEASE_DURATION_SECONDS: String(3 * 86_400) });
+    expect(days.leaseDurationSeconds).toBe(86_400);
+    expect(days.warnings).toEqual([
+      'HA_AGENT_LEASE_DURATION_SECONDS=259200 is more than a day; the agent uses 86400 s',
+    ]);
+    expect(() => configFromEnv({ ...env, HA_AGENT_STORAGE_INTERVAL_SECONDS: '1e12' })).toThrow(
+      'HA_AGENT_STORAGE_INTERVAL_SECONDS="1e12" must be a number >= 1 and <= 86400',
+    );
+    expect(() => configFromEnv({ ...env, HA_AGENT_PORT: '80.5' })).toThrow('HA_AGENT_PORT="80.5" must be an integer');
+  });
+
   test('IPv6 pod IPs and optional settings', () => {
     expect(
       configFromEnv({
@@ -49,60 +61,4 @@ describe('configFromEnv', () => {
       }),
     ).toMatchObject({ podIp: 'fd00::5', storagePath: '/mnt/ha', haClusterId: 'other', leaseName: 'x' });
   });
-});
-
-describe('kubeconfigConnection', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (text: string) => {
-    const p = join(dir, 'config');
-    writeFileSync(p, text);
-    return p;
-  };
-
-  test('current context: server, CA data, token, namespace', () => {
-    const p = write(`apiVersion: v1
-current-context: dev
-contexts:
-- name: dev
-  context: { cluster: k, user: u, namespace: flink }
-clusters:
-- name: k
-  cluster: { server: "https://k.example:6443", certificate-authority-data: ${Buffer.from('CA').toString('base64')} }
-users:
-- name: u
-  user: { token: abc }
-`);
-    const c = kubeconfigConnection(p);
-    expect(c.server).toBe('https://k.example:6443');
-    expect(c.ca?.toString()).toBe('CA');
-    expect(c.token?.()).toBe('abc');
-    expect(c.namespace).toBe('flink');
-  });
-
-  test('exec plugins are refused with a way out', () => {
-    const p = write(`current-context: x
-contexts: [{ name: x, context: { cluster: k, user: u } }]
-clusters: [{ name: k, cluster: { server: "https://k" } }]
-users: [{ name: u, user: { exec: { command: aws } } }]
-`);
-    expect(() => kubeconfigConnection(p)).toThrow(
-      /uses an exec\/auth-provider plugin, which is not supported; use a token/,
-    );
-  });
-
-  test('a missing context', () => {
-    const p = write('current-context: nope\ncontexts: []\n');
-    expect(() => kubeconfigConnection(p)).toThrow(/context "nope" not found/);
-  });
-});
-
-test('backoff grows, is capped and jittered', () => {
-  expect(backoffDelay(0, 500, 30_000, () => 0)).toBe(250);
-  expect(backoffDelay(0, 500, 30_000, () => 1)).toBe(500);
-  expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(4000);
-  expect(backoffDelay(20, 500, 30_000, () => 1)).toBe(30_000);
 });

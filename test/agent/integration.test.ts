@@ -62,7 +62,8 @@ beforeAll(async () => {
   // Flink's leader renews its lock every second.
   server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE));
   renewer = setInterval(() => server.writeConfigMap(flinkLock(leaderIp, Date.now(), LEASE)), 1000);
-  agents = PODS.map(([pod, ip]) => startAgent(url, pod, ip, LEASE));
+  // One token per agent, so the API server's log tells who made each request.
+  agents = PODS.map(([pod, ip]) => startAgent(url, pod, ip, LEASE, { KUBE_TOKEN: `token-${pod}` }));
   await Promise.all(agents.map((a) => a.port));
 }, 20_000);
 
@@ -141,5 +142,46 @@ describe('three real agents against an API server', () => {
     const lines = agents[1].output.filter((l) => l.trim());
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
+  test('every request an agent made is one of its RBAC needs (verbs x resources x names)', () => {
+    const core = '/api/v1/namespaces/flink';
+    const leases = '/apis/coordination.k8s.io/v1/namespaces/flink/leases';
+    const lease = `${leases}/c-jobmanager-leader`;
+    for (const [pod] of PODS) {
+      const mine = server.log.filter((r) => r.token === `token-${pod}`);
+      expect(mine.length).toBeGreaterThan(10);
+      for (const r of mine) {
+        const url = new URL(r.url, 'http://x');
+        const query = Object.fromEntries(url.searchParams);
+        const body = r.body ? JSON.parse(r.body) : undefined;
+        const allowed =
+          // configmaps list/watch: only Flink's lock, by name (resourceNames work with this fieldSelector)
+          (r.method === 'GET' &&
+            url.pathname === `${core}/configmaps` &&
+            query.fieldSelector === 'metadata.name=c-cluster-config-map' &&
+            query.labelSelector === undefined) ||
+          // configmaps get: the lock and the per-job HA ConfigMaps, by name
+          (r.method === 'GET' &&
+            /^\/api\/v1\/namespaces\/flink\/configmaps\/c-(cluster|[0-9a-f]{32})-config-map$/.test(url.pathname)) ||
+          // leases get/update: the agent's Lease only; create: with that fixed name, never generateName
+          (r.method === 'GET' && url.pathname === lease) ||
+          (r.method === 'PUT' && url.pathname === lease && body.metadata.name === 'c-jobmanager-leader') ||
+          (r.method === 'POST' &&
+            url.pathname === leases &&
+            body.metadata.name === 'c-jobmanager-leader' &&
+            body.metadata.generateName === undefined) ||
+          // pods patch: its own pod, a merge patch of exactly the role label
+          (r.method === 'PATCH' &&
+            url.pathname === `${core}/pods/${pod}` &&
+            r.type === 'application/merge-patch+json' &&
+            ['leader', 'standby', 'unknown'].some(
+              (role) => r.body === JSON.stringify({ metadata: { labels: { [ROLE_LABEL]: role } } }),
+            )) ||
+          // events create: about its own pod
+          (r.method === 'POST' && url.pathname === `${core}/events` && body.involvedObject.name === pod);
+        expect(allowed ? 'within its needs' : `${r.method} ${r.url} ${r.body.slice(0, 200)}`).toBe('within its needs');
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { Duration, Yaml } from 'cdk8s';
-import { AccessMode, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
+import { Chart, Duration, JsonPatch, Testing, Yaml } from 'cdk8s';
+import { AccessMode, FlinkCluster, FlinkClusterProps, FlinkVersion, HaStorage, ROLE_LABEL } from '../../src';
 import { SCENARIOS, exampleProps } from '../support/scenarios';
 import { find, forSnapshot, K8sObject, ofKind, synthCluster } from '../support/synth';
 
@@ -40,12 +40,14 @@ describe('the example app (seed article)', () => {
       'Service/my-flink-cluster-rest-leader',
       'ServiceAccount/my-flink-cluster-jobmanager',
       'ServiceAccount/my-flink-cluster-taskmanager',
+      'ValidatingAdmissionPolicy/flink.my-flink-cluster.flink-jobmanager',
+      'ValidatingAdmissionPolicyBinding/flink.my-flink-cluster.flink-jobmanager',
     ]);
   });
 
-  test('every object carries the namespace and app.kubernetes.io labels', () => {
+  test('every object carries the namespace (cluster-scoped ones none) and app.kubernetes.io labels', () => {
     for (const o of objects) {
-      expect(o.metadata.namespace).toBe('flink');
+      expect(o.metadata.namespace).toBe(o.kind.startsWith('ValidatingAdmissionPolicy') ? undefined : 'flink');
       expect(o.metadata.labels).toMatchObject({
         'app.kubernetes.io/name': 'flink',
         'app.kubernetes.io/instance': 'my-flink-cluster',
@@ -60,7 +62,8 @@ describe('the example app (seed article)', () => {
     expect(cluster.flinkConfig).toMatchObject({
       'high-availability.type': 'kubernetes',
       'high-availability.storageDir': 'file:///opt/flink/ha',
-      'high-availability.cluster-id': 'my-flink-cluster',
+      // Namespace-qualified: one id in two namespaces never shares HA files.
+      'high-availability.cluster-id': 'flink.my-flink-cluster',
       'kubernetes.cluster-id': 'my-flink-cluster',
       'kubernetes.namespace': 'flink',
       'jobmanager.rpc.port': '6123',
@@ -123,7 +126,9 @@ describe('the example app (seed article)', () => {
     expect(c.startupProbe).toBeDefined();
     // The seed's jar lives in the image and is copied into usrlib before start.
     const init = jm.spec.template.spec.initContainers[0];
-    expect(init.command[2]).toContain('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/');
+    // The jar path is the script's "$1", never part of the script text.
+    expect(init.command[2]).toContain('cp -- "$1" /work/usrlib/');
+    expect(init.command.slice(3)).toEqual(['prepare-flink', '/opt/flink/examples/streaming/WordCount.jar']);
     expect(c.volumeMounts).toContainEqual({ name: 'usrlib', mountPath: '/opt/flink/usrlib' });
   });
 
@@ -159,25 +164,31 @@ describe('the example app (seed article)', () => {
     ).toBe(before);
   });
 
-  test('RBAC: least privilege, namespaced, no wildcards', () => {
+  test('RBAC: least privilege, by name wherever the name is known, no wildcards', () => {
     const jmRole = find(objects, 'Role', 'my-flink-cluster-jobmanager');
     const tmRole = find(objects, 'Role', 'my-flink-cluster-taskmanager');
-    expect(tmRole.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }]);
+    const lock = 'my-flink-cluster-cluster-config-map';
+    const jobConfigMap = `my-flink-cluster-${cluster._model.job!.jobId}-config-map`;
+    expect(tmRole.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: [lock], verbs: ['get', 'list', 'watch'] },
+    ]);
     expect(jmRole.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        resourceNames: [lock, jobConfigMap],
+        verbs: ['delete', 'get', 'list', 'patch', 'update', 'watch'],
       },
       { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
       {
         apiGroups: ['coordination.k8s.io'],
         resources: ['leases'],
         resourceNames: ['my-flink-cluster-jobmanager-leader'],
-        verbs: ['get', 'patch', 'update'],
+        verbs: ['get', 'update'],
       },
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'patch'] },
-      { apiGroups: [''], resources: ['events'], verbs: ['create', 'patch'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['patch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['create'] },
     ]);
     for (const role of ofKind(objects, 'Role')) {
       expect(JSON.stringify(role.rules)).not.toContain('*');
@@ -244,17 +255,16 @@ describe('the example app (seed article)', () => {
     const jmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec;
     expect(jmPolicy.policyTypes).toEqual(['Ingress']);
     const tcp = (ports: number[]) => ports.map((port) => ({ protocol: 'TCP', port }));
-    // Metrics ports (Flink's reporter, the HA agent) are open to scrapers anywhere, and nothing else is.
-    const scrapers = [{ namespaceSelector: {} }];
-    expect(jmPolicy.ingress).toEqual([
-      { from: [own], ports: tcp([6123, 6124, 8081, 6125, 9249, 8090]) },
-      { from: scrapers, ports: tcp([9249, 8090]) },
-    ]);
+    // Nobody outside the cluster's pods, not even a metrics scraper, unless named in metrics.allowedFrom.
+    expect(jmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6123, 6124, 8081, 6125, 9249, 8090]) }]);
     const tmPolicy = find(objects, 'NetworkPolicy', 'my-flink-cluster-taskmanager').spec;
-    expect(tmPolicy.ingress).toEqual([
-      { from: [own], ports: tcp([6122, 6121, 6125, 9249]) },
-      { from: scrapers, ports: tcp([9249]) },
-    ]);
+    expect(tmPolicy.ingress).toEqual([{ from: [own], ports: tcp([6122, 6121, 6125, 9249]) }]);
+    const scrapers = [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }];
+    const named = synthCluster({ ...exampleProps(), metrics: { allowedFrom: scrapers } }).objects;
+    expect(find(named, 'NetworkPolicy', 'my-flink-cluster-jobmanager').spec.ingress[1]).toEqual({
+      from: scrapers,
+      ports: tcp([9249, 8090]),
+    });
   });
 
   test('every pod meets the restricted Pod Security Standard', () => {
@@ -416,9 +426,7 @@ test('application mode: JobManagers and TaskManagers both hold the job jar in us
     const script: string = spec.initContainers[0].command[2];
     // The image's own usrlib first, then the jar: the emptyDir must not hide jars the image ships.
     expect(script.indexOf('cp -R /opt/flink/usrlib/. /work/usrlib/')).toBeGreaterThan(0);
-    expect(script.indexOf('cp /opt/flink/examples/streaming/WordCount.jar /work/usrlib/')).toBeGreaterThan(
-      script.indexOf('cp -R /opt/flink/usrlib/.'),
-    );
+    expect(script.indexOf('cp -- "$1" /work/usrlib/')).toBeGreaterThan(script.indexOf('cp -R /opt/flink/usrlib/.'));
   }
 });
 
@@ -660,7 +668,9 @@ describe('options', () => {
   test("the namespace prop wins over the chart's, and a chart namespace is enough", () => {
     expect(synthCluster({ ...exampleProps(), namespace: 'other' }).cluster.namespace).toBe('other');
     expect(
-      synthCluster(exampleProps(), { namespace: 'team-a' }).objects.every((o) => o.metadata.namespace === 'team-a'),
+      synthCluster(exampleProps(), { namespace: 'team-a' })
+        .objects.filter((o) => !o.kind.startsWith('ValidatingAdmissionPolicy'))
+        .every((o) => o.metadata.namespace === 'team-a'),
     ).toBe(true);
   });
 
@@ -687,5 +697,102 @@ describe('JVM options', () => {
       flinkConfiguration: { 'env.java.opts.jobmanager': '-Xlog:gc' },
     });
     expect(cluster.flinkConfig['env.java.opts.jobmanager']).toBe('-Xlog:gc');
+  });
+});
+
+describe("hostile values never reach a shell or the kubelet's $(VAR) expansion", () => {
+  const appWith = (job: Partial<NonNullable<FlinkClusterProps['job']>>) =>
+    synthCluster({ ...exampleProps(), job: { ...exampleProps().job!, ...job } });
+
+  test.each([
+    'local:///opt/flink/usrlib/a.jar;touch${IFS}/tmp/x;.jar',
+    'local:///opt/flink/usrlib/$(id).jar',
+    'local:///opt/flink/usrlib/`id`.jar',
+    'local:///opt/flink/usrlib/a b.jar',
+    'local:///opt/flink/usrlib/*.jar',
+    'local:///opt/flink/usrlib/a|b.jar',
+    'local:///opt/flink/../../etc/x.jar',
+  ])('jarUri %s is refused', (jarUri) => {
+    expect(() => appWith({ jarUri })).toThrow(/job.jarUri: .* may contain only letters, digits/);
+  });
+
+  test('job args, entry class and savepoint path keep every "$" from the kubelet', () => {
+    const { objects } = appWith({
+      args: ['$(AWS_SECRET_ACCESS_KEY)', '$$(X)', 'a$b'],
+      entryClass: 'org.example.Outer$Main',
+      initialSavepointPath: 's3://bucket/savepoints/savepoint-1',
+    });
+    const args: string[] = containerOf(find(objects, 'Deployment', 'my-flink-cluster-jobmanager')).args;
+    expect(args.slice(args.indexOf('--') + 1)).toEqual(['$$(AWS_SECRET_ACCESS_KEY)', '$$$$(X)', 'a$$b']);
+    expect(args[args.indexOf('--job-classname') + 1]).toBe('org.example.Outer$$Main');
+  });
+
+  test.each(['s3://bucket/sp/$(SECRET)', 's3://bucket/sp/a"b', "s3://bucket/sp/a'b", 's3://bucket/sp#x'])(
+    'savepoint path %s is refused',
+    (initialSavepointPath) => {
+      expect(() => appWith({ initialSavepointPath })).toThrow(/job.initialSavepointPath: .* may contain only/);
+    },
+  );
+});
+
+describe('line separators never reach the YAML', () => {
+  test('a flinkConfiguration value with U+2028 is refused at construction', () => {
+    expect(() => synthCluster({ ...exampleProps(), flinkConfiguration: { 'pipeline.name': 'a\u2028b' } })).toThrow(
+      /flinkConfiguration\["pipeline.name"\]: .* contains a line break, control character or Unicode line separator/,
+    );
+  });
+
+  test('an escape-hatch patch that brings one in fails at synth, naming the object and the path', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test', { namespace: 'flink' });
+    const cluster = new FlinkCluster(chart, 'Flink', exampleProps());
+    cluster.jobManager.deployment.addJsonPatch(
+      JsonPatch.add('/metadata/annotations', { note: 'x\u2029flink-conf.yaml: evil' }),
+    );
+    expect(() => app.synth()).toThrow(
+      /Deployment my-flink-cluster-jobmanager: metadata.annotations.note holds U\+0085/,
+    );
+  });
+});
+
+describe('the JobManager admission policy', () => {
+  const { objects } = synthCluster(exampleProps());
+  const policy = find(objects, 'ValidatingAdmissionPolicy', 'flink.my-flink-cluster.flink-jobmanager');
+  const binding = find(objects, 'ValidatingAdmissionPolicyBinding', 'flink.my-flink-cluster.flink-jobmanager');
+
+  test("applies to the JobManager service account in the cluster's namespace only, and denies", () => {
+    expect(policy.spec.matchConditions).toEqual([
+      {
+        name: 'jobmanager-service-account',
+        expression: "request.userInfo.username == 'system:serviceaccount:flink:my-flink-cluster-jobmanager'",
+      },
+    ]);
+    expect(policy.spec.matchConstraints.namespaceSelector).toEqual({
+      matchLabels: { 'kubernetes.io/metadata.name': 'flink' },
+    });
+    expect(policy.spec.failurePolicy).toBe('Fail');
+    expect(binding.spec).toEqual({
+      policyName: policy.metadata.name,
+      validationActions: ['Deny'],
+      matchResources: { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'flink' } } },
+    });
+  });
+
+  test("ConfigMaps by this cluster's HA names, the agent's Lease, and only the role label of its own pods", () => {
+    const rules: string[] = policy.spec.validations.map((v: { expression: string }) => v.expression);
+    expect(rules[0]).toContain("variables.name == 'my-flink-cluster-cluster-config-map'");
+    expect(rules[0]).toContain("variables.name.matches('^my-flink-cluster-[0-9a-f]{32}-config-map$')");
+    expect(rules[1]).toContain("variables.name == 'my-flink-cluster-jobmanager-leader'");
+    expect(rules[2]).toContain('object.spec == oldObject.spec');
+    expect(rules[2]).toContain(
+      "('app.kubernetes.io/instance' in oldObject.metadata.labels && oldObject.metadata.labels['app.kubernetes.io/instance'] == 'my-flink-cluster')",
+    );
+    expect(rules[2]).toContain(`k == '${ROLE_LABEL}'`);
+  });
+
+  test('off on request, and without HA (no pod has API rights then)', () => {
+    const kinds = (o: { kind: string }[]) => o.map((x) => x.kind).filter((k) => k.startsWith('Validating'));
+    expect(kinds(synthCluster({ ...exampleProps(), security: { admissionPolicy: false } }).objects)).toEqual([]);
+    expect(kinds(synthCluster(SCENARIOS['no HA']()).objects)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ test('a clean FlinkDeployment converts, exit 0, manifests written', async () => 
   const written = join(dir, 'out', 'orders.k8s.yaml');
   expect(s.out().trim()).toBe(written);
   expect(readFileSync(written, 'utf8')).toMatch(/kind: Deployment\n[\s\S]*name: orders-jobmanager/);
-  expect(s.err()).toContain('orders: 0 errors, 0 warnings, 1 info');
+  expect(s.err()).toContain('orders: 0 errors, 1 warning, 2 infos');
 });
 
 test('the seed converts with errors: exit 1, report table, output still written', async () => {
@@ -42,7 +42,7 @@ test('the seed converts with errors: exit 1, report table, output still written'
   expect(s.err()).toMatch(
     /\nerror +spec\.flinkConfiguration\["flink\.master\.num-task-managers"\] +is not a Flink option/,
   );
-  expect(s.err()).toContain('my-flink-app: 10 errors, 1 warning, 5 infos');
+  expect(s.err()).toContain('my-flink-app: 10 errors, 1 warning, 6 infos');
 });
 
 test('two FlinkDeployments with one name in two namespaces: one file each', async () => {

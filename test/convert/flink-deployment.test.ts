@@ -3,20 +3,38 @@ import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { FlinkCluster, FlinkClusterProps, FlinkValidationError, FlinkVersion, HaStorage } from '../../src';
 import { ConversionFinding } from '../../src/convert/conversion-report';
 import { flinkDeploymentToProps } from '../../src/convert/flink-deployment';
-import { ExampleChart } from '../../examples/main';
+import { exampleClusterProps } from '../../examples/main';
 import { find, K8sObject } from '../support/synth';
 import { cleanManifest, SEED_YAML, withSpec } from './support';
 
 const convert = (m: object | string, o = {}) => flinkDeploymentToProps(m, o);
 const mib = (s: Size | undefined) => s?.toMebibytes();
+/** The keys of a converted configuration other than the operator's defaults. */
+const OPERATOR_DEFAULT_KEYS = [
+  'web.cancel.enable',
+  'pipeline.name',
+  'execution.submit-failed-job-on-application-error',
+];
+const ownKeys = (c: FlinkClusterProps['flinkConfiguration']) =>
+  Object.fromEntries(Object.entries(c ?? {}).filter(([k]) => !OPERATOR_DEFAULT_KEYS.includes(k)));
 
-test('a clean FlinkDeployment converts with one note on object-store credentials', () => {
+test('a clean FlinkDeployment converts without errors: its own service accounts, object-store credentials, operator defaults', () => {
   const { props, report } = convert(cleanManifest());
   expect(report).toEqual([
+    {
+      severity: 'warning',
+      path: 'spec.serviceAccount',
+      message: expect.stringContaining('least-privilege service accounts'),
+    },
     {
       severity: 'info',
       path: 'spec.flinkConfiguration["high-availability.storageDir"]',
       message: expect.stringContaining('HaStorage.objectStore("s3://bucket/flink-ha")'),
+    },
+    {
+      severity: 'info',
+      path: 'spec.flinkConfiguration',
+      message: expect.stringContaining("the operator's defaults, carried over: web.cancel.enable: false"),
     },
   ]);
   expect(props.clusterId).toBe('orders');
@@ -310,7 +328,8 @@ describe('mapped fields', () => {
         p.taskManager?.env?.map((e) => e.name),
         p.taskManager?.podAnnotations,
       ],
-      [{ team: 'data' }, { note: 'jm' }, { pool: 'flink' }, 1, { nodeAffinity: {} }, ['A', 'B'], ['A'], undefined],
+      // The operator merges the env lists by position: the JobManager's B replaces A.
+      [{ team: 'data' }, { note: 'jm' }, { pool: 'flink' }, 1, { nodeAffinity: {} }, ['B'], ['A'], undefined],
     ],
     [
       'pod template volume of the main container',
@@ -376,13 +395,13 @@ describe('mapped fields', () => {
     [
       'pass-through Flink option',
       withSpec({ flinkConfiguration: { 'pekko.ask.timeout': '30 s', 'state.backend.type': 'rocksdb' } }),
-      (p) => p.flinkConfiguration,
+      (p) => ownKeys(p.flinkConfiguration),
       { 'pekko.ask.timeout': '30 s', 'state.backend.type': 'rocksdb' },
     ],
     [
       'renamed key passes through under its new name',
       withSpec({ flinkConfiguration: { 'state.backend': 'rocksdb' } }),
-      (p) => p.flinkConfiguration,
+      (p) => ownKeys(p.flinkConfiguration),
       { 'state.backend.type': 'rocksdb' },
     ],
     [
@@ -568,8 +587,8 @@ describe('reported fields', () => {
       'checkpoint dir without interval',
       withSpec({ flinkConfiguration: { 'execution.checkpointing.dir': 's3://b/cp' } }),
       'spec.flinkConfiguration["execution.checkpointing.dir"]',
-      'warning',
-      'only with checkpointing on',
+      'error',
+      'only with checkpointing.interval',
     ],
     [
       'file:// checkpoints outside the HA volume',
@@ -580,7 +599,7 @@ describe('reported fields', () => {
         },
       }),
       'spec.flinkConfiguration["execution.checkpointing.dir"]',
-      'warning',
+      'error',
       'outside the shared HA volume',
     ],
     [
@@ -621,11 +640,26 @@ describe('reported fields', () => {
       'no prop for sidecars',
     ],
     [
-      'main container resources',
-      withSpec({ podTemplate: { spec: { containers: [{ name: 'flink-main-container', resources: {} }] } } }),
-      'spec.podTemplate.spec.containers[0].resources',
-      'warning',
-      'sizes the Flink container',
+      'main container cpu (the operator replaces it)',
+      withSpec({
+        podTemplate: { spec: { containers: [{ name: 'flink-main-container', resources: { requests: { cpu: 2 } } }] } },
+      }),
+      'spec.podTemplate.spec.containers[0].resources.requests.cpu',
+      'info',
+      'is replaced by the operator',
+    ],
+    [
+      'main container ephemeral storage (the operator keeps it)',
+      withSpec({
+        podTemplate: {
+          spec: {
+            containers: [{ name: 'flink-main-container', resources: { limits: { 'ephemeral-storage': '1Gi' } } }],
+          },
+        },
+      }),
+      'spec.podTemplate.spec.containers[0].resources.limits["ephemeral-storage"]',
+      'error',
+      'kept by the operator',
     ],
     [
       'main container envFrom with a bad Secret name',
@@ -714,10 +748,10 @@ describe('reported fields', () => {
     ],
     [
       'initContainers',
-      withSpec({ podTemplate: { spec: { initContainers: [] } } }),
-      'spec.podTemplate.spec.initContainers',
+      withSpec({ podTemplate: { spec: { initContainers: [{ name: 'fetch', image: 'busybox' }] } } }),
+      'spec.podTemplate.spec.initContainers[0]',
       'error',
-      'not supported',
+      'not carried over',
     ],
     [
       'pod securityContext',
@@ -829,7 +863,12 @@ describe('reported fields', () => {
       /not a FlinkDeployment/,
     );
     expect(() => convert('kind: [unclosed')).toThrow(FlinkValidationError);
-    expect(() => convert(`${SEED_YAML}\n---\n${SEED_YAML}`)).toThrow(/2 YAML documents/);
+    expect(() => convert(`${SEED_YAML}\n---\n${SEED_YAML}`)).toThrow(
+      /2 YAML documents \(FlinkDeployment my-flink-app, FlinkDeployment my-flink-app\)/,
+    );
+    expect(() => convert(cleanManifest(), { namespace: 'Bad/NS' })).toThrow(
+      /namespace option: "Bad\/NS" - is not a namespace name/,
+    );
   });
 });
 
@@ -851,6 +890,7 @@ const SEED_FINDINGS: Array<[ConversionFinding['severity'], string]> = [
   ['info', 'spec.job.className'],
   ['info', 'spec.job.restartStrategy'],
   ['info', 'spec.jobManager.replicas'],
+  ['info', 'spec.flinkConfiguration'],
 ];
 
 describe("the seed article's FlinkDeployment", () => {
@@ -908,15 +948,30 @@ describe("the seed article's FlinkDeployment", () => {
       'jobmanager.memory.process.size': '1024m',
     });
     expect(cluster.flinkConfig).not.toHaveProperty('high-availability');
-    expect(cluster.flinkConfig).not.toHaveProperty('flink.master.num-task-managers');
-    expect(cluster.flinkConfig).not.toHaveProperty('high-availability.storage-dir');
+    expect(cluster.flinkConfig).not.toHaveProperty(['flink.master.num-task-managers']);
+    expect(cluster.flinkConfig).not.toHaveProperty(['high-availability.storage-dir']);
   });
 
-  test("it converts into the example app's cluster, object for object, but for the image the article names", () => {
+  test("it converts into the example app's cluster, object for object, but for the image and what the operator adds", () => {
     const chart = new Chart(Testing.app(), 'flink-example', { namespace: 'flink' });
     FlinkCluster.fromFlinkDeployment(chart, 'MyFlinkCluster', SEED_YAML);
     const converted = JSON.stringify(Testing.synth(chart)).replace(/flinkci\/flink:1\.19\.0/g, 'flink:1.19');
-    expect(converted).toBe(JSON.stringify(Testing.synth(new ExampleChart(Testing.app(), 'flink-example'))));
+    // What the operator adds to every such cluster: its default Flink options, and CPU limits
+    // equal to the requests (Flink's limit factor 1.0).
+    const example = exampleClusterProps();
+    const withOperatorDefaults: FlinkClusterProps = {
+      ...example,
+      jobManager: { ...example.jobManager, resources: { ...example.jobManager!.resources, cpuLimit: 1 } },
+      taskManager: { ...example.taskManager, resources: { ...example.taskManager!.resources, cpuLimit: 1 } },
+      flinkConfiguration: {
+        'web.cancel.enable': 'false',
+        'pipeline.name': 'my-flink-app',
+        'execution.submit-failed-job-on-application-error': 'true',
+      },
+    };
+    const expected = new Chart(Testing.app(), 'flink-example', { namespace: 'flink' });
+    new FlinkCluster(expected, 'MyFlinkCluster', withOperatorDefaults);
+    expect(converted).toBe(JSON.stringify(Testing.synth(expected)));
   });
 
   test('strict mode throws one FlinkValidationError naming every error', () => {

@@ -1,9 +1,10 @@
-import { NOT_FLINK_OPTIONS, TYPED_KEYS } from '../../src/convert/config-keys';
+import { NOT_FLINK_OPTIONS } from '../../src/convert/config-keys';
+import { TYPED_KEYS } from '../../src/convert/typed-keys';
 import { flinkDeploymentToProps } from '../../src/convert/flink-deployment';
 import { isKnownKey } from '../support/flink-keys';
 import { SEED_YAML, withSpec } from './support';
 
-/** Flink versions with a key list (../shared/flink-keys). */
+/** Flink versions with an option catalog (src/flink/catalog/, generated from Flink's jars). */
 const VERSIONS: Array<[string, string, string]> = [
   ['v1_19', '1.19', 'flink:1.19'],
   ['v1_20', '1.20', 'flink:1.20'],

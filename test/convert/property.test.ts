@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { FlinkCluster, FlinkValidationError } from '../../src';
-import { TYPED_KEYS } from '../../src/convert/config-keys';
+import { TYPED_KEYS } from '../../src/convert/typed-keys';
 import { flinkDeploymentToProps } from '../../src/convert/flink-deployment';
 import { configureSeed, runs } from '../support/fc-seed';
 import { cleanManifest, SEED_YAML } from './support';

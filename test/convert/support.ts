@@ -6,7 +6,7 @@ export const SEED_YAML = readFileSync(join(__dirname, 'fixtures', 'seed-flinkdep
 
 type Json = { [key: string]: any };
 
-/** A FlinkDeployment the conversion maps without any finding. */
+/** A FlinkDeployment the operator accepts and the conversion maps without an error. */
 export function cleanManifest(): Json {
   return {
     apiVersion: 'flink.apache.org/v1beta1',
@@ -15,6 +15,7 @@ export function cleanManifest(): Json {
     spec: {
       image: 'flink:1.20.1',
       flinkVersion: 'v1_20',
+      serviceAccount: 'flink',
       flinkConfiguration: {
         'high-availability.type': 'kubernetes',
         'high-availability.storageDir': 's3://bucket/flink-ha',

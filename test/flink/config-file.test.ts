@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { FlinkVersion } from '../../src';
 import { FlinkVersionTraits } from '../../src/flink/flink-version';
-import { renderConfigFile } from '../../src/flink/config-file';
+import { renderConfigFile, yamlValue } from '../../src/flink/config-file';
 import { ownerOf } from '../../src/model/config-sections';
 import { currentNameOf } from '../../src/model/key-rules';
 import {
@@ -23,6 +23,32 @@ describe('renderConfigFile', () => {
         v(FlinkVersion.V1_19),
       ),
     ).toBe('a.key: file:///opt/flink/ha\nb.key: 15 s\nc.key: "x: y"\nd.key: "a #b"\ne.key: ""\n');
+  });
+  test.each([
+    ['no', '"no"'],
+    ['off', '"off"'],
+    ['Yes', '"Yes"'],
+    ['null', '"null"'],
+    ['~', '"~"'],
+    ['012', '"012"'],
+    ['0x1F', '"0x1F"'],
+    ['1_000', '"1_000"'],
+    ['12:30', '"12:30"'],
+    ['2024-01-01', '"2024-01-01"'],
+    ['1.5', '"1.5"'],
+    ['.inf', '".inf"'],
+    ['@x', '"@x"'],
+    ['%x', '"%x"'],
+    ['- a', '"- a"'],
+    ['a\u2028b', '"a\\u2028b"'],
+    ['true', 'true'],
+    ['15 s', '15 s'],
+    ['1024m', '1024m'],
+    ['0', '0'],
+    ['my-flink-cluster', 'my-flink-cluster'],
+    ['s3://bucket/ha', 's3://bucket/ha'],
+  ])('config.yaml value %j is written as %s (YAML 1.1 reads it back unchanged)', (value, written) => {
+    expect(yamlValue(value)).toBe(written);
   });
   test('flink-conf.yaml: raw values (Flink 1.18 keeps quotes literally)', () => {
     expect(renderConfigFile({ k: 'x: y' }, v(FlinkVersion.V1_18))).toBe('k: x: y\n');
@@ -63,8 +89,9 @@ describe('key rules', () => {
     ['state.checkpoints.dir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
     ['state.backend.fs.checkpointdir', FlinkVersion.V1_20, 'execution.checkpointing.dir'],
     ['restart-strategy', FlinkVersion.V1_19, 'restart-strategy.type'],
-    // 1.18 has no key list: a rename first seen in 1.19 may not exist there, so none is suggested.
-    ['state.backend', FlinkVersion.V1_18, 'state.backend'],
+    // Flink's own catalog: state.backend is already a deprecated key of state.backend.type in 1.18.
+    ['state.backend', FlinkVersion.V1_18, 'state.backend.type'],
+    ['pipeline.name', FlinkVersion.V2_2, 'pipeline.name'],
   ])('%s on %s is %s', (key, version, expected) => {
     expect(currentNameOf(key, v(version))).toBe(expected);
   });

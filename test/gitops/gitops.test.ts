@@ -11,7 +11,10 @@ describe('Argo CD sync waves', () => {
     const { objects } = synthCluster({
       ...exampleProps(),
       gitOps: { argoCdSyncWaves: true },
-      metrics: { podMonitor: {} },
+      metrics: {
+        podMonitor: {},
+        allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      },
     });
     const wave = (kind: string) => [
       ...new Set(ofKind(objects, kind).map((o) => o.metadata.annotations?.[SYNC_WAVE_ANNOTATION])),

@@ -157,9 +157,9 @@ const RULES: Array<[string, () => FlinkClusterProps, RegExp]> = [
     /use highAvailability\.enabled instead/,
   ],
   [
-    'escape hatch: renamed key for the version',
-    () => ({ ...base(FlinkVersion.V1_20), flinkConfiguration: { 'state.backend': 'rocksdb' } }),
-    /^flinkConfiguration\["state\.backend"\]: "rocksdb" - is deprecated for Flink 1\.20 .*did you mean "state\.backend\.type"\?/,
+    'escape hatch: unknown key, with the nearest real keys',
+    () => ({ ...base(FlinkVersion.V1_20), flinkConfiguration: { 'taskmanager.number-of-task-slots': '2' } }),
+    /^flinkConfiguration\["taskmanager\.number-of-task-slots"\]: "2" - is not an option of Flink 1\.20; did you mean/,
   ],
   [
     'escape hatch: removed key in 2.x',
@@ -168,8 +168,8 @@ const RULES: Array<[string, () => FlinkClusterProps, RegExp]> = [
   ],
   [
     'escape hatch: keys that prefix each other',
-    () => ({ ...base(), flinkConfiguration: { 'pipeline.max-parallelism': 10, 'pipeline.max-parallelism.x': 1 } }),
-    /^flinkConfiguration\["pipeline\.max-parallelism"\]: .* - conflicts with "pipeline\.max-parallelism\.x"/,
+    () => ({ ...base(), flinkConfiguration: { 'state.backend': 'rocksdb', 'state.backend.type': 'rocksdb' } }),
+    /^flinkConfiguration\["state\.backend"\]: .* - conflicts with "state\.backend\.type"/,
   ],
   [
     'escape hatch: value type',

@@ -8,6 +8,7 @@ import {
   HaStorage,
   ImagePullPolicy,
   RestartStrategy,
+  RestartStrategyType,
 } from '../../src';
 import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../../src/flink/memory-model';
 
@@ -85,6 +86,9 @@ const restartStrategy: fc.Arbitrary<RestartStrategy | undefined> = fc.oneof(
       }),
     ),
 );
+
+const hasAttempts = (s: RestartStrategy) =>
+  s._spec.type === RestartStrategyType.EXPONENTIAL_DELAY && s._spec.attemptsBeforeResetBackoff !== undefined;
 
 /** Everything the generator decides, before cross-field constraints are applied. */
 const raw = fc.record({
@@ -197,8 +201,11 @@ function toProps(r: Raw): FlinkClusterProps {
     : {};
   const prometheus = r.prometheus || r.podMonitor || r.dashboard;
   const restPeers = r.restPeers || (r.ingress && r.networkPolicies);
+  // With an Ingress, web submission is restIngress.jobSubmission's to decide.
   const flinkConfiguration = Object.fromEntries(
-    Object.keys(r.extra).map((k) => [k, r.extraValues[k as keyof typeof r.extraValues]]),
+    Object.keys(r.extra)
+      .filter((k) => !(r.ingress && k === 'web.submit.enable'))
+      .map((k) => [k, r.extraValues[k as keyof typeof r.extraValues]]),
   );
   return {
     flinkVersion: r.version,
@@ -225,7 +232,10 @@ function toProps(r: Raw): FlinkClusterProps {
     },
     highAvailability: ha ? { storage, ...timings } : { enabled: false },
     ...(job ? { job } : {}),
-    ...(r.restartStrategy ? { restartStrategy: r.restartStrategy } : {}),
+    // attempts-before-reset-backoff exists from Flink 1.19 on.
+    ...(r.restartStrategy && !(r.version === FlinkVersion.V1_18 && hasAttempts(r.restartStrategy))
+      ? { restartStrategy: r.restartStrategy }
+      : {}),
     ...(r.checkpointing
       ? {
           checkpointing: {
@@ -265,11 +275,14 @@ function toProps(r: Raw): FlinkClusterProps {
     metrics: {
       prometheus,
       ...(r.podMonitor
-        ? { podMonitor: { labels: { release: 'prom' }, interval: Duration.millis(r.podMonitorIntervalMs) } }
+        ? {
+            podMonitor: { labels: { release: 'prom' }, interval: Duration.millis(r.podMonitorIntervalMs) },
+            allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+          }
         : {}),
       ...(r.dashboard ? { grafanaDashboard: {} } : {}),
     },
-    ...(r.ingress ? { restIngress: { host: `${r.clusterId}.example.com` } } : {}),
+    ...(r.ingress ? { restIngress: { host: `${r.clusterId}.example.com`, jobSubmission: r.syncWaves } } : {}),
     gitOps: { argoCdSyncWaves: r.syncWaves },
   };
 }

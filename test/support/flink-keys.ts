@@ -1,47 +1,24 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { classifyKey } from '../../src/flink/catalog/option-catalog';
 
-/** Flink's own key lists, beside the repository (../shared/flink-keys). Test data only. */
-export const FLINK_KEYS_DIR = join(__dirname, '..', '..', '..', 'shared', 'flink-keys');
+/** Kinds of key Flink reads in a version (deprecated keys too, though the construct must not write them). */
+const KNOWN = new Set([
+  'option',
+  'template-option',
+  'reporter-parameter',
+  'fallback-key',
+  'deprecated-key',
+  'deprecated-option',
+  // Flink reads these but sets them itself; the construct writes $internal.pipeline.job-id for a fixed job id.
+  'internal',
+]);
 
-/** The list that stands for a version: there is no 1.18 list, and 1.18's keys are close to 1.19's. */
-export function listVersion(version: string): string {
-  return version === '1.18' ? '1.19' : version;
-}
-
-const cache = new Map<string, Map<string, string>>();
-
-/** key -> status for one Flink version. */
-export function flinkKeys(version: string): Map<string, string> {
-  const v = listVersion(version);
-  let keys = cache.get(v);
-  if (!keys) {
-    keys = new Map();
-    for (const line of readFileSync(join(FLINK_KEYS_DIR, `flink-keys-${v}.txt`), 'utf8').split('\n')) {
-      if (!line || line.startsWith('#')) continue;
-      const [key, , , status] = line.split('\t');
-      keys.set(key, status ?? '');
-    }
-    cache.set(v, keys);
-  }
-  return keys;
-}
-
-/** Whether `key` is a Flink option of `version`, `<name>` segments matching any segment. */
+/** True when Flink `version` reads `key` (from the option catalog generated from Flink's jars). */
 export function isKnownKey(key: string, version: string): boolean {
-  const keys = flinkKeys(version);
-  if (keys.has(key)) return true;
-  for (const pattern of keys.keys()) {
-    if (!pattern.includes('<')) continue;
-    const re = new RegExp(
-      '^' +
-        pattern
-          .split(/<[^>]+>/)
-          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[^.]+') +
-        '$',
-    );
-    if (re.test(key)) return true;
-  }
-  return false;
+  return KNOWN.has(classifyKey(version, key).kind);
+}
+
+/** True when `key` is deprecated in `version`. */
+export function isDeprecatedKey(key: string, version: string): boolean {
+  const kind = classifyKey(version, key).kind;
+  return kind === 'deprecated-key' || kind === 'deprecated-option';
 }

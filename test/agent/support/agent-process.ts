@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { join } from 'path';
-import { microTime } from '../../../src/agent/microtime';
+import { microTime } from '../../../src/agent/lease/microtime';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const BUNDLE = join(ROOT, 'assets', 'ha-agent.js');

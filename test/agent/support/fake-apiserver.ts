@@ -29,6 +29,8 @@ export class FakeApiServer {
   public readonly pods = new Map<string, Obj>();
   public readonly events: Obj[] = [];
   public requests = 0;
+  /** Every request: who (the bearer token), what, and the body. */
+  public readonly log: Array<{ token?: string; method: string; url: string; type?: string; body: string }> = [];
   public readonly requestsByRoute = new Map<string, number>();
   /** Answer this many upcoming non-watch requests with 500. */
   public fail5xx = 0;
@@ -118,6 +120,13 @@ export class FakeApiServer {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      this.log.push({
+        token: req.headers.authorization?.replace(/^Bearer /, ''),
+        method: req.method ?? '',
+        url: req.url ?? '',
+        type: req.headers['content-type'],
+        body,
+      });
       const parts = url.pathname.split('/').filter(Boolean);
       // /api/v1/namespaces/flink/<resource>[/<name>] or /apis/coordination.k8s.io/v1/namespaces/flink/leases[/<name>]
       const i = parts.indexOf('namespaces');
@@ -196,6 +205,10 @@ export class FakeApiServer {
           }
           pod.metadata.labels = merged;
           return json(200, pod);
+        }
+        if (resource === 'pods' && req.method === 'GET' && name) {
+          const pod = this.pods.get(name);
+          return pod ? json(200, pod) : status(404, `pods "${name}" not found`);
         }
         if (resource === 'pods' && req.method === 'GET')
           return json(200, { items: [...this.pods.values()].filter(matches) });

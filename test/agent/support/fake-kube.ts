@@ -1,4 +1,14 @@
-import { ApiError, ConfigMap, KubeApi, KubeEvent, Lease, Pod, Selector, WatchEvent } from '../../../src/agent/kube-api';
+import {
+  ApiError,
+  ConfigMap,
+  KubeApi,
+  KubeEvent,
+  Lease,
+  Pod,
+  Preconditions,
+  Selector,
+  WatchEvent,
+} from '../../../src/agent/kube/kube-api';
 
 /** An in-memory API server subset with resourceVersions, 404s and 409s; faults on demand. */
 export class FakeKube implements KubeApi {
@@ -44,9 +54,14 @@ export class FakeKube implements KubeApi {
     return { items, resourceVersion: String(this.rv) };
   }
 
-  public async deleteConfigMap(_ns: string, name: string) {
+  public async deleteConfigMap(_ns: string, name: string, preconditions?: Preconditions) {
     this.check('deleteConfigMap');
-    if (!this.configMaps.delete(name)) throw new ApiError(404, 'not found');
+    const current = this.configMaps.get(name);
+    if (!current) throw new ApiError(404, 'not found');
+    const rv = preconditions?.resourceVersion;
+    if (rv !== undefined && rv !== current.metadata.resourceVersion)
+      throw new ApiError(409, `Precondition failed: ResourceVersion in precondition: ${rv}`);
+    this.configMaps.delete(name);
   }
 
   public async watchConfigMap(
@@ -68,6 +83,7 @@ export class FakeKube implements KubeApi {
 
   public async createLease(_ns: string, lease: Lease) {
     this.check('createLease');
+    validLeaseNumbers(lease);
     if (this.leases.has(lease.metadata.name)) throw new ApiError(409, 'already exists');
     const stored = { ...lease, metadata: { ...lease.metadata, resourceVersion: this.nextRv() } };
     this.leases.set(lease.metadata.name, stored);
@@ -80,6 +96,7 @@ export class FakeKube implements KubeApi {
     if (!current) throw new ApiError(404, 'not found');
     if (current.metadata.resourceVersion !== lease.metadata.resourceVersion)
       throw new ApiError(409, 'the object has been modified');
+    validLeaseNumbers(lease);
     for (const t of [lease.spec.acquireTime, lease.spec.renewTime]) {
       if (t !== undefined && !/\.\d{6}Z$/.test(t))
         throw new ApiError(400, `MicroTime needs six fractional digits: ${t}`);
@@ -94,16 +111,18 @@ export class FakeKube implements KubeApi {
     return [...this.pods.values()].filter((p) => matches({ metadata: p.metadata }, { labelSelector }));
   }
 
-  public async patchPodLabels(_ns: string, name: string, labels: Record<string, string | null>) {
-    this.check('patchPodLabels');
+  public async getPod(_ns: string, name: string) {
+    this.check('getPod');
     const pod = this.pods.get(name);
     if (!pod) throw new ApiError(404, `pods "${name}" not found`);
-    const merged: Record<string, string> = { ...pod.metadata.labels };
-    for (const [k, v] of Object.entries(labels)) {
-      if (v === null) delete merged[k];
-      else merged[k] = v;
-    }
-    this.pods.set(name, { ...pod, metadata: { ...pod.metadata, labels: merged } });
+    return pod;
+  }
+
+  public async patchPodLabel(_ns: string, name: string, key: string, value: string) {
+    this.check('patchPodLabel');
+    const pod = this.pods.get(name);
+    if (!pod) throw new ApiError(404, `pods "${name}" not found`);
+    this.pods.set(name, { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [key]: value } } });
   }
 
   public async createEvent(_ns: string, event: KubeEvent) {
@@ -114,6 +133,16 @@ export class FakeKube implements KubeApi {
   public label(pod: string, key: string): string | undefined {
     return this.pods.get(pod)?.metadata.labels?.[key];
   }
+}
+
+/** The API server's checks of a Lease's numbers: int32, a positive duration, no negative count. */
+function validLeaseNumbers(lease: Lease): void {
+  const { leaseDurationSeconds: duration, leaseTransitions: transitions } = lease.spec;
+  const int32 = (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31;
+  if (duration !== undefined && (!int32(duration) || duration <= 0))
+    throw new ApiError(422, `spec.leaseDurationSeconds: Invalid value: ${duration}`);
+  if (transitions !== undefined && (!int32(transitions) || transitions < 0))
+    throw new ApiError(422, `spec.leaseTransitions: Invalid value: ${transitions}`);
 }
 
 function matches(obj: { metadata: { name: string; labels?: Record<string, string> } }, s: Selector): boolean {
@@ -169,6 +198,10 @@ export class ManualClock {
   /** Number of sleeps in progress. */
   public get pending(): number {
     return this.timers.length;
+  }
+  /** How far ahead each pending sleep ends, ms. */
+  public get pendingDelays(): number[] {
+    return this.timers.map((x) => x.at - this.t);
   }
   /** Moves time forward in steps, letting woken loops run between steps. */
   public async advance(ms: number, stepMs = 100): Promise<void> {

@@ -39,7 +39,10 @@ describe('PodMonitor', () => {
   test('selects every pod of the cluster and scrapes Flink and the agent', () => {
     const { objects } = synthCluster({
       ...exampleProps(),
-      metrics: { podMonitor: { labels: { release: 'kube-prometheus' }, interval: Duration.seconds(15) } },
+      metrics: {
+        podMonitor: { labels: { release: 'kube-prometheus' }, interval: Duration.seconds(15) },
+        allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      },
     });
     const pm = find(objects, 'PodMonitor', 'my-flink-cluster-flink');
     expect(pm.apiVersion).toBe('monitoring.coreos.com/v1');
@@ -59,9 +62,15 @@ describe('PodMonitor', () => {
     });
   });
   test('a bad label is rejected', () => {
-    expect(() => synthCluster({ ...exampleProps(), metrics: { podMonitor: { labels: { 'bad key': 'x' } } } })).toThrow(
-      /^metrics\.podMonitor\.labels\["bad key"\]: "bad key" - is not a valid label key/,
-    );
+    expect(() =>
+      synthCluster({
+        ...exampleProps(),
+        metrics: {
+          podMonitor: { labels: { 'bad key': 'x' } },
+          allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        },
+      }),
+    ).toThrow(/^metrics\.podMonitor\.labels\["bad key"\]: "bad key" - is not a valid label key/);
   });
 });
 
@@ -211,7 +220,13 @@ test('the dashboard layout picture in docs/ matches the dashboard', () => {
 });
 
 test('a PodMonitor interval finer than a second is written in milliseconds', () => {
-  const { objects } = synthCluster({ ...exampleProps(), metrics: { podMonitor: { interval: Duration.millis(1500) } } });
+  const { objects } = synthCluster({
+    ...exampleProps(),
+    metrics: {
+      podMonitor: { interval: Duration.millis(1500) },
+      allowedFrom: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+    },
+  });
   expect(
     find(objects, 'PodMonitor', 'my-flink-cluster-flink').spec.podMetricsEndpoints.map((e: any) => e.interval),
   ).toEqual(['1500ms', '1500ms']);
