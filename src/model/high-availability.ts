@@ -134,3 +134,9 @@ function checkCredentials(c: ObjectStoreCredentials): void {
   const why = reservedEnv(file.fileEnv);
   if (why) fail(`${p}.fileSecret.fileEnv`, file.fileEnv, `is reserved: ${why}`);
 }
+
+/** Env variables the construct sets for the object store's credentials, with the prop that sets each. */
+export function credentialEnv(storage: HaStorageModel | undefined): ReadonlyMap<string, string> {
+  const fileEnv = storage?.kind === 'object-store' ? storage.credentials?.fileSecret?.fileEnv : undefined;
+  return new Map(fileEnv ? [[fileEnv, 'highAvailability.storage credentials.fileSecret.fileEnv']] : []);
+}

@@ -145,6 +145,17 @@ export function resolvePods(
   };
 }
 
+/**
+ * Rule: env variables the construct sets from other props (the object store's credentials
+ * file) may not be set again in a pod group's env, where the user's value would silently win.
+ */
+export function forbidOwnedEnv(prop: string, pods: PodsModel, owned: ReadonlyMap<string, string>): void {
+  pods.env.forEach((e, i) => {
+    const owner = owned.get(e.name);
+    if (owner) fail(`${prop}.env[${i}].name`, e.name, `is set by the construct from ${owner}; remove it here`);
+  });
+}
+
 function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<FlinkPodProps['env']> {
   const env = requireList(prop, given ?? [], 'EnvVar objects', '[{ name: "TZ", value: "UTC" }]');
   const names = new Set<string>();

@@ -4,13 +4,13 @@ import { resolveExtraConfig, resolveLogLevel } from './extra-config';
 import { buildFlinkConfig } from './flink-configuration';
 import { resolveFlinkImage } from './flink-image';
 import { resolveFlinkVersion } from './flink-version';
-import { resolveHighAvailability } from './high-availability';
+import { credentialEnv, resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
 import { checkMemoryOptions } from './memory-options';
 import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
-import { resolvePods } from './pods';
+import { forbidOwnedEnv, resolvePods } from './pods';
 import { resolveSharedStorage } from './shared-storage';
 import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../flink/memory-model';
 import { FlinkClusterProps } from '../props/cluster-props';
@@ -75,6 +75,9 @@ export function resolveCluster(
     ...resolvePods('taskManager', props.taskManager, tmReplicas, 1728, MIN_TASKMANAGER_PROCESS_MIB),
     taskSlots,
   };
+  const ownedEnv = credentialEnv(highAvailability.storage);
+  forbidOwnedEnv('jobManager', jobManager, ownedEnv);
+  forbidOwnedEnv('taskManager', taskManager, ownedEnv);
   const totalSlots = tmReplicas * taskSlots;
   const job = props.job === undefined ? undefined : resolveJob(props.job, identity, totalSlots);
 
