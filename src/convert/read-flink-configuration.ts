@@ -103,7 +103,15 @@ export function readFlinkConfiguration(raw: unknown, traits: FlinkVersionTraits,
     findings.error(base, notAMap());
     return intent;
   }
-  const read: ConfigRead = { intent, passThrough, userKeys, restart: new Map(), traits, findings, suggestionsLeft: SUGGESTION_LIMIT };
+  const read: ConfigRead = {
+    intent,
+    passThrough,
+    userKeys,
+    restart: new Map(),
+    traits,
+    findings,
+    suggestionsLeft: SUGGESTION_LIMIT,
+  };
   for (const [rawKey, value] of flattenConfiguration(raw as Record<string, unknown>))
     readEntry(rawKey, value, childPath(base, rawKey), read);
   if (read.restart.size) {

@@ -1,13 +1,26 @@
 import { Duration, Size } from 'cdk8s';
 import { HaStorageModel, HighAvailabilityModel } from './cluster-model';
 import { parseStorageUri } from './storage-uri';
+import { reservedEnv } from './pods';
 import { AccessMode, HA_MOUNT_PATH, HaStorage, ObjectStoreCredentials } from '../props/ha-storage';
 import { HighAvailabilityProps } from '../props/cluster-props';
 import { fail } from '../validation/errors';
-import { requireDnsSubdomain, requireObject } from '../validation/k8s-syntax';
+import { requireDnsSubdomain, requireKnownFields, requireObject } from '../validation/k8s-syntax';
 import { durationMillis, requireBoolean, requireEnum, requireString, sizeMebibytes } from '../validation/values';
 
 const P = 'highAvailability.storage';
+/**
+ * The longest lease accepted. A leader whose pod or node dies without releasing its lease
+ * keeps it until it expires, so every such failover lasts up to one lease: Flink's default is
+ * 15 s, and past a few minutes standby JobManagers no longer shorten an outage (a longer value
+ * is usually a unit slip, minutes for seconds). renewDeadline and retryPeriod are bounded by it
+ * through the rules below.
+ */
+const MAX_LEASE = Duration.minutes(5);
+const leaseTooLong = () =>
+  `is longer than ${MAX_LEASE.toHumanString()}: when the leader's pod or node dies without releasing the lease, the ` +
+  'standbys wait for it to expire, so Flink would stay without a leader (jobs stopped, REST down) that long at every ' +
+  "such failover. Flink accepts it, but HA then buys little; use seconds (Flink's default is Duration.seconds(15))";
 const tooShortRetry = () => 'must be at least 1 second; shorter periods load the API server for no gain';
 const deadlineOverLease = (lease: Duration) =>
   `must not exceed leaseDuration (${lease.toHumanString()}), or a leader could keep acting after its lease expired`;
@@ -40,6 +53,8 @@ export function resolveHighAvailability(
   const leaseDurationMs = durationMillis('highAvailability.leaseDuration', leaseDuration);
   const renewDeadlineMs = durationMillis('highAvailability.renewDeadline', renewDeadline);
   const retryPeriodMs = durationMillis('highAvailability.retryPeriod', retryPeriod);
+  if (leaseDurationMs > MAX_LEASE.toMilliseconds())
+    fail('highAvailability.leaseDuration', leaseDuration, leaseTooLong());
   if (retryPeriodMs < 1000) fail('highAvailability.retryPeriod', retryPeriod, tooShortRetry());
   if (renewDeadlineMs > leaseDurationMs)
     fail('highAvailability.renewDeadline', renewDeadline, deadlineOverLease(leaseDuration));
@@ -57,8 +72,16 @@ export function resolveHighAvailability(
   return { enabled, storage, leaseDurationMs, renewDeadlineMs, retryPeriodMs };
 }
 
+/** The props type of each HaStorage factory, for the unknown-field check. */
+const FACTORY_PROPS = {
+  'new-claim': 'NewClaimProps',
+  'existing-claim': 'ExistingClaimProps',
+  'object-store': 'ObjectStoreProps',
+} as const;
+
 function resolveStorage(storage: HaStorage, clusterId: string): HaStorageModel {
   const choice = storage._choice;
+  requireKnownFields(P, choice.props, FACTORY_PROPS[choice.kind]);
   if (choice.kind === 'object-store') return resolveObjectStore(choice.uri, choice.props.credentials);
   const accessMode = requireEnum(
     `${P}.accessMode`,
@@ -96,7 +119,9 @@ function checkCredentials(c: ObjectStoreCredentials): void {
     '{ name: "gcs-key", key: "key.json", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" }',
   );
   requireDnsSubdomain(`${p}.fileSecret.name`, file.name, 'Secret name');
-  if (!/^[-._a-zA-Z0-9]+$/.test(requireString(`${p}.fileSecret.key`, file.key))) {
+  // Kubernetes' rule for Secret keys (IsConfigMapKey); "." and ".." would also climb out of the mount.
+  const key = requireString(`${p}.fileSecret.key`, file.key);
+  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(key) || key === '.' || key.startsWith('..')) {
     fail(`${p}.fileSecret.key`, file.key, 'is not a valid Secret key (letters, digits, "-", "_" and ".")');
   }
   if (typeof file.fileEnv !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(file.fileEnv)) {
@@ -106,4 +131,12 @@ function checkCredentials(c: ObjectStoreCredentials): void {
       'must be an environment variable name such as GOOGLE_APPLICATION_CREDENTIALS',
     );
   }
+  const why = reservedEnv(file.fileEnv);
+  if (why) fail(`${p}.fileSecret.fileEnv`, file.fileEnv, `is reserved: ${why}`);
+}
+
+/** Env variables the construct sets for the object store's credentials, with the prop that sets each. */
+export function credentialEnv(storage: HaStorageModel | undefined): ReadonlyMap<string, string> {
+  const fileEnv = storage?.kind === 'object-store' ? storage.credentials?.fileSecret?.fileEnv : undefined;
+  return new Map(fileEnv ? [[fileEnv, 'highAvailability.storage credentials.fileSecret.fileEnv']] : []);
 }

@@ -42,7 +42,7 @@ export function resolveJob(
   if (scheme !== 'local' && scheme !== 'file') fail('job.jarUri', jarUri, remoteJar(scheme));
   if (!jarPath.startsWith('/') || !jarPath.endsWith('.jar')) fail('job.jarUri', jarUri, notAJarPath());
   if (!SAFE_PATH.test(jarPath) || jarPath.split('/').includes('..')) fail('job.jarUri', jarUri, unsafeJarPath());
-  if (job.entryClass !== undefined && !JAVA_CLASS.test(job.entryClass))
+  if (job.entryClass !== undefined && (typeof job.entryClass !== 'string' || !JAVA_CLASS.test(job.entryClass)))
     fail('job.entryClass', job.entryClass, 'is not a Java class name such as org.example.MyJob');
   const args = job.args ?? [];
   if (!Array.isArray(args) || args.some((a) => typeof a !== 'string'))

@@ -2,33 +2,46 @@ import { FlinkVersionTraits } from '../flink/flink-version';
 import { checkValue, classifyKey, KeyClassification, lookupOption } from '../flink/catalog/option-catalog';
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
+import { credentialInFlinkMap, credentialInJvmOptions, isCredentialName } from '../validation/credential-names';
 
 /**
- * Keys that hold a credential inline. Written into the ConfigMap they would end up in the
- * GitOps repository, so they are refused, with the way to keep the secret in a Secret.
+ * How to keep each family's credential in a Secret instead. A key holds a credential when
+ * `isCredentialName` says so (a pattern, not a list); written into the ConfigMap it would
+ * end up in the GitOps repository, so it is refused, and its value is never echoed.
  */
-const INLINE_CREDENTIALS: ReadonlyArray<[RegExp, string]> = [
+const CREDENTIAL_ADVICE: ReadonlyArray<[RegExp, string]> = [
   [
-    /^(s3\.(access|secret)[.-]key|fs\.s3a?\.(access|secret)\.key|fs\.s3a\.session\.token)$/,
+    /^(s3|fs\.s3a?)\./,
     'for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or workload identity)',
   ],
   [
-    /^(fs\.azure\.account\.key\..+|fs\.azure\.account\.oauth2\.client\.secret(\..+)?)$/,
+    /^fs\.azure\./,
     'for Azure use workload identity, or credentials.envFromSecret with the variables your configuration references',
   ],
   [
-    /^fs\.gs\.auth\.service\.account\.private\.key(\.id)?$/,
+    /^fs\.gs\./,
     'for GCS use credentials.fileSecret (a key file mounted from a Secret, GOOGLE_APPLICATION_CREDENTIALS) or workload identity',
   ],
   [
-    /^fs\.oss\.accessKey(Id|Secret)$/,
+    /^fs\.oss\./,
     'for OSS use the environment-variable credential provider with env valueFrom.secretKeyRef, or workload identity',
   ],
-  [
-    /^(security\.ssl\.(.+\.)?(key|keystore|truststore)-password|metrics\.reporter\..+\.password)$/,
-    'Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config',
-  ],
 ];
+const NO_SECRET_SOURCE =
+  'Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config';
+const inlineCredential = (key: string) =>
+  `would write a credential into the ConfigMap, and so into your Git repository; ${CREDENTIAL_ADVICE.find(([re]) => re.test(key))?.[1] ?? NO_SECRET_SOURCE}`;
+
+const credentialInside = (name: string) =>
+  `sets the credential ${name} inline, which would write it into the ConfigMap, and so into your Git repository; ` +
+  'keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)';
+
+/** A credential named inside a value: `-Dname=...` JVM options, or a key of Flink's `k:v,k:v` job parameters. */
+function credentialInValue(key: string, value: string): string | undefined {
+  if (/^env\.java\.(default-)?opts(\.|$)/.test(key)) return credentialInJvmOptions(value);
+  if (key === 'pipeline.global-job-parameters') return credentialInFlinkMap(value);
+  return undefined;
+}
 
 const KEY_SYNTAX = /^[A-Za-z0-9$][A-Za-z0-9._<>$-]*$/;
 
@@ -71,7 +84,7 @@ export interface ExtraKeyOptions {
 /**
  * Checks one escape-hatch entry against the construct's rules and Flink's own option catalog
  * for the declared version (generated from Flink's jars, src/flink/catalog/).
- * Rules, in order: syntax, value type, inline credentials, owned by a prop, then what the
+ * Rules, in order: syntax, a credential (whose value is never shown), value type, owned by a prop, then what the
  * catalog says: removed, not yet available, unknown (with the nearest real keys), internal,
  * a value of the wrong type; a deprecated key or a connector option is accepted with a warning.
  */
@@ -84,16 +97,12 @@ export function checkExtraKey(
   const { applicationMode = true, restIngress = false, suggest = true } = options;
   const prop = `flinkConfiguration["${key}"]`;
   if (!KEY_SYNTAX.test(key)) fail('flinkConfiguration', key, badKeySyntax());
+  // The value of a credential is never echoed, not even when it has the wrong type.
+  if (isCredentialName(key)) fail(prop, '(hidden)', inlineCredential(key));
+  const inside = typeof value === 'string' ? credentialInValue(key, value) : undefined;
+  if (inside) fail(prop, '(hidden)', credentialInside(inside));
   if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value)))
     fail(prop, value, 'must be a string, a finite number or a boolean');
-  const credential = INLINE_CREDENTIALS.find(([re]) => re.test(key));
-  // The value is a secret: never echo it.
-  if (credential)
-    fail(
-      prop,
-      '(hidden)',
-      `would write a credential into the ConfigMap, and so into your Git repository; ${credential[1]}`,
-    );
   const c = classifyKey(traits.version, key, { suggest });
   const current = c.kind === 'deprecated-key' && c.replacement ? c.replacement : key;
   const owner = ownerOf(key, applicationMode, restIngress) ?? ownerOf(current, applicationMode, restIngress);

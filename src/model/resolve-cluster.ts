@@ -4,19 +4,19 @@ import { resolveExtraConfig, resolveLogLevel } from './extra-config';
 import { buildFlinkConfig } from './flink-configuration';
 import { resolveFlinkImage } from './flink-image';
 import { resolveFlinkVersion } from './flink-version';
-import { resolveHighAvailability } from './high-availability';
+import { credentialEnv, resolveHighAvailability } from './high-availability';
 import { resolveIdentity } from './identity';
 import { resolveJob } from './job';
 import { checkMemoryOptions } from './memory-options';
 import { resolveNetwork } from './network';
 import { resolveAgent, resolveMetrics } from './observability';
-import { resolvePods } from './pods';
+import { forbidOwnedEnv, resolvePods } from './pods';
 import { resolveSharedStorage } from './shared-storage';
 import { MIN_JOBMANAGER_PROCESS_MIB, MIN_TASKMANAGER_PROCESS_MIB } from '../flink/memory-model';
 import { FlinkClusterProps } from '../props/cluster-props';
 import { RestartStrategy } from '../props/restart-strategy';
 import { fail } from '../validation/errors';
-import { requireObject } from '../validation/k8s-syntax';
+import { requireKnownFields, requireObject } from '../validation/k8s-syntax';
 import { requireBoolean, requireInt } from '../validation/values';
 
 /** Object-typed props, checked for shape before any section reads them. */
@@ -51,6 +51,7 @@ export function resolveCluster(
   chartNamespace: string | undefined,
 ): ClusterModel {
   if (props === null || typeof props !== 'object') fail('props', props, 'must be an object with at least flinkVersion');
+  requireKnownFields('', props, 'FlinkClusterProps');
   const traits = resolveFlinkVersion(props.flinkVersion);
   const identity = resolveIdentity(props, constructId, chartNamespace, traits);
   for (const key of OBJECT_PROPS) {
@@ -74,6 +75,9 @@ export function resolveCluster(
     ...resolvePods('taskManager', props.taskManager, tmReplicas, 1728, MIN_TASKMANAGER_PROCESS_MIB),
     taskSlots,
   };
+  const ownedEnv = credentialEnv(highAvailability.storage);
+  forbidOwnedEnv('jobManager', jobManager, ownedEnv);
+  forbidOwnedEnv('taskManager', taskManager, ownedEnv);
   const totalSlots = tmReplicas * taskSlots;
   const job = props.job === undefined ? undefined : resolveJob(props.job, identity, totalSlots);
 

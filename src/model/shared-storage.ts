@@ -13,6 +13,8 @@ export interface SharedStorage {
 const outsideSharedStorage = () =>
   `is a file:// path outside shared storage; use a path under file://${HA_MOUNT_PATH} with HA storage on a claim, ` +
   'or an object store (s3://, gs://, abfss://)';
+const dotSegments = () =>
+  'must not contain "." or ".." path segments; write the directory as a plain path under the mount';
 const notShareable = (jm: number, tm: number) =>
   `cannot be shared by ${jm + tm} pods (${jm} JobManager candidate${jm === 1 ? '' : 's'}` +
   `${tm ? ` and ${tm} TaskManagers, which write checkpoints to it` : ''}) that may run on different nodes; ` +
@@ -39,6 +41,8 @@ export function resolveSharedStorage(
       const parsed = parseStorageUri(prop, uri);
       storageUris.push(parsed);
       if (parsed.scheme !== 'file') continue;
+      // "/opt/flink/ha/../../tmp" starts with the mount path but is not under it.
+      if (parsed.path!.split('/').some((seg) => seg === '..' || seg === '.')) fail(prop, uri, dotSegments());
       const onClaim = parsed.path === HA_MOUNT_PATH || parsed.path!.startsWith(HA_MOUNT_PATH + '/');
       if (!claim || !onClaim) fail(prop, uri, outsideSharedStorage());
       taskManagersMount = replicas.taskManagers > 0;

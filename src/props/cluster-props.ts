@@ -52,7 +52,11 @@ export interface FlinkResourcesProps {
 export interface ExtraVolume {
   /** The volume; its source must be a type the "restricted" Pod Security Standard admits. */
   readonly volume: k8s.Volume;
-  /** Absolute path in the Flink container, outside the paths the construct mounts. */
+  /**
+   * Absolute path in the Flink container, outside the paths the construct mounts and not over
+   * the distribution's bin, lib or opt folder. Compared as the kernel resolves it (`//` and `.`
+   * collapse, a trailing `/` is dropped, and that is the path written); `..` is refused.
+   */
   readonly mountPath: string;
   /** @default false */
   readonly readOnly?: boolean;
@@ -72,18 +76,36 @@ export interface FlinkPodProps {
    * @default none
    */
   readonly affinity?: k8s.Affinity;
-  /** Extra environment variables of the Flink container. @default none */
+  /**
+   * Extra environment variables of the Flink container. Refused: names the construct sets or
+   * that the image's entrypoint, Flink's scripts or Flink's Kubernetes client read in a way
+   * that undoes the construct's set-up (POD_IP, JOB_MANAGER_RPC_ADDRESS, FLINK_PROPERTIES,
+   * ENABLE_BUILT_IN_PLUGINS, TASK_MANAGER_NUMBER_OF_TASK_SLOTS, FLINK_HOME, FLINK_CONF_DIR,
+   * FLINK_LIB_DIR, FLINK_PLUGINS_DIR, FLINK_ENV_JAVA_OPTS, KUBECONFIG, KUBERNETES_*), a name
+   * set twice, and an inline `value` under a credential's name (`*_PASSWORD`, `*_SECRET`,
+   * `*_TOKEN`, `AWS_SECRET_ACCESS_KEY`...): take those from a Secret with `valueFrom`.
+   * @default none
+   */
   readonly env?: k8s.EnvVar[];
   /**
    * Secrets and ConfigMaps whose keys all become environment variables of the Flink
    * container, by reference (nothing is rendered); e.g. `[{ secretRef: { name: "job-secrets" } }]`.
+   * The construct cannot see the keys of those objects, so it cannot apply the `env` rules to
+   * them: keep the reserved names listed under `env` out of them. (Variables the construct
+   * sets itself, POD_IP and JOB_MANAGER_RPC_ADDRESS, still win: Kubernetes prefers `env` over
+   * `envFrom`.)
    * @default none
    * @see https://kubernetes.io/docs/tasks/inject-data-application/distribute-credentials-secure/#configure-all-key-value-pairs-in-a-secret-as-container-environment-variables
    */
   readonly envFrom?: k8s.EnvFromSource[];
   /** Extra volumes of the Flink container. @default none */
   readonly volumes?: ExtraVolume[];
-  /** Extra pod annotations. @default none */
+  /**
+   * Extra pod annotations. Annotations that switch confinement off are refused: AppArmor
+   * other than `runtime/default` or `localhost/<profile>`, seccomp other than `runtime/default`,
+   * and CRI-O's seccomp-profile and device annotations.
+   * @default none
+   */
   readonly podAnnotations?: { [key: string]: string };
   /** Extra pod labels (never used by selectors). @default none */
   readonly podLabels?: { [key: string]: string };

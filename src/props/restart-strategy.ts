@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { flinkDurationOf } from '../flink/durations';
 import { durationMillis, requireInt, requireNumber } from '../validation/values';
-import { requireObject } from '../validation/k8s-syntax';
+import { requireKnownFields, requireObject } from '../validation/k8s-syntax';
 import { fail } from '../validation/errors';
 
 /** Flink's `restart-strategy.type` values. */
@@ -87,6 +87,7 @@ export class RestartStrategy {
   public static fixedDelay(props: FixedDelayRestartProps): RestartStrategy {
     const p = 'restartStrategy.fixedDelay';
     requireObject(p, props, '{ attempts: 3, delay: Duration.seconds(10) }');
+    requireKnownFields(p, props, 'FixedDelayRestartProps');
     return new RestartStrategy({
       type: RestartStrategyType.FIXED_DELAY,
       attempts: requireInt(`${p}.attempts`, props.attempts, 1),
@@ -102,6 +103,7 @@ export class RestartStrategy {
       props,
       '{ maxFailuresPerInterval: 3, interval: Duration.minutes(5), delay: Duration.seconds(10) }',
     );
+    requireKnownFields(p, props, 'FailureRateRestartProps');
     const intervalMs = durationMillis(`${p}.interval`, props.interval);
     if (intervalMs === 0) fail(`${p}.interval`, props.interval, 'must be longer than zero');
     const delayMs = durationMillis(`${p}.delay`, props.delay);
@@ -118,6 +120,7 @@ export class RestartStrategy {
   public static exponentialDelay(props: ExponentialDelayRestartProps = {}): RestartStrategy {
     const p = 'restartStrategy.exponentialDelay';
     requireObject(p, props, '{ initialBackoff: Duration.seconds(1), maxBackoff: Duration.minutes(1) }');
+    requireKnownFields(p, props, 'ExponentialDelayRestartProps');
     const initial = props.initialBackoff ?? Duration.seconds(1);
     const max = props.maxBackoff ?? Duration.minutes(1);
     const initialBackoffMs = durationMillis(`${p}.initialBackoff`, initial);

@@ -46,6 +46,12 @@ export function show(value: unknown): string {
       /* fall through */
     }
   }
+  // Other class instances (a Map, a kplus.Volume) would print as {} or as their internals.
+  const proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (proto && proto !== Object.prototype && proto !== Array.prototype) {
+    const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? `a ${name}` : 'a class instance';
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

@@ -4,6 +4,12 @@ type EnvFromSource = k8s.EnvFromSource;
 type Toleration = k8s.Toleration;
 import { requireBoolean } from './values';
 import { fail } from './errors';
+import { requireK8s, requireSerializableKey } from './known-fields';
+import { DNS_LABEL, DNS_SUBDOMAIN, requireDnsSubdomain } from './names';
+import { parseCidr, strictlyInside } from './cidr';
+
+export { requireKnownFields } from './known-fields';
+export { requireDnsLabel, requireDnsSubdomain } from './names';
 
 /**
  * Kubernetes' own syntax rules for names, labels, annotations and env vars, checked at
@@ -12,8 +18,6 @@ import { fail } from './errors';
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  */
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 /** Kubernetes 1.28's rule (IsEnvVarName); later versions relax it behind a feature gate. */
@@ -47,30 +51,6 @@ export function requireList<T>(prop: string, value: T[], what: string, example: 
   return value;
 }
 
-/** Throws unless `value` is a DNS-1123 label (Service, container, port and volume names). */
-export function requireDnsLabel(prop: string, value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
-    fail(
-      prop,
-      value,
-      `is not a valid ${what}: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
-    );
-  }
-  return value;
-}
-
-/** Throws unless `value` is a DNS-1123 subdomain (names of most objects: Secrets, claims, classes). */
-export function requireDnsSubdomain(prop: string, value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    fail(
-      prop,
-      value,
-      `is not a valid ${what}: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit`,
-    );
-  }
-  return value;
-}
-
 /** Label and annotation keys: an optional DNS-subdomain prefix and a name of at most 63 characters. */
 function isQualifiedName(key: string): boolean {
   const slash = key.indexOf('/');
@@ -86,10 +66,11 @@ export function requireLabels(prop: string, labels: unknown): { [key: string]: s
     fail(prop, labels, 'must be an object of label keys to values, e.g. { team: "data" }');
   for (const [k, v] of Object.entries(labels as object)) {
     if (!isQualifiedName(k))
-      fail(`${prop}["${k}"]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+      fail(`${prop}[${JSON.stringify(k)}]`, k, 'is not a valid label key (e.g. "release" or "example.com/team")');
+    requireSerializableKey(`${prop}[${JSON.stringify(k)}]`, k);
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
       fail(
-        `${prop}["${k}"]`,
+        `${prop}[${JSON.stringify(k)}]`,
         v,
         'is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
       );
@@ -109,8 +90,11 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
   }
   let bytes = 0;
   for (const [k, v] of Object.entries(annotations as object)) {
-    if (!isQualifiedName(k)) fail(`${prop}["${k}"]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
-    if (typeof v !== 'string') fail(`${prop}["${k}"]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
+    if (!isQualifiedName(k))
+      fail(`${prop}[${JSON.stringify(k)}]`, k, 'is not a valid annotation key (e.g. "example.com/owner")');
+    requireSerializableKey(`${prop}[${JSON.stringify(k)}]`, k);
+    if (typeof v !== 'string')
+      fail(`${prop}[${JSON.stringify(k)}]`, v, 'must be a string; quote numbers and booleans, e.g. "1"');
     bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
   if (bytes > ANNOTATIONS_MAX_BYTES)
@@ -120,6 +104,23 @@ export function requireAnnotations(prop: string, annotations: unknown): { [key: 
       "exceeds the 256 KiB Kubernetes allows for an object's annotations; keep large data in a ConfigMap",
     );
   return { ...(annotations as { [key: string]: string }) };
+}
+
+const reservedKey = (why: string) => `is reserved: ${why}; use another key`;
+
+/**
+ * Throws on a key of `map` that the construct writes itself: one of `keys`, or under one of
+ * `prefixes` (e.g. "example.com/"). `why` says what the construct uses the key for.
+ */
+export function requireUnreserved(
+  prop: string,
+  map: { readonly [key: string]: string },
+  reserved: { readonly keys: readonly string[]; readonly prefixes: readonly string[]; readonly why: string },
+): void {
+  for (const key of Object.keys(map)) {
+    if (reserved.keys.includes(key) || reserved.prefixes.some((p) => key.startsWith(p)))
+      fail(`${prop}[${JSON.stringify(key)}]`, key, reservedKey(reserved.why));
+  }
 }
 
 /** Throws unless `name` is an environment variable name Kubernetes 1.28 accepts. */
@@ -134,7 +135,10 @@ export function requireEnvVarName(prop: string, name: unknown): string {
   return name;
 }
 
-const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
+const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;
+const PEER_EXAMPLE = '{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }';
+const emptyPeer = () =>
+  `must set podSelector, namespaceSelector or ipBlock (an empty peer is refused by Kubernetes), e.g. ${PEER_EXAMPLE}`;
 
 /**
  * Throws unless `peers` is a list of NetworkPolicy peers, each naming at least one of
@@ -142,34 +146,37 @@ const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'];
  * misspelt field would be dropped from the YAML, silently widening or narrowing the rule.
  */
 export function requirePeers<T>(prop: string, peers: T[]): T[] {
-  const example = '[{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]';
-  requireList(prop, peers, 'NetworkPolicy peers', example);
+  requireList(prop, peers, 'NetworkPolicy peers', `[${PEER_EXAMPLE}]`);
   peers.forEach((peer, i) => {
-    requireObject(`${prop}[${i}]`, peer, example.slice(1, -1));
-    const keys = Object.keys(peer as object);
-    const unknown = keys.filter((k) => !PEER_FIELDS.includes(k));
-    if (keys.length === 0 || unknown.length) {
-      fail(
-        `${prop}[${i}]`,
-        peer,
-        `must set podSelector, namespaceSelector or ipBlock${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example.slice(1, -1)}`,
-      );
+    const at = `${prop}[${i}]`;
+    const fields = requireObject(at, peer as Record<string, unknown>, PEER_EXAMPLE);
+    for (const k of PEER_FIELDS) {
+      if (Object.hasOwn(fields, k))
+        requireObject(
+          `${at}.${k}`,
+          fields[k],
+          k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
+        );
     }
-    for (const k of keys)
-      requireObject(
-        `${prop}[${i}].${k}`,
-        (peer as Record<string, unknown>)[k],
-        k === 'ipBlock' ? '{ cidr: "10.0.0.0/8" }' : '{ matchLabels: { app: "x" } }',
-      );
-    const ipBlock = (peer as { ipBlock?: { cidr?: unknown } }).ipBlock;
-    if (
-      ipBlock !== undefined &&
-      (typeof ipBlock.cidr !== 'string' || !/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(ipBlock.cidr))
-    ) {
-      fail(`${prop}[${i}].ipBlock.cidr`, ipBlock.cidr, 'must be a CIDR such as "10.0.0.0/8"');
-    }
+    requireK8s(at, peer, 'k8s.NetworkPolicyPeer');
+    if (!PEER_FIELDS.some((k) => fields[k] !== undefined)) fail(at, peer, emptyPeer());
+    if (fields.ipBlock !== undefined) requireIpBlock(`${at}.ipBlock`, fields.ipBlock as { cidr?: unknown });
   });
   return [...peers];
+}
+
+const notInsideCidr = (cidr: string) =>
+  `must be a CIDR strictly inside cidr ${cidr} (Kubernetes refuses other except entries), e.g. a longer prefix of it`;
+
+/** Throws unless an ipBlock has a valid CIDR and its except entries are strictly inside it. */
+function requireIpBlock(prop: string, block: { cidr?: unknown; except?: unknown }): void {
+  const outer = parseCidr(block.cidr);
+  if (!outer) fail(`${prop}.cidr`, block.cidr, 'must be a CIDR such as "10.0.0.0/8"');
+  const except = Array.isArray(block.except) ? (block.except as unknown[]) : [];
+  except.forEach((e, i) => {
+    const inner = parseCidr(e);
+    if (!inner || !strictlyInside(inner, outer)) fail(`${prop}.except[${i}]`, e, notInsideCidr(String(block.cidr)));
+  });
 }
 
 /** Throws unless `sources` are EnvFromSources naming one Secret or ConfigMap each, by a valid name. */
@@ -178,15 +185,10 @@ export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromS
   requireList(prop, sources, 'EnvFromSource objects', `[${example}]`);
   sources.forEach((s, i) => {
     requireObject(`${prop}[${i}]`, s, example);
+    requireK8s(`${prop}[${i}]`, s, 'k8s.EnvFromSource');
     const refs = (['secretRef', 'configMapRef'] as const).filter((k) => s[k] !== undefined);
-    const unknown = Object.keys(s).filter((k) => !['secretRef', 'configMapRef', 'prefix'].includes(k));
-    if (refs.length !== 1 || unknown.length) {
-      fail(
-        `${prop}[${i}]`,
-        s,
-        `must set exactly one of secretRef or configMapRef${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}, e.g. ${example}`,
-      );
-    }
+    if (refs.length !== 1)
+      fail(`${prop}[${i}]`, s, `must set exactly one of secretRef or configMapRef, e.g. ${example}`);
     const ref = requireObject(`${prop}[${i}].${refs[0]}`, s[refs[0]]!, '{ name: "job-secrets" }');
     requireDnsSubdomain(
       `${prop}[${i}].${refs[0]}.name`,
@@ -199,10 +201,30 @@ export function requireEnvFrom(prop: string, sources: EnvFromSource[]): EnvFromS
   return [...sources];
 }
 
-/** Throws unless `tolerations` is a list of Toleration objects. */
+const emptyKeyNeedsExists = () =>
+  'must be "Exists" when key is empty (a toleration without a key tolerates every taint); set key or operator: "Exists"';
+const existsTakesNoValue = () => 'must be empty with operator "Exists" (it matches any value); remove it';
+const secondsNeedNoExecute = () =>
+  'applies only to effect "NoExecute" (how long the pod stays on a node that gets such a taint); set that effect or remove it';
+
+/**
+ * Throws unless `tolerations` is a list of well-formed Toleration objects, with the API
+ * server's rules across fields: no key means operator "Exists", "Exists" takes no value,
+ * tolerationSeconds goes with effect "NoExecute".
+ */
 export function requireTolerations(prop: string, tolerations: Toleration[]): Toleration[] {
   const example = '{ key: "dedicated", operator: "Equal", value: "flink", effect: "NoSchedule" }';
   requireList(prop, tolerations, 'Toleration objects', `[${example}]`);
   tolerations.forEach((t, i) => requireObject(`${prop}[${i}]`, t, example));
+  requireK8s(prop, tolerations, 'k8s.Toleration[]');
+  tolerations.forEach((t, i) => {
+    const at = `${prop}[${i}]`;
+    if (t.key !== undefined && t.key !== '' && !isQualifiedName(t.key))
+      fail(`${at}.key`, t.key, 'is not a valid taint key (e.g. "dedicated" or "example.com/pool")');
+    if (!t.key && t.operator !== 'Exists') fail(`${at}.operator`, t.operator, emptyKeyNeedsExists());
+    if (t.operator === 'Exists' && t.value) fail(`${at}.value`, t.value, existsTakesNoValue());
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute')
+      fail(`${at}.tolerationSeconds`, t.tolerationSeconds, secondsNeedNoExecute());
+  });
   return [...tolerations];
 }

@@ -80,6 +80,18 @@ export const BAD_INPUTS: BadInput[] = [
     'props: undefined - must be an object with at least flinkVersion',
   ),
   row(
+    'misspelt prop (JavaScript or JSON callers)',
+    'flinkConfig: { "pipeline.name": "orders" }',
+    ex(() => ({ flinkConfig: { 'pipeline.name': 'orders' } })),
+    'props: "flinkConfig" - is not a field of FlinkClusterProps: it would be ignored; did you mean "flinkConfiguration"?',
+  ),
+  row(
+    'prop name from Object.prototype',
+    'jobManager: { constructor: "x" }',
+    ex(() => ({ jobManager: { constructor: 'x' } })),
+    'jobManager: "constructor" - is not a field of JobManagerProps: it would be ignored; use one of affinity, env, envFrom, nodeSelector, podAnnotations, podLabels, replicas, resources, tolerations, volumes',
+  ),
+  row(
     'unsupported Flink version',
     'flinkVersion: "1.17"',
     ex(() => ({ flinkVersion: '1.17' })),
@@ -254,6 +266,53 @@ export const BAD_INPUTS: BadInput[] = [
     'taskManager.env[0].name: "FLINK_PROPERTIES" - is reserved: it would override the generated config; use flinkConfiguration',
   ),
   row(
+    "environment variable redirecting Flink's Kubernetes client",
+    'jobManager: { env: [{ name: "KUBERNETES_SERVICE_HOST", value: "10.0.0.99" }] }',
+    ex(() => ({ jobManager: { env: [{ name: 'KUBERNETES_SERVICE_HOST', value: '10.0.0.99' }] } })),
+    'jobManager.env[0].name: "KUBERNETES_SERVICE_HOST" - is reserved: Flink\'s Kubernetes client (fabric8) takes the API server address, token, CA and TLS checks from KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace',
+  ),
+  row(
+    'environment variable replacing the Java options of the config file',
+    'taskManager: { env: [{ name: "FLINK_ENV_JAVA_OPTS", value: "-XX:+UseZGC" }] }',
+    ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'FLINK_ENV_JAVA_OPTS', value: '-XX:+UseZGC' }] } })),
+    'taskManager.env[0].name: "FLINK_ENV_JAVA_OPTS" - is reserved: Flink\'s scripts would then ignore env.java.opts.all of the config file, which carries the module options Java 17 needs; use flinkConfiguration["env.java.opts.all"], which is appended to them',
+  ),
+  row(
+    'environment variable set twice',
+    'jobManager: { env: [{ name: "TZ", value: "UTC" }, { name: "TZ", value: "CET" }] }',
+    ex(() => ({
+      jobManager: {
+        env: [
+          { name: 'TZ', value: 'UTC' },
+          { name: 'TZ', value: 'CET' },
+        ],
+      },
+    })),
+    'jobManager.env[1].name: "TZ" - names two variables (the later one would silently win); set each variable once',
+  ),
+  row(
+    'environment variable with both a value and a source',
+    'jobManager: { env: [{ name: "TOPIC", value: "orders", valueFrom: { configMapKeyRef: { name: "kafka", key: "topic" } } }] }',
+    ex(() => ({
+      jobManager: {
+        env: [{ name: 'TOPIC', value: 'orders', valueFrom: { configMapKeyRef: { name: 'kafka', key: 'topic' } } }],
+      },
+    })),
+    'jobManager.env[0]: "TOPIC" - must set either value or valueFrom with exactly one of secretKeyRef, configMapKeyRef, fieldRef or resourceFieldRef (Kubernetes refuses anything else)',
+  ),
+  row(
+    'credential as an inline env value',
+    'taskManager: { env: [{ name: "AWS_SECRET_ACCESS_KEY", value: "wJalr..." }] }',
+    ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI' }] } })),
+    'taskManager.env[0].value: "(hidden)" - would write a credential into the Deployment, and so into your Git repository; take it from a Secret: { name: "AWS_SECRET_ACCESS_KEY", valueFrom: { secretKeyRef: { name: "<secret>", key: "<key>" } } }, or envFrom with a secretRef',
+  ),
+  row(
+    'credential as a JVM system property in an env value',
+    'jobManager: { env: [{ name: "JVM_ARGS", value: "-Dkafka.password=..." }] }',
+    ex(() => ({ jobManager: { env: [{ name: 'JVM_ARGS', value: '-Dkafka.password=hunter2' }] } })),
+    'jobManager.env[0].value: "(hidden)" - sets the credential kafka.password inline (-Dkafka.password=...), which would write it into the Deployment, and so into your Git repository; read it from a mounted Secret file instead',
+  ),
+  row(
     'env not a list',
     'jobManager: { env: { A: "1" } }',
     ex(() => ({ jobManager: { env: { A: '1' } } })),
@@ -278,6 +337,117 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.envFrom[0].secretRef.name: "Kafka_Creds" - is not a valid Secret name: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit',
   ),
   row(
+    'toleration seconds given as a string',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", tolerationSeconds: "30" }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: '30' }] },
+    })),
+    'taskManager.tolerations[0].tolerationSeconds: "30" - must be a whole number',
+  ),
+  row(
+    'affinity weight above 100',
+    'taskManager: { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 500, ... }] } } }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 500, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } },
+            ],
+          },
+        },
+      },
+    })),
+    'taskManager.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: 500 - must be between 1 and 100',
+  ),
+  row(
+    'affinity that is a class instance',
+    'taskManager: { affinity: new Map() }',
+    ex(() => ({ taskManager: { replicas: 2, affinity: new Map() } })),
+    'taskManager.affinity: a Map - must be a plain object literal: cdk8s cannot serialize a Date, a class instance or an object without a prototype',
+  ),
+  row(
+    'toleration operator in lower case',
+    'taskManager: { tolerations: [{ key: "spot", operator: "exists" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'exists' }] } })),
+    'taskManager.tolerations[0].operator: "exists" - must be one of "Exists", "Equal"',
+  ),
+  row(
+    'toleration without a key that is not "Exists"',
+    'taskManager: { tolerations: [{ value: "flink", effect: "NoSchedule" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ value: 'flink', effect: 'NoSchedule' }] } })),
+    'taskManager.tolerations[0].operator: undefined - must be "Exists" when key is empty (a toleration without a key tolerates every taint); set key or operator: "Exists"',
+  ),
+  row(
+    'toleration "Exists" with a value',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", value: "true" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', value: 'true' }] } })),
+    'taskManager.tolerations[0].value: "true" - must be empty with operator "Exists" (it matches any value); remove it',
+  ),
+  row(
+    'toleration seconds without effect NoExecute',
+    'taskManager: { tolerations: [{ key: "spot", operator: "Exists", tolerationSeconds: 30 }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, tolerations: [{ key: 'spot', operator: 'Exists', tolerationSeconds: 30 }] },
+    })),
+    'taskManager.tolerations[0].tolerationSeconds: 30 - applies only to effect "NoExecute" (how long the pod stays on a node that gets such a taint); set that effect or remove it',
+  ),
+  row(
+    'toleration key with a space',
+    'taskManager: { tolerations: [{ key: "spot pool", operator: "Exists" }] }',
+    ex(() => ({ taskManager: { replicas: 2, tolerations: [{ key: 'spot pool', operator: 'Exists' }] } })),
+    'taskManager.tolerations[0].key: "spot pool" - is not a valid taint key (e.g. "dedicated" or "example.com/pool")',
+  ),
+  row(
+    'Kubernetes wire name instead of the cdk8s field name',
+    'taskManager: { volumes: [{ volume: { name: "info", downwardAPI: {} }, mountPath: "/etc/info" }] }',
+    ex(() => ({
+      taskManager: { replicas: 2, volumes: [{ volume: { name: 'info', downwardAPI: {} }, mountPath: '/etc/info' }] },
+    })),
+    'taskManager.volumes[0].volume: "downwardAPI" - is not a field of k8s.Volume: cdk8s would leave it out of the YAML; did you mean "downwardApi"?',
+  ),
+  row(
+    'volume item path climbing out of the volume',
+    'taskManager: { volumes: [{ volume: { name: "cfg", configMap: { name: "app", items: [{ key: "k", path: "../k" }] } }, mountPath: "/cfg" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [
+          {
+            volume: { name: 'cfg', configMap: { name: 'app', items: [{ key: 'k', path: '../k' }] } },
+            mountPath: '/cfg',
+          },
+        ],
+      },
+    })),
+    'taskManager.volumes[0].volume.configMap.items[0].path: "../k" - must be a relative path inside the volume, without ".." segments, e.g. "config/app.properties"',
+  ),
+  row(
+    'pod label key "constructor"',
+    'jobManager: { podLabels: { constructor: "x" } }',
+    ex(() => ({ jobManager: { podLabels: { constructor: 'x' } } })),
+    'jobManager.podLabels["constructor"]: "constructor" - cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key',
+  ),
+  row(
+    'pod label the Services select by',
+    'taskManager: { podLabels: { "app.kubernetes.io/name": "orders" } }',
+    ex(() => ({ taskManager: { replicas: 2, podLabels: { 'app.kubernetes.io/name': 'orders' } } })),
+    'taskManager.podLabels["app.kubernetes.io/name"]: "app.kubernetes.io/name" - is reserved: the construct sets app.kubernetes.io/name, app.kubernetes.io/instance, app.kubernetes.io/component on every pod (its Services, budgets and NetworkPolicies select pods by them) and would replace your value; flink.cdk8s.io/ is the construct\'s own prefix (the HA agent\'s role label, the config checksum); use another key',
+  ),
+  row(
+    "pod annotation under the construct's prefix",
+    'jobManager: { podAnnotations: { "flink.cdk8s.io/config-checksum": "pinned" } }',
+    ex(() => ({ jobManager: { podAnnotations: { 'flink.cdk8s.io/config-checksum': 'pinned' } } })),
+    'jobManager.podAnnotations["flink.cdk8s.io/config-checksum"]: "flink.cdk8s.io/config-checksum" - is reserved: flink.cdk8s.io/ is the construct\'s own prefix (the HA agent\'s role label, the config checksum); use another key',
+  ),
+  row(
+    'resources not an object',
+    'jobManager: { resources: "2" }',
+    ex(() => ({ jobManager: { resources: '2' } })),
+    'jobManager.resources: "2" - must be an object, e.g. { cpu: 1, memory: Size.mebibytes(2048) }',
+  ),
+  row(
     'volumes not a list',
     'taskManager: { volumes: { name: "x" } }',
     ex(() => ({ taskManager: { replicas: 2, volumes: { name: 'x' } } })),
@@ -298,6 +468,42 @@ export const BAD_INPUTS: BadInput[] = [
       taskManager: { replicas: 2, volumes: [{ volume: { name: 'conf', emptyDir: {} }, mountPath: '/opt/flink/conf' }] },
     })),
     'taskManager.volumes[0].mountPath: "/opt/flink/conf" - overlaps a path the construct mounts (/opt/flink/conf, /opt/flink/log, /tmp, /opt/flink/usrlib, /opt/flink/plugins, /opt/flink/ha, /opt/flink/secrets); mount elsewhere, e.g. /opt/flink/extra/conf',
+  ),
+  row(
+    'volume over a path the construct mounts, written with "//" or "."',
+    'taskManager: { volumes: [{ volume: { name: "conf", emptyDir: {} }, mountPath: "//opt/flink/./conf/" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [{ volume: { name: 'conf', emptyDir: {} }, mountPath: '//opt/flink/./conf/' }],
+      },
+    })),
+    'taskManager.volumes[0].mountPath: "//opt/flink/./conf/" - overlaps a path the construct mounts (/opt/flink/conf, /opt/flink/log, /tmp, /opt/flink/usrlib, /opt/flink/plugins, /opt/flink/ha, /opt/flink/secrets); mount elsewhere, e.g. /opt/flink/extra/conf',
+  ),
+  row(
+    'mount path with ".."',
+    'taskManager: { volumes: [{ volume: { name: "conf", emptyDir: {} }, mountPath: "/opt/flink/x/../conf" }] }',
+    ex(() => ({
+      taskManager: {
+        replicas: 2,
+        volumes: [{ volume: { name: 'conf', emptyDir: {} }, mountPath: '/opt/flink/x/../conf' }],
+      },
+    })),
+    'taskManager.volumes[0].mountPath: "/opt/flink/x/../conf" - must not contain ".." segments (they hide which folder the volume really covers); write the path without them, e.g. /opt/flink/extra/conf',
+  ),
+  row(
+    "volume over the image's Flink distribution",
+    'jobManager: { volumes: [{ volume: { name: "jars", emptyDir: {} }, mountPath: "/opt/flink/lib" }] }',
+    ex(() => ({ jobManager: { volumes: [{ volume: { name: 'jars', emptyDir: {} }, mountPath: '/opt/flink/lib' }] } })),
+    'jobManager.volumes[0].mountPath: "/opt/flink/lib" - would hide the image\'s Flink distribution (/opt/flink/bin, /opt/flink/lib, /opt/flink/opt) and Flink could not start; mount below it (Flink loads jars from sub-folders of /opt/flink/lib too, e.g. /opt/flink/lib/jars) or elsewhere',
+  ),
+  row(
+    'volume readOnly given as a string',
+    'jobManager: { volumes: [{ volume: { name: "d", emptyDir: {} }, mountPath: "/data", readOnly: "false" }] }',
+    ex(() => ({
+      jobManager: { volumes: [{ volume: { name: 'd', emptyDir: {} }, mountPath: '/data', readOnly: 'false' }] },
+    })),
+    'jobManager.volumes[0].readOnly: "false" - must be true or false',
   ),
   row(
     'hostPath volume (Pod Security "restricted")',
@@ -389,6 +595,30 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.podAnnotations: "307216 bytes" - exceeds the 256 KiB Kubernetes allows for an object\'s annotations; keep large data in a ConfigMap',
   ),
   row(
+    'pod annotation switching AppArmor off',
+    'jobManager: { podAnnotations: { "container.apparmor.security.beta.kubernetes.io/flink-main-container": "unconfined" } }',
+    ex(() => ({
+      jobManager: {
+        podAnnotations: { 'container.apparmor.security.beta.kubernetes.io/flink-main-container': 'unconfined' },
+      },
+    })),
+    'jobManager.podAnnotations["container.apparmor.security.beta.kubernetes.io/flink-main-container"]: "unconfined" - switches AppArmor confinement off (the "restricted" Pod Security Standard the construct\'s pods meet allows only runtime/default or localhost/<profile>); remove it',
+  ),
+  row(
+    'pod annotation switching seccomp off',
+    'taskManager: { podAnnotations: { "seccomp.security.alpha.kubernetes.io/pod": "unconfined" } }',
+    ex(() => ({
+      taskManager: { replicas: 2, podAnnotations: { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' } },
+    })),
+    'taskManager.podAnnotations["seccomp.security.alpha.kubernetes.io/pod"]: "unconfined" - would replace the RuntimeDefault seccomp profile the construct sets on the pod and every container (and a value that disagrees with that field makes the API server refuse the pods); remove it',
+  ),
+  row(
+    'pod annotation asking CRI-O for host devices',
+    'jobManager: { podAnnotations: { "io.kubernetes.cri-o.Devices": "/dev/fuse" } }',
+    ex(() => ({ jobManager: { podAnnotations: { 'io.kubernetes.cri-o.Devices': '/dev/fuse' } } })),
+    'jobManager.podAnnotations["io.kubernetes.cri-o.Devices"]: "/dev/fuse" - asks the container runtime (CRI-O) to swap the seccomp profile or pass host devices in, around the pod\'s security context; remove it',
+  ),
+  row(
     'HA enabled not a boolean',
     'highAvailability: { enabled: "yes" }',
     ex(() => ({ highAvailability: { enabled: 'yes' } })),
@@ -407,6 +637,40 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability.storage: {"claimName":"ha"} - must be created with HaStorage.newClaim(), HaStorage.existingClaim() or HaStorage.objectStore()',
   ),
   row(
+    'misspelt HaStorage factory prop',
+    'HaStorage.objectStore("s3://b/ha", { credentials: { envFromSecrets: "aws" } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('s3://b/ha', { credentials: { envFromSecrets: 'aws' } } as any),
+      },
+    })),
+    'highAvailability.storage.credentials: "envFromSecrets" - is not a field of ObjectStoreCredentials: it would be ignored; did you mean "envFromSecret"?',
+  ),
+  row(
+    'credentials file variable with a reserved name',
+    'HaStorage.objectStore("gs://b/ha", { credentials: { fileSecret: { name: "gcs", key: "key.json", fileEnv: "JOB_MANAGER_RPC_ADDRESS" } } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: 'key.json', fileEnv: 'JOB_MANAGER_RPC_ADDRESS' } },
+        }),
+      },
+    })),
+    'highAvailability.storage.credentials.fileSecret.fileEnv: "JOB_MANAGER_RPC_ADDRESS" - is reserved: the construct sets the address each JobManager advertises (its pod IP with HA); a fixed value would break leader election',
+  ),
+  row(
+    'credentials file key ".."',
+    'HaStorage.objectStore("gs://b/ha", { credentials: { fileSecret: { name: "gcs", key: "..", fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" } } })',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: '..', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+        }),
+      },
+    })),
+    'highAvailability.storage.credentials.fileSecret.key: ".." - is not a valid Secret key (letters, digits, "-", "_" and ".")',
+  ),
+  row(
     'HA storage while HA is off',
     'highAvailability: { enabled: false, storage: HaStorage.newClaim() }',
     ex(() => ({ jobManager: { replicas: 1 }, highAvailability: { enabled: false, storage: HaStorage.newClaim() } })),
@@ -423,6 +687,12 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability: { leaseDuration: Duration.millis(15000.5) }',
     ex((p) => ({ highAvailability: { ...p.highAvailability, leaseDuration: Duration.millis(15000.5) } })),
     'highAvailability.leaseDuration: 15 seconds 0.5 millis - must be a non-negative whole number of milliseconds',
+  ),
+  row(
+    'lease duration of days',
+    'highAvailability: { leaseDuration: Duration.days(2) }',
+    ex((p) => ({ highAvailability: { ...p.highAvailability, leaseDuration: Duration.days(2) } })),
+    "highAvailability.leaseDuration: 2 days - is longer than 5 minutes: when the leader's pod or node dies without releasing the lease, the standbys wait for it to expire, so Flink would stay without a leader (jobs stopped, REST down) that long at every such failover. Flink accepts it, but HA then buys little; use seconds (Flink's default is Duration.seconds(15))",
   ),
   row(
     'retry period below one second',
@@ -713,7 +983,25 @@ export const BAD_INPUTS: BadInput[] = [
     'escape hatch: an SSL keystore password',
     'flinkConfiguration: { "security.ssl.internal.keystore-password": "..." }',
     ex(() => ({ flinkConfiguration: { 'security.ssl.internal.keystore-password': 'changeit' } })),
-    'flinkConfiguration["security.ssl.internal.keystore-password"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this password only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no password in the config',
+    'flinkConfiguration["security.ssl.internal.keystore-password"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config',
+  ),
+  row(
+    'escape hatch: a per-bucket S3A secret key',
+    'flinkConfiguration: { "fs.s3a.bucket.orders.secret.key": "wJalr..." }',
+    ex(() => ({ flinkConfiguration: { 'fs.s3a.bucket.orders.secret.key': 'wJalrXUtnFEMI/K7MDENG' } })),
+    'flinkConfiguration["fs.s3a.bucket.orders.secret.key"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; for S3 use highAvailability.storage credentials.envFromSecret with a Secret holding AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or workload identity)',
+  ),
+  row(
+    'escape hatch: a metrics reporter API key (not echoed even with the wrong type)',
+    'flinkConfiguration: { "metrics.reporter.dghttp.apikey": ["abc123"] }',
+    ex(() => ({ flinkConfiguration: { 'metrics.reporter.dghttp.apikey': ['abc123'] } })),
+    'flinkConfiguration["metrics.reporter.dghttp.apikey"]: "(hidden)" - would write a credential into the ConfigMap, and so into your Git repository; Flink reads this value only from its configuration file, and the construct cannot fill it from a Secret yet; use an authentication that needs no secret in the config',
+  ),
+  row(
+    'escape hatch: a password as a JVM system property',
+    'flinkConfiguration: { "env.java.opts.taskmanager": "-Djavax.net.ssl.keyStorePassword=..." }',
+    ex(() => ({ flinkConfiguration: { 'env.java.opts.taskmanager': '-Djavax.net.ssl.keyStorePassword=changeit' } })),
+    'flinkConfiguration["env.java.opts.taskmanager"]: "(hidden)" - sets the credential javax.net.ssl.keyStorePassword inline, which would write it into the ConfigMap, and so into your Git repository; keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)',
   ),
   row(
     'escape hatch: Total Flink Memory above the process size',
@@ -825,7 +1113,33 @@ export const BAD_INPUTS: BadInput[] = [
     'rest peer with a misspelt selector',
     'network: { restAllowedFrom: [{ namespaceSelecter: {} }] }',
     ex(() => ({ network: { restAllowedFrom: [{ namespaceSelecter: {} }] } })),
-    'network.restAllowedFrom[0]: {"namespaceSelecter":{}} - must set podSelector, namespaceSelector or ipBlock (unknown: namespaceSelecter), e.g. { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }',
+    'network.restAllowedFrom[0]: "namespaceSelecter" - is not a field of k8s.NetworkPolicyPeer: cdk8s would leave it out of the YAML; did you mean "namespaceSelector"?',
+  ),
+  row(
+    'misspelt field inside a peer selector',
+    'network: { restAllowedFrom: [{ podSelector: { matchLables: { app: "ingress" } } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ podSelector: { matchLables: { app: 'ingress' } } }] } })),
+    'network.restAllowedFrom[0].podSelector: "matchLables" - is not a field of k8s.LabelSelector: cdk8s would leave it out of the YAML (and a selector left empty matches every pod); did you mean "matchLabels"?',
+  ),
+  row(
+    'empty peer',
+    'network: { restAllowedFrom: [{}] }',
+    ex(() => ({ network: { restAllowedFrom: [{}] } })),
+    'network.restAllowedFrom[0]: {} - must set podSelector, namespaceSelector or ipBlock (an empty peer is refused by Kubernetes), e.g. { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }',
+  ),
+  row(
+    'peer selector expression without its operator',
+    'network: { restAllowedFrom: [{ podSelector: { matchExpressions: [{ key: "app", values: ["x"] }] } }] }',
+    ex(() => ({
+      network: { restAllowedFrom: [{ podSelector: { matchExpressions: [{ key: 'app', values: ['x'] }] } }] },
+    })),
+    'network.restAllowedFrom[0].podSelector.matchExpressions[0].operator: undefined - is required in k8s.LabelSelectorRequirement; set it or leave the whole object out',
+  ),
+  row(
+    'peer label key "constructor"',
+    'network: { restAllowedFrom: [{ podSelector: { matchLabels: { constructor: "x" } } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ podSelector: { matchLabels: { constructor: 'x' } } }] } })),
+    'network.restAllowedFrom[0].podSelector.matchLabels["constructor"]: "constructor" - cannot be written: cdk8s (2.x) fails to serialize any object with a key named "constructor"; use another key',
   ),
   row(
     'network policies flag not a boolean',
@@ -858,6 +1172,12 @@ export const BAD_INPUTS: BadInput[] = [
     'haAgent.image: "" - must be a non-empty string without line breaks or control characters',
   ),
   row(
+    'agent image that is no image reference',
+    'haAgent: { nodeImage: "node:24 alpine" }',
+    ex(() => ({ haAgent: { nodeImage: 'node:24 alpine' } })),
+    'haAgent.nodeImage: "node:24 alpine" - is not an image reference such as "node:24-alpine" or "registry.example.com/team/ha-agent:1.0@sha256:<64 hex>"',
+  ),
+  row(
     'metrics peers not a list',
     'metrics: { allowedFrom: "monitoring" }',
     ex(() => ({ metrics: { allowedFrom: 'monitoring' } })),
@@ -868,6 +1188,12 @@ export const BAD_INPUTS: BadInput[] = [
     'metrics: { allowedFrom: [{ ipBlock: { cidr: "10.0.0.0" } }] }',
     ex(() => ({ metrics: { allowedFrom: [{ ipBlock: { cidr: '10.0.0.0' } }] } })),
     'metrics.allowedFrom[0].ipBlock.cidr: "10.0.0.0" - must be a CIDR such as "10.0.0.0/8"',
+  ),
+  row(
+    'peer ipBlock except outside its CIDR',
+    'network: { restAllowedFrom: [{ ipBlock: { cidr: "10.0.0.0/8", except: ["11.0.0.0/16"] } }] }',
+    ex(() => ({ network: { restAllowedFrom: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['11.0.0.0/16'] } }] } })),
+    'network.restAllowedFrom[0].ipBlock.except[0]: "11.0.0.0/16" - must be a CIDR strictly inside cidr 10.0.0.0/8 (Kubernetes refuses other except entries), e.g. a longer prefix of it',
   ),
   row(
     'PodMonitor without the Prometheus reporter',
@@ -898,6 +1224,12 @@ export const BAD_INPUTS: BadInput[] = [
     'metrics: { grafanaDashboard: { labels: { grafana_dashboard: "yes please" } } }',
     ex(() => ({ metrics: { grafanaDashboard: { labels: { grafana_dashboard: 'yes please' } } } })),
     'metrics.grafanaDashboard.labels["grafana_dashboard"]: "yes please" - is not a valid label value (a string of at most 63 letters, digits, "-", "_" and ".")',
+  ),
+  row(
+    'PodMonitor label the construct sets',
+    'metrics: { podMonitor: { labels: { "app.kubernetes.io/instance": "prometheus" } } }',
+    ex(() => ({ metrics: { podMonitor: { labels: { 'app.kubernetes.io/instance': 'prometheus' } } } })),
+    'metrics.podMonitor.labels["app.kubernetes.io/instance"]: "app.kubernetes.io/instance" - is reserved: the construct sets app.kubernetes.io/name, app.kubernetes.io/instance, app.kubernetes.io/component, app.kubernetes.io/part-of, app.kubernetes.io/version, app.kubernetes.io/managed-by on every object it creates and would replace your value; use another key',
   ),
   row(
     'ConfigMap above 1 MiB',

@@ -255,12 +255,18 @@ function unknownRule(version: CatalogVersion, key: string, suggest: boolean): Ke
  * `<kind>.reporter.<name>.<parameter>` rule, container variables a valid name.
  * `options.suggest: false` skips the search for the nearest keys (milliseconds per key).
  */
-export function classifyKey(version: string, key: string, options: { readonly suggest?: boolean } = {}): KeyClassification {
+export function classifyKey(
+  version: string,
+  key: string,
+  options: { readonly suggest?: boolean } = {},
+): KeyClassification {
   const v = catalogIndex(version).version;
   const reporter = REPORTER.exec(key);
   const reporterMatch = reporter ? reporterRule(v, key, reporter) : undefined;
   if (reporterMatch) return reporterMatch;
   const found = lookupOption(v, key);
   if (found && !(found.via === 'template' && REPORTER.test(key))) return fromOption(v, key, found.option, found.via);
-  return passthroughRule(v, key) ?? removedRule(v, key) ?? laterRule(v, key) ?? unknownRule(v, key, options.suggest ?? true);
+  return (
+    passthroughRule(v, key) ?? removedRule(v, key) ?? laterRule(v, key) ?? unknownRule(v, key, options.suggest ?? true)
+  );
 }
