@@ -103,7 +103,7 @@ describe('synthGitOps stays inside outdir', () => {
     synthGitOps(app(), { outdir });
     expect(
       tree(outdir)
-        .filter((f) => !f.startsWith('flink/') || f.startsWith('flink/deeper'))
+        .filter((f) => !/^(flink|_cluster)\//.test(f) || f.startsWith('flink/deeper'))
         .sort(),
     ).toEqual(['.github/workflows/ci.yml', 'docs/notes.md', 'flink/deeper/keep.yaml', 'kustomization.yaml']);
     expect(existsSync(join(outdir, 'flink/stale.yaml'))).toBe(false);

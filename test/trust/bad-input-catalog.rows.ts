@@ -671,6 +671,19 @@ export const BAD_INPUTS: BadInput[] = [
     'highAvailability.storage.credentials.fileSecret.key: ".." - is not a valid Secret key (letters, digits, "-", "_" and ".")',
   ),
   row(
+    'pod env variable the credentials file sets',
+    'HaStorage.objectStore("gs://b/ha", { credentials: { fileSecret: { ..., fileEnv: "GOOGLE_APPLICATION_CREDENTIALS" } } }) and jobManager.env GOOGLE_APPLICATION_CREDENTIALS',
+    ex(() => ({
+      highAvailability: {
+        storage: HaStorage.objectStore('gs://b/ha', {
+          credentials: { fileSecret: { name: 'gcs', key: 'key.json', fileEnv: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+        }),
+      },
+      jobManager: { env: [{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/tmp/other.json' }] },
+    })),
+    'jobManager.env[0].name: "GOOGLE_APPLICATION_CREDENTIALS" - is set by the construct from highAvailability.storage credentials.fileSecret.fileEnv; remove it here',
+  ),
+  row(
     'HA storage while HA is off',
     'highAvailability: { enabled: false, storage: HaStorage.newClaim() }',
     ex(() => ({ jobManager: { replicas: 1 }, highAvailability: { enabled: false, storage: HaStorage.newClaim() } })),
@@ -954,6 +967,12 @@ export const BAD_INPUTS: BadInput[] = [
     'checkpointing: { interval: Duration.seconds(30), directory: "file:///data/checkpoints" }',
     ex(() => ({ checkpointing: { interval: Duration.seconds(30), directory: 'file:///data/checkpoints' } })),
     'checkpointing.directory: "file:///data/checkpoints" - is a file:// path outside shared storage; use a path under file:///opt/flink/ha with HA storage on a claim, or an object store (s3://, gs://, abfss://)',
+  ),
+  row(
+    'checkpoint directory climbing out of the HA mount with ".."',
+    'checkpointing: { interval: Duration.seconds(30), directory: "file:///opt/flink/ha/../../tmp/cp" }',
+    ex(() => ({ checkpointing: { interval: Duration.seconds(30), directory: 'file:///opt/flink/ha/../../tmp/cp' } })),
+    'checkpointing.directory: "file:///opt/flink/ha/../../tmp/cp" - must not contain "." or ".." path segments; write the directory as a plain path under the mount',
   ),
   row(
     'checkpoint mode in lower case',
