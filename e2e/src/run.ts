@@ -314,7 +314,7 @@ async function main(): Promise<void> {
   for (const release of FLINK) {
     const minor = minorOf(release);
     const full = FULL.includes(release);
-    const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 10);
+    const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 6);
     const cost =
       (SCENARIOS.includes('failover') ? 2.2 : 0) +
       (full

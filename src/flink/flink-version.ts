@@ -15,6 +15,8 @@ export enum FlinkVersion {
   V2_1 = '2.1',
   /** Flink 2.2. */
   V2_2 = '2.2',
+  /** Flink 2.3: applications become an HA entity (`application-<id>` pointers in the cluster ConfigMap). */
+  V2_3 = '2.3',
 }
 
 const ORDER = Object.values(FlinkVersion) as string[];
@@ -42,7 +44,7 @@ const EXPORTS = [
   'jdk.compiler/com.sun.tools.javac.util',
   'java.security.jgss/sun.security.krb5',
 ].map((m) => `--add-exports=${m}=ALL-UNNAMED`);
-/** `env.java.opts.all` of the 2.1+ distributions' conf/config.yaml. */
+/** `env.java.opts.all` of the 2.1 to 2.3 distributions' conf/config.yaml. */
 const JAVA_MODULE_OPTIONS_2_1 = [...EXPORTS, ...OPENS].join(' ');
 /** `env.java.opts.all` of the 1.18 to 2.0 distributions (one more export, sun.net.util). */
 const JAVA_MODULE_OPTIONS_1_18 = ['--add-exports=java.base/sun.net.util=ALL-UNNAMED', ...EXPORTS, ...OPENS].join(' ');

@@ -95,7 +95,7 @@ export const BAD_INPUTS: BadInput[] = [
     'unsupported Flink version',
     'flinkVersion: "1.17"',
     ex(() => ({ flinkVersion: '1.17' })),
-    'flinkVersion: "1.17" - is not a supported Flink version; use one of FlinkVersion.V1_18, FlinkVersion.V1_19, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_1, FlinkVersion.V2_2 (1.18, 1.19, 1.20, 2.0, 2.1, 2.2)',
+    'flinkVersion: "1.17" - is not a supported Flink version; use one of FlinkVersion.V1_18, FlinkVersion.V1_19, FlinkVersion.V1_20, FlinkVersion.V2_0, FlinkVersion.V2_1, FlinkVersion.V2_2, FlinkVersion.V2_3 (1.18, 1.19, 1.20, 2.0, 2.1, 2.2, 2.3)',
   ),
   row(
     'cluster id with capitals or "_"',

@@ -1,6 +1,6 @@
 /**
  * Scenario `graceful` (full-set releases), on the application cluster of `failover`:
- * N graceful stops of the leading JobManager (default 10, E2E_GRACEFUL_STOPS).
+ * N graceful stops of the leading JobManager (default 6, E2E_GRACEFUL_STOPS or --graceful-stops).
  *  - stop 1: SIGTERM to the leader's Flink process only (the container exits; the kubelet restarts
  *    it after 10 s; the agent in the pod keeps running and must drop its leader label);
  *  - stops 2..N: the leader pod is deleted (SIGTERM to Flink and the agent, as on a rolling update
@@ -67,7 +67,7 @@ export const gracefulStops = new Map<string, StopRecord[]>();
 const flinkTime = (s?: string) => (s ? Date.parse(s.replace(/(\.\d{3})\d*Z$/, '$1Z')) : undefined);
 
 export async function gracefulScenario(ctx: Ctx, release: string, minor: string, findings: Findings): Promise<string> {
-  const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 10);
+  const stops = Number(process.env.E2E_GRACEFUL_STOPS ?? 6);
   let c: AppCluster = appClusters.get(release) ?? (await startAppCluster(ctx, release, minor, findings));
   const { d, jobId } = c;
   const records: StopRecord[] = [];

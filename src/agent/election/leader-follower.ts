@@ -39,7 +39,7 @@ export interface LeaderFollowerParams {
   readonly leaseDurationSeconds: number;
 }
 
-const JOB_POINTER_KEY = /^(jobGraph|executionPlan)-/;
+const JOB_POINTER_KEY = /^(jobGraph|executionPlan|application)-/;
 
 /**
  * Follows Flink's leader lock (`<cluster-id>-cluster-config-map`) and decides this pod's

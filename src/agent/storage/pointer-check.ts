@@ -5,7 +5,7 @@ import { ConfigMap } from '../kube/kube-api';
 export interface HaPointer {
   readonly configMap: string;
   readonly key: string;
-  readonly kind: 'job-graph' | 'checkpoint';
+  readonly kind: 'job-graph' | 'application' | 'checkpoint';
   readonly jobId?: string;
   /** The file path found inside the serialized state handle, as Flink wrote it. */
   readonly path?: string;
@@ -17,6 +17,8 @@ export interface BrokenPointer extends HaPointer {
 }
 
 const JOB_GRAPH_KEY = /^(jobGraph|executionPlan)-([0-9a-f]{32})$/;
+/** Flink 2.3+: an application's pointer to its `submittedApplication<hex>` file. */
+const APPLICATION_KEY = /^application-([0-9a-f]{32})$/;
 const CHECKPOINT_KEY = /^checkpointID-\d{19}$/;
 // The scheme is bounded: an unbounded one makes the search quadratic on a long run of letters.
 const PATH_TOKEN = /(?:file:(?:\/\/)?|[a-z][a-z0-9+.-]{0,31}:\/\/)?\/[A-Za-z0-9._~\-/=%+@:]{3,}/g;
@@ -45,7 +47,7 @@ function javaStrings(bytes: Buffer): string[] {
   return out;
 }
 
-const HA_FILE = /(submittedJobGraph|submittedExecutionPlan|completedCheckpoint)[0-9a-f]+$/;
+const HA_FILE = /(submittedJobGraph|submittedExecutionPlan|submittedApplication|completedCheckpoint)[0-9a-f]+$/;
 const PATH_LIKE = /^(?:file:(?:\/\/)?\/|[a-z][a-z0-9+.-]*:\/\/[^/\s]+\/|\/)\S+$/;
 
 /**
@@ -87,6 +89,8 @@ export function findPointers(configMaps: readonly ConfigMap[]): HaPointer[] {
           jobId: job[2],
           path: extractPath(cm.data![key]),
         });
+      else if (APPLICATION_KEY.test(key))
+        out.push({ configMap: cm.metadata.name, key, kind: 'application', path: extractPath(cm.data![key]) });
       else if (CHECKPOINT_KEY.test(key)) {
         const jobId = /-([0-9a-f]{32})-config-map$/.exec(cm.metadata.name)?.[1];
         out.push({ configMap: cm.metadata.name, key, kind: 'checkpoint', jobId, path: extractPath(cm.data![key]) });
@@ -119,11 +123,16 @@ export function localPathOf(pointerPath: string, storageDir: string, mountPath: 
 
 /** What to do about a pointer whose file is missing. */
 export function brokenPointerFix(ptr: HaPointer): string {
+  const remove = `remove key "${ptr.key}" from ConfigMap ${ptr.configMap}`;
+  if (ptr.kind === 'application')
+    return (
+      `restore ${ptr.path} (a submitted application) from a backup; if it is lost, scale the JobManagers to 0, ` +
+      `${remove}, then scale up and submit the application again`
+    );
   const what = ptr.kind === 'job-graph' ? 'job graph' : 'checkpoint metadata';
   const restore =
     `restore ${ptr.path} (the ${what} of job ${ptr.jobId ?? '?'}) from a backup; ` +
     'if it is lost, scale the JobManagers to 0, ';
-  const remove = `remove key "${ptr.key}" from ConfigMap ${ptr.configMap}`;
   return ptr.kind === 'job-graph'
     ? `${restore}${remove} and delete the job's ConfigMap, then scale up and resubmit the job ` +
         '(from a savepoint if you have one)'

@@ -139,3 +139,27 @@ describe('hostile ConfigMap data', () => {
     expect(pointers).toHaveLength(MAX_POINTERS);
   });
 });
+
+test('Flink 2.3: an application pointer in the cluster ConfigMap is found, and a missing file gets its own fix', async () => {
+  const APP = 'ffeeddccbbaa99887766554433221100';
+  const pointers = findPointers([
+    {
+      metadata: { name: 'c-cluster-config-map' },
+      data: { [`application-${APP}`]: handle('file:/opt/flink/ha/c/submittedApplicationeeeeeeeeeeee') },
+    },
+  ]);
+  expect(pointers).toEqual([
+    {
+      configMap: 'c-cluster-config-map',
+      key: `application-${APP}`,
+      kind: 'application',
+      path: 'file:/opt/flink/ha/c/submittedApplicationeeeeeeeeeeee',
+    },
+  ]);
+  const broken = await findBrokenPointers(pointers, 'file:///opt/flink/ha', '/mnt/ha', async () => false);
+  expect(broken[0].fix).toBe(
+    'restore file:/opt/flink/ha/c/submittedApplicationeeeeeeeeeeee (a submitted application) from a backup; ' +
+      `if it is lost, scale the JobManagers to 0, remove key "application-${APP}" from ConfigMap c-cluster-config-map, ` +
+      'then scale up and submit the application again',
+  );
+});
