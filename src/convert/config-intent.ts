@@ -1,3 +1,4 @@
+import { FindingList } from './conversion-report';
 import { Duration } from 'cdk8s';
 import { k8s } from '../../imports/k8s';
 import { CheckpointingMode } from '../props/checkpointing';
@@ -79,4 +80,16 @@ export interface ConfigIntent {
   readonly passThrough: { [key: string]: string };
   /** Where each pass-through key came from. */
   readonly passThroughPaths: { [key: string]: string };
+}
+
+/** A scalar `flinkConfiguration` value as the manifest holds it. */
+export type ConfigValue = string | number | boolean;
+
+/** One `flinkConfiguration` entry being read: where its meaning goes, and where findings go. */
+export interface EntryRead {
+  readonly key: string;
+  readonly value: ConfigValue;
+  readonly path: string;
+  readonly intent: Mutable<ConfigIntent>;
+  readonly findings: FindingList;
 }

@@ -1,25 +1,14 @@
 import { k8s } from '../../imports/k8s';
 import { ComponentName } from './components';
-import { ConfigIntent, Mutable, PodOptions } from './config-intent';
+import { ConfigIntent, ConfigValue, EntryRead, Mutable, PodOptions } from './config-intent';
 import { FindingList } from './conversion-report';
 import { parseFlinkList, parseFlinkMap, parseFlinkMapList } from './flink-maps';
 import { parseBoolean } from './quantities';
 
-type Value = string | number | boolean;
-
-/** One Kubernetes option being read. */
-interface NativeRead {
-  readonly key: string;
-  readonly value: Value;
-  readonly path: string;
-  readonly intent: Mutable<ConfigIntent>;
-  readonly findings: FindingList;
-}
-
 const COMPONENT = { jobmanager: 'jobManager', taskmanager: 'taskManager' } as const;
 const BOTH: readonly ComponentName[] = ['jobManager', 'taskManager'];
 
-const unreadable = (r: NativeRead, form: string) =>
+const unreadable = (r: EntryRead, form: string) =>
   r.findings.error(r.path, `${JSON.stringify(r.value)} is not ${form}; not mapped`);
 const appliedToPods = (what: string, to: string) =>
   `the operator applies it to the ${to}: mapped to ${what} (by reference; nothing secret is copied)`;
@@ -40,7 +29,7 @@ const who = (components: readonly ComponentName[]) =>
     : `${components[0] === 'jobManager' ? 'JobManager' : 'TaskManager'} pods`;
 
 /** `kubernetes.secrets`: each Secret mounted at its path, as Flink's MountSecretsDecorator does. */
-function readSecrets(r: NativeRead): void {
+function readSecrets(r: EntryRead): void {
   const map = parseFlinkMap(String(r.value));
   if (!map) return unreadable(r, 'a list of secret:path pairs such as "tls-cert:/opt/flink/tls"');
   for (const [secretName, mountPath] of Object.entries(map)) {
@@ -51,7 +40,7 @@ function readSecrets(r: NativeRead): void {
 }
 
 /** `kubernetes.env.secretKeyRef`: variables from Secret keys, as Flink's EnvSecretsDecorator does. */
-function readSecretEnv(r: NativeRead): void {
+function readSecretEnv(r: EntryRead): void {
   const maps = parseFlinkMapList(String(r.value));
   if (!maps || maps.some((m) => !m.env || !m.secret || !m.key))
     return unreadable(r, 'a list of env:NAME,secret:SECRET,key:KEY entries separated by ";"');
@@ -63,13 +52,13 @@ function readSecretEnv(r: NativeRead): void {
 }
 
 /** `containerized.master.env.X` and `containerized.taskmanager.env.X`. */
-function readContainerEnv(r: NativeRead, component: ComponentName, name: string): void {
+function readContainerEnv(r: EntryRead, component: ComponentName, name: string): void {
   r.intent.pods[component].env.push({ value: { name, value: String(r.value) }, path: r.path });
   r.findings.info(r.path, envLiteral(name, component));
 }
 
 /** `kubernetes.<component>.labels|annotations|node-selector|tolerations`. */
-function readPodMetadata(r: NativeRead, component: ComponentName, option: string): void {
+function readPodMetadata(r: EntryRead, component: ComponentName, option: string): void {
   const pod: PodOptions = r.intent.pods[component];
   if (option === 'tolerations') {
     const maps = parseFlinkMapList(String(r.value));
@@ -96,7 +85,7 @@ function toleration(m: Record<string, string>): k8s.Toleration {
 }
 
 /** `kubernetes.<component>.cpu(.amount)`, `.cpu.limit-factor`, `.memory.limit-factor`: read into the resources. */
-function readResourceOption(r: NativeRead, component: ComponentName, option: string): void {
+function readResourceOption(r: EntryRead, component: ComponentName, option: string): void {
   const n = Number(r.value);
   if (!Number.isFinite(n) || n <= 0) return unreadable(r, 'a positive number');
   const pod = r.intent.pods[component];
@@ -106,21 +95,21 @@ function readResourceOption(r: NativeRead, component: ComponentName, option: str
   else pod.cpu = sourced;
 }
 
-function readHostNetwork(r: NativeRead): void {
+function readHostNetwork(r: EntryRead): void {
   const on = parseBoolean(r.value);
   if (on === undefined) return unreadable(r, 'true or false');
   if (on) r.findings.error(r.path, hostNetwork());
   else r.findings.info(r.path, hostNetworkOff());
 }
 
-function readPullSecrets(r: NativeRead): void {
+function readPullSecrets(r: EntryRead): void {
   const names = parseFlinkList(String(r.value));
   if (!names) return unreadable(r, 'a list of Secret names separated by ";"');
   for (const name of names) r.intent.pullSecrets.push(name);
   r.findings.info(r.path, pullSecretsMapped());
 }
 
-function readMergeByName(r: NativeRead): void {
+function readMergeByName(r: EntryRead): void {
   const byName = parseBoolean(r.value);
   if (byName === undefined) return unreadable(r, 'true or false');
   r.intent.mergeArraysByName = byName;
@@ -133,12 +122,12 @@ function readMergeByName(r: NativeRead): void {
  */
 export function readNativeOption(
   key: string,
-  value: Value,
+  value: ConfigValue,
   path: string,
   intent: Mutable<ConfigIntent>,
   findings: FindingList,
 ): boolean {
-  const r: NativeRead = { key, value, path, intent, findings };
+  const r: EntryRead = { key, value, path, intent, findings };
   let m: RegExpExecArray | null;
   if (key === 'kubernetes.secrets') readSecrets(r);
   else if (key === 'kubernetes.env.secretKeyRef') readSecretEnv(r);

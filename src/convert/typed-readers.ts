@@ -1,20 +1,9 @@
 import { Duration } from 'cdk8s';
 import { FindingList } from './conversion-report';
 import { parseBoolean, parseDurationMillis, parseMemoryBytes, parseWholeNumber } from './quantities';
-import { ConfigIntent, Mutable } from './config-intent';
+import { ConfigIntent, ConfigValue, EntryRead, Mutable } from './config-intent';
 import { ownerOf } from '../model/config-sections';
 import { CheckpointingMode } from '../props/checkpointing';
-
-type Value = string | number | boolean;
-
-/** One typed key being read: where to put its meaning, and how to report an unreadable value. */
-interface TypedRead {
-  readonly key: string;
-  readonly value: Value;
-  readonly path: string;
-  readonly intent: Mutable<ConfigIntent>;
-  readonly findings: FindingList;
-}
 
 /** Values the official HA factory was configured with before `kubernetes` became a shorthand. */
 const KUBERNETES_HA_VALUES = ['kubernetes', 'org.apache.flink.kubernetes.highavailability.kuberneteshaservicesfactory'];
@@ -23,43 +12,43 @@ const oldFactory = () =>
   'the factory class is the old spelling of "kubernetes"; mapped to Kubernetes HA (highAvailability.enabled)';
 const zooKeeper = () =>
   "ZooKeeper HA is not supported: the construct uses Flink's Kubernetes HA (ConfigMap leader election); converted to Kubernetes HA, and high-availability.zookeeper.* keys have no effect";
-const otherHaFactory = (value: Value) =>
+const otherHaFactory = (value: ConfigValue) =>
   `${JSON.stringify(value)} is an HA services factory the construct cannot configure; it supports Kubernetes HA only. Not mapped`;
 
-const unreadable = (r: TypedRead, what: string) =>
+const unreadable = (r: EntryRead, what: string) =>
   r.findings.error(r.path, `${JSON.stringify(r.value)} is not ${what}; not mapped`);
-const text = (r: TypedRead) => String(r.value).trim();
+const text = (r: EntryRead) => String(r.value).trim();
 
-function duration(r: TypedRead): number | undefined {
+function duration(r: EntryRead): number | undefined {
   const ms = parseDurationMillis(r.value);
   if (ms === undefined) unreadable(r, 'a Flink duration such as "15 s" or 15000 (ms)');
   return ms;
 }
 
-function whole(r: TypedRead, min: number): number | undefined {
+function whole(r: EntryRead, min: number): number | undefined {
   const n = parseWholeNumber(r.value);
   if (n === undefined || n < min) unreadable(r, `a whole number >= ${min}`);
   return n === undefined || n < min ? undefined : n;
 }
 
-function bool(r: TypedRead): boolean | undefined {
+function bool(r: EntryRead): boolean | undefined {
   const b = parseBoolean(r.value);
   if (b === undefined) unreadable(r, 'true or false');
   return b;
 }
 
-const processSize = (field: 'jobManagerProcessBytes' | 'taskManagerProcessBytes') => (r: TypedRead) => {
+const processSize = (field: 'jobManagerProcessBytes' | 'taskManagerProcessBytes') => (r: EntryRead) => {
   const bytes = parseMemoryBytes(r.value);
   if (bytes === undefined) unreadable(r, 'a memory size such as 1024m, 1g or 1024 mb');
   else r.intent[field] = { value: bytes, path: r.path };
 };
 
-const leaderElection = (field: 'leaseDuration' | 'renewDeadline' | 'retryPeriod') => (r: TypedRead) => {
+const leaderElection = (field: 'leaseDuration' | 'renewDeadline' | 'retryPeriod') => (r: EntryRead) => {
   const ms = duration(r);
   if (ms !== undefined) r.intent[field] = Duration.millis(ms);
 };
 
-function readHaType(r: TypedRead): void {
+function readHaType(r: EntryRead): void {
   const v = text(r).toLowerCase();
   if (KUBERNETES_HA_VALUES.includes(v)) {
     r.intent.haEnabled = { value: true, path: r.path };
@@ -75,7 +64,7 @@ function readHaType(r: TypedRead): void {
 }
 
 /** The checkpointing keys, current and legacy, by what they set. */
-function readCheckpointKey(r: TypedRead): void {
+function readCheckpointKey(r: EntryRead): void {
   const { key, intent, path } = r;
   if (key.endsWith('.interval')) {
     const ms = duration(r);
@@ -102,7 +91,7 @@ const noExternalizedCheckpoints = () =>
   'NO_EXTERNALIZED_CHECKPOINTS has no equivalent: the construct keeps the last checkpoints when a job ends (RETAIN_ON_CANCELLATION) or deletes them on cancellation (DELETE_ON_CANCELLATION); not mapped';
 
 /** `execution.checkpointing.externalized-checkpoint-retention`. */
-function readRetention(r: TypedRead): void {
+function readRetention(r: EntryRead): void {
   const v = text(r).toUpperCase();
   if (v === 'RETAIN_ON_CANCELLATION' || v === 'DELETE_ON_CANCELLATION')
     r.intent.retainOnCancellation = { value: v === 'RETAIN_ON_CANCELLATION', path: r.path };
@@ -111,7 +100,7 @@ function readRetention(r: TypedRead): void {
 }
 
 /** How each prop that owns keys (src/model/config-sections.ts) reads them. */
-const READERS: ReadonlyMap<string, (r: TypedRead) => void> = new Map<string, (r: TypedRead) => void>([
+const READERS: ReadonlyMap<string, (r: EntryRead) => void> = new Map<string, (r: EntryRead) => void>([
   ['jobManager.resources.memory', processSize('jobManagerProcessBytes')],
   ['taskManager.resources.memory', processSize('taskManagerProcessBytes')],
   [
@@ -151,7 +140,7 @@ export const READ_OWNERS: readonly string[] = [...READERS.keys()];
 /** Reads a key whose owning prop has a reader. Returns false when it has none. */
 export function readTyped(
   key: string,
-  value: Value,
+  value: ConfigValue,
   path: string,
   intent: Mutable<ConfigIntent>,
   findings: FindingList,

@@ -27,10 +27,13 @@ export function synthExampleApp(): string[] {
   const out = path.join(RUN, 'manifests', 'example-app');
   if (!fs.existsSync(out)) {
     fs.mkdirSync(out, { recursive: true });
+    // The synth script minus its "rm -rf dist &&": the same command, with CDK8S_OUTDIR set.
     const script: string = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).scripts.synth;
-    const entry = /ts-node(?: --transpile-only)? (\S+\.ts)/.exec(script)?.[1];
-    if (!entry) throw new Error(`cannot find the entry point in package.json's synth script: ${script}`);
-    const r = sh('npx', ['ts-node', '--transpile-only', entry], { ...process.env, CDK8S_OUTDIR: out }, REPO);
+    const command = script.replace(/^rm -rf dist && /, '');
+    const [bin, ...args] = command.split(' ');
+    if (bin !== 'node' || args.length === 0) throw new Error(`unexpected synth script in package.json: ${script}`);
+    const entry = args.join(' ');
+    const r = sh(process.execPath, args, { ...process.env, CDK8S_OUTDIR: out }, REPO);
     if (r.code !== 0) throw new Error(`synth of the example app (${entry}) failed: ${r.err}`);
   }
   const files = fs
