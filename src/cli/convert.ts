@@ -4,6 +4,7 @@ import { resolve } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parseArgs, UsageError } from './args';
 import { Io } from './io';
+import { terminalSafeIo } from './terminal';
 import { FlinkCluster } from '../cluster/flink-cluster';
 import { FlinkValidationError } from '../validation/errors';
 import { countFindings, formatFindings } from '../convert/conversion-report';
@@ -57,7 +58,9 @@ const IO_REASONS: Readonly<Record<string, string>> = {
 
 const ioReason = (e: unknown) => IO_REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message;
 
-export async function convert(argv: readonly string[], io: Io): Promise<number> {
+export async function convert(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Findings quote the manifest, which may come from anywhere: never raw control characters.
+  const io = terminalSafeIo(rawIo);
   let args: ConvertArgs | 'help';
   try {
     args = convertArgs(argv);

@@ -37,8 +37,9 @@ export interface NativeOnly {
  * Options Flink's native Kubernetes mode (and the operator's pod factories) read to build
  * Services, pods and clients the construct declares itself; the options the operator applies
  * to its pods (secrets, env, labels, resources, ...) are mapped instead (native-options.ts).
- * Client options the Kubernetes HA services also read (kubernetes.context, kubernetes.config.file,
- * kubernetes.client.*, kubernetes.transactional-operation.*) pass through.
+ * Client options the Kubernetes HA services also read (kubernetes.client.*,
+ * kubernetes.transactional-operation.*) pass through; kubernetes.context and
+ * kubernetes.config.file are the construct's (the pod's service account, as the HA agent's).
  */
 const NATIVE_ONLY: ReadonlyArray<[RegExp, NativeOnly]> = [
   [/^kubernetes\.container\.image(\.ref)?$/, { severity: 'warning', instead: 'spec.image (image.repository/tag)' }],

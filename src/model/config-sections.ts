@@ -53,6 +53,12 @@ const cluster: ConfigSection = {
       keys: /^(jobmanager\.bind-host|taskmanager\.bind-host|rest\.bind-address)$/,
       owner: 'nothing: Flink listens on all pod interfaces and NetworkPolicies restrict access',
     },
+    {
+      keys: /^kubernetes\.(config\.file|context)$/,
+      owner:
+        "nothing: Flink's Kubernetes HA client and the HA agent both use the pod's service account in the pod's " +
+        'namespace; a kubeconfig would point Flink elsewhere, where the agent and the Roles do not follow',
+    },
     { keys: /^jobmanager\.memory\.process\.size$/, owner: 'jobManager.resources.memory' },
     { keys: /^taskmanager\.memory\.process\.size$/, owner: 'taskManager.resources.memory' },
     { keys: /^taskmanager\.numberOfTaskSlots$/, owner: 'taskManager.taskSlots' },

@@ -3,6 +3,7 @@ import { checkValue, classifyKey, KeyClassification, lookupOption } from '../fli
 import { ownerOf } from './config-sections';
 import { fail, show } from '../validation/errors';
 import { credentialInFlinkMap, credentialInJvmOptions, isCredentialName } from '../validation/credential-names';
+import { kubernetesClientInOptions, kubernetesClientOption } from './pods';
 
 /**
  * How to keep each family's credential in a Secret instead. A key holds a credential when
@@ -36,9 +37,12 @@ const credentialInside = (name: string) =>
   `sets the credential ${name} inline, which would write it into the ConfigMap, and so into your Git repository; ` +
   'keep it out of the configuration (a key file or keystore mounted from a Secret, or workload identity)';
 
+/** Keys whose value is a list of JVM options. */
+const JVM_OPTIONS = /^env\.java\.(default-)?opts(\.|$)/;
+
 /** A credential named inside a value: `-Dname=...` JVM options, or a key of Flink's `k:v,k:v` job parameters. */
 function credentialInValue(key: string, value: string): string | undefined {
-  if (/^env\.java\.(default-)?opts(\.|$)/.test(key)) return credentialInJvmOptions(value);
+  if (JVM_OPTIONS.test(key)) return credentialInJvmOptions(value);
   if (key === 'pipeline.global-job-parameters') return credentialInFlinkMap(value);
   return undefined;
 }
@@ -101,6 +105,8 @@ export function checkExtraKey(
   if (isCredentialName(key)) fail(prop, '(hidden)', inlineCredential(key));
   const inside = typeof value === 'string' ? credentialInValue(key, value) : undefined;
   if (inside) fail(prop, '(hidden)', credentialInside(inside));
+  const client = typeof value === 'string' && JVM_OPTIONS.test(key) ? kubernetesClientOption(value) : undefined;
+  if (client) fail(prop, value, kubernetesClientInOptions(client));
   if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value)))
     fail(prop, value, 'must be a string, a finite number or a boolean');
   const c = classifyKey(traits.version, key, { suggest });

@@ -41,6 +41,9 @@ const RESTRICTED_VOLUME_TYPES = [
   'ephemeral',
 ];
 
+/** Where Kubernetes mounts the pod's service-account token (/var/run is /run in most images). */
+const TOKEN_PATHS = ['/var/run/secrets/kubernetes.io', '/run/secrets/kubernetes.io'];
+
 /** Directories of the image's Flink distribution: a volume over one hides it, and Flink cannot start. */
 const DISTRIBUTION_PATHS = ['/opt/flink/bin', '/opt/flink/lib', '/opt/flink/opt'];
 
@@ -51,6 +54,9 @@ const reservedPath = (name: string) =>
 const distributionPath = (name: string) =>
   `would hide the image's Flink distribution (${DISTRIBUTION_PATHS.join(', ')}) and Flink could not start; mount ` +
   `below it (Flink loads jars from sub-folders of /opt/flink/lib too, e.g. /opt/flink/lib/${name}) or elsewhere`;
+const tokenPath = (name: string) =>
+  "would hide or replace the service-account token Kubernetes mounts at /var/run/secrets/kubernetes.io (Flink's " +
+  `Kubernetes HA client authenticates with it); mount elsewhere, e.g. /opt/flink/extra/${name}`;
 const backsteps = (name: string) =>
   `must not contain ".." segments (they hide which folder the volume really covers); write the path without them, ` +
   `e.g. /opt/flink/extra/${name}`;
@@ -74,6 +80,8 @@ function mountPathOf(at: string, given: unknown, name: string): string {
   if (segments.includes('..')) fail(at, raw, backsteps(name));
   const path = `/${segments.join('/')}`;
   if (RESERVED_PATHS.some((r) => overlaps(path, r))) fail(at, raw, reservedPath(name));
+  if (TOKEN_PATHS.some((t) => t === path || t.startsWith(`${path}/`) || path.startsWith(`${t}/`)))
+    fail(at, raw, tokenPath(name));
   if (DISTRIBUTION_PATHS.some((d) => d === path || d.startsWith(`${path}/`))) fail(at, raw, distributionPath(name));
   return path;
 }

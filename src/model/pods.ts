@@ -65,6 +65,22 @@ const RESERVED_ENV: ReadonlyMap<string, string> = new Map(
 /** Env name prefixes nobody may set, with the reason. */
 const RESERVED_ENV_PREFIXES: ReadonlyArray<[string, string]> = [['KUBERNETES_', KUBERNETES_CLIENT]];
 
+/**
+ * The first JVM system property of Flink's Kubernetes client (fabric8) a list of JVM options
+ * sets (`-Dkubernetes.master=...`, `-Dkubernetes.trust.certificates=true`, `-Dkubeconfig=...`):
+ * fabric8 reads each setting from a system property before the KUBERNETES_* variable of the
+ * same name, so these undo what the reserved variables protect.
+ */
+export function kubernetesClientOption(options: string): string | undefined {
+  return /(?:^|\s)["']?-D(kubernetes\.[^=\s"']*|kubeconfig)(?:=|\s|["']|$)/i.exec(options)?.[1];
+}
+
+/** Why a JVM option may not set one of fabric8's system properties. */
+export const kubernetesClientInOptions = (property: string) =>
+  `sets the system property ${property}, which Flink's Kubernetes client (fabric8) reads before its KUBECONFIG ` +
+  "and KUBERNETES_* variables: another value could send the pod's service-account token elsewhere, switch off " +
+  'certificate checks or move HA to another namespace; remove it';
+
 /** Why the Flink container's env may not set `name`, or undefined when it may. */
 export function reservedEnv(name: string): string | undefined {
   return RESERVED_ENV.get(name) ?? RESERVED_ENV_PREFIXES.find(([p]) => name.startsWith(p))?.[1];
@@ -139,7 +155,7 @@ export function resolvePods(
       'k8s.Affinity',
     ),
     env: resolveEnv(`${prop}.env`, props?.env),
-    envFrom: requireEnvFrom(`${prop}.envFrom`, props?.envFrom ?? []),
+    envFrom: resolveEnvFrom(`${prop}.envFrom`, props?.envFrom),
     volumes: resolveVolumes(`${prop}.volumes`, props?.volumes),
     ...resolvePodMetadata(prop, props),
   };
@@ -171,6 +187,8 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
       fail(`${prop}[${i}].value`, '(hidden)', inlineEnvCredential(name));
     const inOptions = typeof e.value === 'string' ? credentialInJvmOptions(e.value) : undefined;
     if (inOptions) fail(`${prop}[${i}].value`, '(hidden)', credentialInEnvOptions(inOptions));
+    const client = typeof e.value === 'string' ? kubernetesClientOption(e.value) : undefined;
+    if (client) fail(`${prop}[${i}].value`, e.value, kubernetesClientInOptions(client));
   });
   requireK8s(prop, env, 'k8s.EnvVar[]');
   env.forEach((e, i) => {
@@ -179,6 +197,16 @@ function resolveEnv(prop: string, given: FlinkPodProps['env']): NonNullable<Flin
       fail(`${prop}[${i}]`, e.name, valueOrSource());
   });
   return [...env];
+}
+
+/** Rule: an envFrom prefix may not make every variable of its source a reserved one (`KUBERNETES_`). */
+function resolveEnvFrom(prop: string, given: FlinkPodProps['envFrom']): NonNullable<FlinkPodProps['envFrom']> {
+  const envFrom = requireEnvFrom(prop, given ?? []);
+  envFrom.forEach((s, i) => {
+    const why = s.prefix === undefined ? undefined : reservedEnv(s.prefix);
+    if (why) fail(`${prop}[${i}].prefix`, s.prefix, `makes every variable of the source reserved: ${why}`);
+  });
+  return envFrom;
 }
 
 /** The construct's own label and annotation prefix (the HA agent's role label, the config checksum). */

@@ -10,6 +10,11 @@ const unsafeUri = () =>
   'may contain only letters, digits and "._~:/@%+=,-" (no quotes, "$", "#", "?", ";" or backslashes); ' +
   'percent-encode anything else, e.g. %20 for a space';
 
+const inlineUserInfo = () =>
+  'carries a credential in its user info ("<key>:<secret>@"), which would write it into the ConfigMap, the ' +
+  "Deployments and so your Git repository; take credentials from a Secret (the HA storage's credentials, or " +
+  'workload identity) and write the URI without them';
+
 /** Parses and validates a storage URI, naming `prop` in errors. */
 export function parseStorageUri(prop: string, uri: unknown): StorageUri {
   if (typeof uri !== 'string')
@@ -25,6 +30,8 @@ export function parseStorageUri(prop: string, uri: unknown): StorageUri {
   const [, scheme, rest] = m;
   if (/\s/.test(uri)) fail(prop, uri, 'must not contain white space');
   if (!SAFE_URI.test(uri)) fail(prop, uri, unsafeUri());
+  // The value of a credential is never echoed.
+  if (/^[^:]+:\/\/[^/@]*:[^/@]*@/.test(uri)) fail(prop, '(hidden)', inlineUserInfo());
   if (scheme === 'file') {
     if (!rest.startsWith('/')) fail(prop, uri, 'needs an absolute path: file:///absolute/path (three slashes)');
     return { uri: uri.replace(/\/+$/, ''), scheme, path: rest.replace(/\/+$/, '') || '/' };

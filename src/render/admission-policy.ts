@@ -10,6 +10,15 @@ const NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
 /** A CEL string literal (single-quoted; our values are DNS names and label keys, so only quotes need care). */
 const cel = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/**
+ * A metadata field the update leaves as it was (both absent, or equal): annotations, owner
+ * references and finalizers. Otherwise a pod could be detached from its ReplicaSet (and so
+ * outlive the cluster), be held by a finalizer, or steer its controller through annotations.
+ */
+const unchanged = (field: string) =>
+  `has(object.metadata.${field}) == has(oldObject.metadata.${field}) && ` +
+  `(!has(object.metadata.${field}) || object.metadata.${field} == oldObject.metadata.${field})`;
+
 /** `labels[key] == value`, false (not an evaluation error) when the key is missing. */
 const has = (labels: string, key: string, value: string) =>
   `(${cel(key)} in ${labels} && ${labels}[${cel(key)}] == ${cel(value)})`;
@@ -18,7 +27,8 @@ const has = (labels: string, key: string, value: string) =>
  * What RBAC cannot say, for the JobManager ServiceAccount (whose token Flink's own process,
  * and so user code, holds): ConfigMaps it creates, updates or deletes are this cluster's HA
  * ConfigMaps only; the only pod change it may make is the HA role label of this cluster's
- * JobManager pods; the only Lease it may touch is the agent's.
+ * JobManager pods (annotations, owner references and finalizers stay as they were); the only
+ * Lease it may touch is the agent's.
  */
 export function jobManagerPolicyRules(m: ClusterModel): Array<{ expression: string; message: string }> {
   const id = m.clusterId;
@@ -40,6 +50,7 @@ export function jobManagerPolicyRules(m: ClusterModel): Array<{ expression: stri
     {
       expression:
         `request.resource.resource != 'pods' || (request.operation == 'UPDATE' && object.spec == oldObject.spec && ` +
+        `${['annotations', 'ownerReferences', 'finalizers'].map(unchanged).join(' && ')} && ` +
         `has(oldObject.metadata.labels) && has(object.metadata.labels) && ` +
         `${has(old, 'app.kubernetes.io/instance', id)} && ${has(old, 'app.kubernetes.io/component', Component.JOBMANAGER)} && ` +
         `${labels}.all(k, k == ${role} || (k in ${old} && ${old}[k] == ${labels}[k])) && ` +

@@ -272,6 +272,56 @@ export const BAD_INPUTS: BadInput[] = [
     'jobManager.env[0].name: "KUBERNETES_SERVICE_HOST" - is reserved: Flink\'s Kubernetes client (fabric8) takes the API server address, token, CA and TLS checks from KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace',
   ),
   row(
+    "JVM option redirecting Flink's Kubernetes client, in a pod variable",
+    'jobManager: { env: [{ name: "JAVA_TOOL_OPTIONS", value: "-Dkubernetes.trust.certificates=true" }] }',
+    ex(() => ({ jobManager: { env: [{ name: 'JAVA_TOOL_OPTIONS', value: '-Dkubernetes.trust.certificates=true' }] } })),
+    'jobManager.env[0].value: "-Dkubernetes.trust.certificates=true" - sets the system property kubernetes.trust.certificates, which Flink\'s Kubernetes client (fabric8) reads before its KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace; remove it',
+  ),
+  row(
+    'envFrom prefix that makes every variable a Kubernetes client setting',
+    'jobManager: { envFrom: [{ prefix: "KUBERNETES_", secretRef: { name: "api-settings" } }] }',
+    ex(() => ({ jobManager: { envFrom: [{ prefix: 'KUBERNETES_', secretRef: { name: 'api-settings' } }] } })),
+    'jobManager.envFrom[0].prefix: "KUBERNETES_" - makes every variable of the source reserved: Flink\'s Kubernetes client (fabric8) takes the API server address, token, CA and TLS checks from KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace',
+  ),
+  row(
+    "escape hatch: JVM option redirecting Flink's Kubernetes client",
+    'flinkConfiguration: { "env.java.opts.jobmanager": "-Dkubernetes.master=https://10.0.0.99" }',
+    ex(() => ({ flinkConfiguration: { 'env.java.opts.jobmanager': '-Dkubernetes.master=https://10.0.0.99' } })),
+    'flinkConfiguration["env.java.opts.jobmanager"]: "-Dkubernetes.master=https://10.0.0.99" - sets the system property kubernetes.master, which Flink\'s Kubernetes client (fabric8) reads before its KUBECONFIG and KUBERNETES_* variables: another value could send the pod\'s service-account token elsewhere, switch off certificate checks or move HA to another namespace; remove it',
+  ),
+  row(
+    "escape hatch: a kubeconfig for Flink's HA client",
+    'flinkConfiguration: { "kubernetes.config.file": "/opt/flink/extra/kubeconfig" }',
+    ex(() => ({ flinkConfiguration: { 'kubernetes.config.file': '/opt/flink/extra/kubeconfig' } })),
+    'flinkConfiguration["kubernetes.config.file"]: "/opt/flink/extra/kubeconfig" - is set by the construct (Flink\'s Kubernetes HA client and the HA agent both use the pod\'s service account in the pod\'s namespace; a kubeconfig would point Flink elsewhere, where the agent and the Roles do not follow); remove it',
+  ),
+  row(
+    'storage URI with a key and secret in its user info',
+    'highAvailability: { storage: HaStorage.objectStore("s3://AKIA...:wJalr...@flink-state/ha") }',
+    ex(() => ({
+      highAvailability: { storage: HaStorage.objectStore('s3://AKIAEXAMPLE:wJalrXUtnFEMI@flink-state/ha') },
+    })),
+    'highAvailability.storage: "(hidden)" - carries a credential in its user info ("<key>:<secret>@"), which would write it into the ConfigMap, the Deployments and so your Git repository; take credentials from a Secret (the HA storage\'s credentials, or workload identity) and write the URI without them',
+  ),
+  row(
+    'volume over the service-account token',
+    'jobManager: { volumes: [{ volume: { name: "token", projected: {...} }, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" }] }',
+    ex(() => ({
+      jobManager: {
+        volumes: [
+          {
+            volume: {
+              name: 'token',
+              projected: { sources: [{ serviceAccountToken: { path: 'token', audience: 'vault' } }] },
+            },
+            mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+          },
+        ],
+      },
+    })),
+    'jobManager.volumes[0].mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" - would hide or replace the service-account token Kubernetes mounts at /var/run/secrets/kubernetes.io (Flink\'s Kubernetes HA client authenticates with it); mount elsewhere, e.g. /opt/flink/extra/token',
+  ),
+  row(
     'environment variable replacing the Java options of the config file',
     'taskManager: { env: [{ name: "FLINK_ENV_JAVA_OPTS", value: "-XX:+UseZGC" }] }',
     ex(() => ({ taskManager: { replicas: 2, env: [{ name: 'FLINK_ENV_JAVA_OPTS', value: '-XX:+UseZGC' }] } })),
