@@ -170,6 +170,11 @@ export function synthGitOps(app: App, options: GitOpsOutputOptions): string[] {
   const written = [...files.keys()].sort();
   const contents = new Map(written.map((path) => [path, Yaml.stringify(...files.get(path)!)]));
   if (options.kustomization ?? true) {
+    // A chart written as kustomization.yaml (FILE_PER_CHART, chart id "kustomization") would be overwritten.
+    if (contents.has('kustomization.yaml'))
+      throw new Error(
+        'a chart written to kustomization.yaml would be replaced by the kustomization itself; rename the chart, or pass kustomization: false',
+      );
     const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: written };
     contents.set('kustomization.yaml', Yaml.stringify(kustomization));
   }

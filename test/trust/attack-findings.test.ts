@@ -131,34 +131,33 @@ describe('cdk8s-flink convert', () => {
 describe('open', () => {
   // synthGitOps sets kustomization.yaml after the chart files: the chart's file is replaced by
   // the kustomization, which then lists itself; every object of the chart is silently lost.
-  test.failing('Low: FILE_PER_CHART with a chart named "kustomization" loses the chart', () => {
+  test('Low (fixed): FILE_PER_CHART with a chart named "kustomization" is refused, not lost', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'cdk8s-flink-attack-'));
     try {
       const app = new App();
       new FlinkCluster(new Chart(app, 'kustomization', { namespace: 'flink' }), 'F', exampleProps());
-      let text = '';
-      try {
-        synthGitOps(app, { outdir, layout: OutputLayout.FILE_PER_CHART });
-        text = readFileSync(join(outdir, 'kustomization.yaml'), 'utf8');
-      } catch {
-        return; // refusing the name would be a fix too
-      }
-      expect(text).toContain('kind: Deployment');
+      expect(() => synthGitOps(app, { outdir, layout: OutputLayout.FILE_PER_CHART })).toThrow(
+        'a chart written to kustomization.yaml would be replaced by the kustomization itself',
+      );
+      // Without the kustomization the chart's file is written.
+      synthGitOps(app, { outdir, layout: OutputLayout.FILE_PER_CHART, kustomization: false });
+      expect(readFileSync(join(outdir, 'kustomization.yaml'), 'utf8')).toContain('kind: Deployment');
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
   });
 
   // A session cluster's job ConfigMaps have unknown names, so the Role grants unnamed get; the
-  // admission policy sees no reads. The JobManagers (user code) can read every ConfigMap of the
-  // namespace, against "nothing else of the namespace" in the README's trust domain.
-  test.failing("Low: a session cluster's JobManagers can read every ConfigMap of the namespace", () => {
-    const { objects } = synthCluster({ ...SCENARIOS['session mode'](), flinkVersion: FlinkVersion.V1_20 });
-    const role = find(objects, 'Role', 'session-jobmanager');
-    const unnamedGet = role.rules.filter(
-      (r: { resources: string[]; verbs: string[]; resourceNames?: string[] }) =>
-        r.resources.includes('configmaps') && r.verbs.includes('get') && !r.resourceNames,
-    );
-    expect(unnamedGet).toEqual([]);
+  // admission policy sees no reads. Accepted and documented (README, Security): in session mode the
+  // JobManagers can read, not change, other ConfigMaps of the namespace. Application mode names them.
+  test('Low (documented): only a session cluster grants an unnamed ConfigMap get', () => {
+    const unnamedGet = (objects: any[], role: string) =>
+      find(objects, 'Role', role).rules.filter(
+        (r: { resources: string[]; verbs: string[]; resourceNames?: string[] }) =>
+          r.resources.includes('configmaps') && r.verbs.includes('get') && !r.resourceNames,
+      );
+    const session = synthCluster({ ...SCENARIOS['session mode'](), flinkVersion: FlinkVersion.V1_20 }).objects;
+    expect(unnamedGet(session, 'session-jobmanager')).toHaveLength(1);
+    expect(unnamedGet(synthCluster(exampleProps()).objects, 'my-flink-cluster-jobmanager')).toEqual([]);
   });
 });
