@@ -17,6 +17,8 @@ export interface KubeConn {
   cert?: string;
   key?: string;
   token?: string;
+  /** Sent as User-Agent (the audit log tells the harness's own probes apart by it). */
+  userAgent?: string;
 }
 
 export class Kube {
@@ -36,6 +38,7 @@ export class Kube {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = contentType;
       if (this.conn.token) headers.authorization = `Bearer ${this.conn.token}`;
+      if (this.conn.userAgent) headers['user-agent'] = this.conn.userAgent;
       const req = https.request(url, { method, headers, agent: this.agent }, (res) => {
         let data = '';
         res.setEncoding('utf8');

@@ -28,6 +28,7 @@ import { exampleScenario, synthExampleApp } from './scenarios/example';
 import { gracefulScenario, gracefulStops } from './scenarios/graceful';
 import { haCliScenario } from './scenarios/ha-cli';
 import { sessionScenario } from './scenarios/session';
+import { PROBE_USER_AGENT } from './rights-probe';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -382,9 +383,13 @@ async function main(): Promise<void> {
     'npm run e2e (always)',
     async () => {
       const events = readAudit(path.join(cpState, 'logs', 'audit.log'));
-      // The control-plane probe's unbound ServiceAccount is refused on purpose; everything else counts.
+      // The control-plane probe's unbound ServiceAccount and the JobManager rights probe (its own
+      // User-Agent) are refused on purpose; everything else counts.
       const sa = events.filter(
-        (e) => e.user.startsWith('system:serviceaccount:') && !e.user.startsWith(`system:serviceaccount:${PROBE_NS}:`),
+        (e) =>
+          e.user.startsWith('system:serviceaccount:') &&
+          !e.user.startsWith(`system:serviceaccount:${PROBE_NS}:`) &&
+          e.userAgent !== PROBE_USER_AGENT,
       );
       const bad = denials(sa);
       if (bad.length) {

@@ -23,6 +23,7 @@ import { describeRow, failoverRows, killLeaderAndRecover, steadyAgentRate, waitC
 import { Findings, RUN, say, until } from '../harness';
 import { PodRun } from '../kubelet';
 import { flinkHome } from '../mapping';
+import { probeJobManagerRights } from '../rights-probe';
 
 export interface AppCluster {
   d: FlinkDeployment;
@@ -95,6 +96,8 @@ export async function failoverScenario(ctx: Ctx, release: string, minor: string,
     `${minor}: leader ${leader.name} (${leader.ip}), job ${jobId} RUNNING, latest checkpoint ${lastCompletedId}; HA storage: ${completed.join(' ')}; ${javaNote}`,
   );
   await waitAgentsAgree(ctx, d, leader);
+  const rights = await probeJobManagerRights(ctx.kube, d);
+  say(`${minor}: ${rights}`);
   const rate = await steadyAgentRate(ctx, d, leader, Number(process.env.E2E_STEADY_SECONDS ?? 30) * 1000);
   say(
     `${minor}: agent API requests/min in steady state: leader ${rate.leader.toFixed(1)}, standby ${rate.standby.toFixed(1)} (${rate.window} s window, audit log)`,
@@ -107,5 +110,5 @@ export async function failoverScenario(ctx: Ctx, release: string, minor: string,
   row.agentReqPerMin = rate;
   failoverRows.push(row);
   appClusters.set(release, { ...appClusters.get(release)!, leader: next });
-  return `${describeRow(row)}; ${javaNote}; agent ${rate.leader.toFixed(1)}/${rate.standby.toFixed(1)} req/min (leader/standby)`;
+  return `${describeRow(row)}; ${javaNote}; agent ${rate.leader.toFixed(1)}/${rate.standby.toFixed(1)} req/min (leader/standby); ${rights}`;
 }
