@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConversionFinding } from '../convert/conversion-report';
-import { FlinkDeploymentConversionOptions, flinkDeploymentToProps } from '../convert/flink-deployment';
+import { FlinkDeploymentConversionOptions, FlinkDeploymentConverter } from '../convert/flink-deployment';
 import { ClusterModel } from '../model/cluster-model';
 import { resolveCluster } from '../model/resolve-cluster';
 import { FlinkClusterProps } from '../props/cluster-props';
@@ -44,10 +44,12 @@ export class FlinkCluster extends Construct {
   public static fromFlinkDeployment(
     scope: Construct,
     id: string,
-    manifest: object | string,
+    // A map of any (not unknown): jsii's form of a parsed document, and it accepts every object type.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    manifest: string | { [key: string]: any },
     options: FlinkDeploymentConversionOptions = {},
   ): FlinkCluster {
-    const { props, report } = flinkDeploymentToProps(manifest, options);
+    const { props, report } = FlinkDeploymentConverter.toProps(manifest, options);
     const cluster = new FlinkCluster(scope, id, props);
     cluster._conversionReport = report;
     return cluster;
@@ -57,8 +59,6 @@ export class FlinkCluster extends Construct {
   public readonly clusterId: string;
   /** The namespace every object of the cluster is in. */
   public readonly namespace: string;
-  /** The Flink configuration as written to the config file. */
-  public readonly flinkConfig: Readonly<Record<string, string>>;
   /** The ConfigMap holding Flink's config file and log4j properties. */
   public readonly configMapName: string;
   /** REST/UI Service over all JobManager candidates. */
@@ -73,11 +73,9 @@ export class FlinkCluster extends Construct {
   public readonly jobManager: JobManagerDeployment;
   /** The TaskManagers. */
   public readonly taskManager: TaskManagerDeployment;
-  /** What the declared Flink version accepts but discourages (deprecated keys, connector options). */
-  public readonly warnings: readonly string[];
   /** The resolved model the objects were built from. @internal */
   public readonly _model: ClusterModel;
-  private _conversionReport?: readonly ConversionFinding[];
+  private _conversionReport?: ConversionFinding[];
 
   constructor(scope: Construct, id: string, props: FlinkClusterProps) {
     super(scope, id);
@@ -85,7 +83,6 @@ export class FlinkCluster extends Construct {
     this.clusterId = m.clusterId;
     this.namespace = m.namespace;
     assertClusterIdUnique(this, m.namespace, m.clusterId);
-    this.flinkConfig = m.flinkConfig;
     this.configMapName = m.names.config;
     this.jobId = m.job?.jobId;
 
@@ -97,14 +94,14 @@ export class FlinkCluster extends Construct {
     this.leaderLeaseName = agent?.leaseName;
     new FlinkRbac(this, 'Rbac', m);
     if (m.admissionPolicy) new JobManagerAdmissionPolicy(this, 'AdmissionPolicy', m);
-    this.jobManager = new JobManagerDeployment(this, 'JobManager', {
+    this.jobManager = JobManagerDeployment._build(this, 'JobManager', {
       model: m,
       configChecksum: config.checksum,
       sidecars: agent ? [agent.container] : [],
       sidecarVolumes: agent?.volumes,
       extraPodLabels: agent?.podLabels,
     });
-    this.taskManager = new TaskManagerDeployment(this, 'TaskManager', { model: m, configChecksum: config.checksum });
+    this.taskManager = TaskManagerDeployment._build(this, 'TaskManager', { model: m, configChecksum: config.checksum });
     const services = new FlinkServices(this, 'Services', m);
     this.restServiceName = services.restServiceName;
     this.restLeaderServiceName = services.restLeaderServiceName;
@@ -115,7 +112,6 @@ export class FlinkCluster extends Construct {
       new RestIngress(this, 'RestIngress', m, this.restLeaderServiceName ?? this.restServiceName);
     }
     if (m.argoCdSyncWaves) addSyncWaves(this);
-    this.warnings = m.warnings;
     for (const warning of m.warnings) {
       this.node.addMetadata('cdk8s-flink:warning', warning);
       process.emitWarning(warning, 'FlinkConfigurationWarning');
@@ -126,9 +122,19 @@ export class FlinkCluster extends Construct {
     this.node.addValidation({ validate: () => this.validateFinalObjects() });
   }
 
+  /** The Flink configuration as written to the config file (a copy). */
+  public get flinkConfig(): { [key: string]: string } {
+    return { ...this._model.flinkConfig };
+  }
+
+  /** What the declared Flink version accepts but discourages (deprecated keys, connector options; a copy). */
+  public get warnings(): string[] {
+    return [...this._model.warnings];
+  }
+
   /** What `fromFlinkDeployment` could not map, or could map only with a change; undefined for clusters built from props. */
-  public get conversionReport(): readonly ConversionFinding[] | undefined {
-    return this._conversionReport;
+  public get conversionReport(): ConversionFinding[] | undefined {
+    return this._conversionReport && [...this._conversionReport];
   }
 
   /**

@@ -26,8 +26,10 @@ export interface FlinkDeploymentConversionOptions {
 
 /** The props of an equivalent FlinkCluster and what the conversion found on the way. */
 export interface FlinkDeploymentConversion {
+  /** Props of a FlinkCluster equivalent to the manifest. */
   readonly props: FlinkClusterProps;
-  readonly report: readonly ConversionFinding[];
+  /** Every field that was not mapped one to one, in the order the manifest is read. */
+  readonly report: ConversionFinding[];
 }
 
 const wrongApiVersion = (v: unknown) =>
@@ -35,19 +37,34 @@ const wrongApiVersion = (v: unknown) =>
 const noSpec = () => 'is missing; a FlinkDeployment needs at least spec.flinkVersion and spec.image';
 const rejected = (message: string) => `converts to FlinkCluster props the construct rejects: ${message}`;
 
-/**
- * Converts a Flink Kubernetes Operator `FlinkDeployment` (YAML text or a parsed object)
- * into FlinkCluster props. Every field is either mapped, or reported with the reason and
- * the fix; nothing is dropped silently. Pure: builds no constructs.
- *
- * Throws a FlinkValidationError when the input is not one FlinkDeployment, when no
- * supported Flink version can be determined, and in strict mode when there are errors.
- */
+/** Converts Flink Kubernetes Operator `FlinkDeployment`s into FlinkCluster props. */
+export class FlinkDeploymentConverter {
+  /**
+   * Converts a Flink Kubernetes Operator `FlinkDeployment` (YAML text or a parsed object)
+   * into FlinkCluster props. Every field is either mapped, or reported with the reason and
+   * the fix; nothing is dropped silently. Pure: builds no constructs.
+   *
+   * Throws a FlinkValidationError when the input is not one FlinkDeployment, when no
+   * supported Flink version can be determined, and in strict mode when there are errors.
+   */
+  public static toProps(
+    // A map of any (not unknown): jsii's form of a parsed document, and it accepts every object type.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    manifest: string | { [key: string]: any },
+    options: FlinkDeploymentConversionOptions = {},
+  ): FlinkDeploymentConversion {
+    return convertFlinkDeployment(manifest, options, constructRejection);
+  }
+
+  private constructor() {}
+}
+
+/** {@link FlinkDeploymentConverter.toProps} as a function, for TypeScript. */
 export function flinkDeploymentToProps(
   manifest: object | string,
   options: FlinkDeploymentConversionOptions = {},
 ): FlinkDeploymentConversion {
-  return convertFlinkDeployment(manifest, options, constructRejection);
+  return FlinkDeploymentConverter.toProps(manifest, options);
 }
 
 /** Asks the construct whether it accepts props; the error it would throw, if any. */
@@ -83,5 +100,5 @@ export function convertFlinkDeployment(
   const rejection = check(props);
   if (rejection) findings.error('spec', rejected(rejection.message));
   if (options.strict && findings.hasErrors) throw strictConversionError(props.clusterId!, findings.findings);
-  return { props, report: findings.findings };
+  return { props, report: [...findings.findings] };
 }

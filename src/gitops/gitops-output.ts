@@ -12,6 +12,7 @@ import {
 } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
 import { App, Yaml } from 'cdk8s';
+import { SYNC_WAVE_ANNOTATION } from '../render/sync-waves';
 
 /** How synthesized objects are laid out on disk. */
 export enum OutputLayout {
@@ -21,7 +22,7 @@ export enum OutputLayout {
   FILE_PER_RESOURCE = 'file-per-resource',
 }
 
-/** Where and how `synthGitOps` writes an app's objects. */
+/** Where and how `GitOpsOutput.synth` writes an app's objects. */
 export interface GitOpsOutputOptions {
   /** Folder to write into (created if missing). */
   readonly outdir: string;
@@ -154,37 +155,54 @@ function staleCandidates(root: string): string[] {
   ];
 }
 
-/**
- * Synthesizes an app for a GitOps repository: validates it like `app.synth()`, then writes
- * files with names derived from each object's namespace, kind and name (never from
- * construct paths or hashes), plus an optional kustomization.yaml. Every path stays inside
- * outdir: names that are not plain file names are refused before anything is written,
- * symbolic links are never followed, each file is replaced atomically, and stale files are
- * removed only after the new ones are in place. Returns the written paths relative to
- * outdir, sorted.
- */
+/** An app's objects as files for a GitOps repository, named by namespace, kind and name. */
+export class GitOpsOutput {
+  /** The annotation that carries each object's Argo CD sync wave (with `gitOps.argoCdSyncWaves`). */
+  public static readonly SYNC_WAVE_ANNOTATION = SYNC_WAVE_ANNOTATION;
+
+  /**
+   * Synthesizes an app for a GitOps repository: validates it like `app.synth()`, then writes
+   * files with names derived from each object's namespace, kind and name (never from
+   * construct paths or hashes), plus an optional kustomization.yaml. Every path stays inside
+   * outdir: names that are not plain file names are refused before anything is written,
+   * symbolic links are never followed, each file is replaced atomically, and stale files are
+   * removed only after the new ones are in place. Returns the written paths relative to
+   * outdir, sorted.
+   */
+  public static synth(app: App, options: GitOpsOutputOptions): string[] {
+    const errors = app.node.findAll().flatMap((c) => c.node.validate().map((m) => `${c.node.path}: ${m}`));
+    if (errors.length) throw new Error(`validation failed:\n${errors.join('\n')}`);
+    const files = plan(app, options.layout ?? OutputLayout.FILE_PER_RESOURCE);
+    const written = [...files.keys()].sort();
+    const contents = new Map(written.map((path) => [path, Yaml.stringify(...files.get(path)!)]));
+    if (options.kustomization ?? true) {
+      // A chart written as kustomization.yaml (FILE_PER_CHART, chart id "kustomization") would be overwritten.
+      if (contents.has('kustomization.yaml'))
+        throw new Error(
+          'a chart written to kustomization.yaml would be replaced by the kustomization itself; rename the chart, or pass kustomization: false',
+        );
+      const kustomization = {
+        apiVersion: 'kustomize.config.k8s.io/v1beta1',
+        kind: 'Kustomization',
+        resources: written,
+      };
+      contents.set('kustomization.yaml', Yaml.stringify(kustomization));
+    }
+    mkdirSync(options.outdir, { recursive: true });
+    const root = realpathSync(options.outdir);
+    if (dirname(root) === root)
+      throw new Error(`outdir ${options.outdir} is the file system root; write into a folder of its own`);
+    for (const [path, data] of contents) writeAtomically(inside(root, path), data);
+    if (options.clean ?? true) {
+      for (const stale of staleCandidates(root).filter((p) => !contents.has(p))) unlinkSync(inside(root, stale));
+    }
+    return [...contents.keys()].sort();
+  }
+
+  private constructor() {}
+}
+
+/** {@link GitOpsOutput.synth} as a function, for TypeScript. */
 export function synthGitOps(app: App, options: GitOpsOutputOptions): string[] {
-  const errors = app.node.findAll().flatMap((c) => c.node.validate().map((m) => `${c.node.path}: ${m}`));
-  if (errors.length) throw new Error(`validation failed:\n${errors.join('\n')}`);
-  const files = plan(app, options.layout ?? OutputLayout.FILE_PER_RESOURCE);
-  const written = [...files.keys()].sort();
-  const contents = new Map(written.map((path) => [path, Yaml.stringify(...files.get(path)!)]));
-  if (options.kustomization ?? true) {
-    // A chart written as kustomization.yaml (FILE_PER_CHART, chart id "kustomization") would be overwritten.
-    if (contents.has('kustomization.yaml'))
-      throw new Error(
-        'a chart written to kustomization.yaml would be replaced by the kustomization itself; rename the chart, or pass kustomization: false',
-      );
-    const kustomization = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: written };
-    contents.set('kustomization.yaml', Yaml.stringify(kustomization));
-  }
-  mkdirSync(options.outdir, { recursive: true });
-  const root = realpathSync(options.outdir);
-  if (dirname(root) === root)
-    throw new Error(`outdir ${options.outdir} is the file system root; write into a folder of its own`);
-  for (const [path, data] of contents) writeAtomically(inside(root, path), data);
-  if (options.clean ?? true) {
-    for (const stale of staleCandidates(root).filter((p) => !contents.has(p))) unlinkSync(inside(root, stale));
-  }
-  return [...contents.keys()].sort();
+  return GitOpsOutput.synth(app, options);
 }

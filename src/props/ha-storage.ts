@@ -37,6 +37,16 @@ export interface ExistingClaimProps {
   readonly accessMode?: AccessMode;
 }
 
+/** A Secret key holding a credentials file, and the variable that points the store's client at it. */
+export interface ObjectStoreFileSecret {
+  /** The Secret's name; mounted read-only at `/opt/flink/secrets/<name>`. */
+  readonly name: string;
+  /** The key of the Secret that holds the file. */
+  readonly key: string;
+  /** The environment variable set to the file's path (GCS: `GOOGLE_APPLICATION_CREDENTIALS`). */
+  readonly fileEnv: string;
+}
+
 /** Credentials for an object store, always by reference to a Secret. */
 export interface ObjectStoreCredentials {
   /**
@@ -49,7 +59,7 @@ export interface ObjectStoreCredentials {
    * Secret holding a credentials file, mounted read-only at `/opt/flink/secrets/<name>`;
    * `fileEnv` names the variable that points at it (GCS: `GOOGLE_APPLICATION_CREDENTIALS`).
    */
-  readonly fileSecret?: { readonly name: string; readonly key: string; readonly fileEnv: string };
+  readonly fileSecret?: ObjectStoreFileSecret;
 }
 
 /** HA storage in an object store. */
@@ -69,6 +79,9 @@ export type HaStorageChoice =
  * a new PersistentVolumeClaim, an existing one, or an object store.
  */
 export class HaStorage {
+  /** Where HA volumes are mounted in Flink containers; `file://` storage dirs point here. */
+  public static readonly MOUNT_PATH = HA_MOUNT_PATH;
+
   /** A PersistentVolumeClaim created with the cluster, named `<clusterId>-ha`. */
   public static newClaim(props: NewClaimProps = {}): HaStorage {
     requireObject('highAvailability.storage', props, 'HaStorage.newClaim({ size: Size.gibibytes(1) })');

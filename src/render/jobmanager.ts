@@ -71,7 +71,16 @@ export class JobManagerDeployment extends Construct {
   /** The JobManager Deployment (an escape hatch for JSON patches). */
   public readonly deployment: k8s.KubeDeployment;
 
-  constructor(scope: Construct, id: string, props: JobManagerDeploymentProps) {
+  /**
+   * Built by FlinkCluster from its resolved model, which is internal (so the constructor is
+   * private: no language could supply its props).
+   * @internal
+   */
+  public static _build(scope: Construct, id: string, props: JobManagerDeploymentProps): JobManagerDeployment {
+    return new JobManagerDeployment(scope, id, props);
+  }
+
+  private constructor(scope: Construct, id: string, props: JobManagerDeploymentProps) {
     super(scope, id);
     const m = props.model;
     this.name = m.names.jobManager;

@@ -19,7 +19,16 @@ export class TaskManagerDeployment extends Construct {
   /** The TaskManager Deployment (an escape hatch for JSON patches). */
   public readonly deployment: k8s.KubeDeployment;
 
-  constructor(scope: Construct, id: string, props: TaskManagerDeploymentProps) {
+  /**
+   * Built by FlinkCluster from its resolved model, which is internal (so the constructor is
+   * private: no language could supply its props).
+   * @internal
+   */
+  public static _build(scope: Construct, id: string, props: TaskManagerDeploymentProps): TaskManagerDeployment {
+    return new TaskManagerDeployment(scope, id, props);
+  }
+
+  private constructor(scope: Construct, id: string, props: TaskManagerDeploymentProps) {
     super(scope, id);
     const m = props.model;
     this.name = m.names.taskManager;

@@ -3,6 +3,10 @@ import { Size, SizeRoundingBehavior } from 'cdk8s';
 /**
  * The error every validation rule throws. Its message always names the prop, the value
  * and the fix, so a user can correct a chart without reading our source.
+ *
+ * TypeScript only: jsii cannot carry a subclass of `Error` to other languages, so in Python
+ * the same message arrives as the `RuntimeError` every exception from the construct becomes.
+ * @jsii ignore
  */
 export class FlinkValidationError extends Error {
   constructor(

@@ -6,7 +6,14 @@ import { createHash } from 'crypto';
  * Prometheus reporter, scraped with `pod` and `namespace` target labels).
  */
 
-/** A Grafana panel position on the 24-column grid. */
+// The typed dashboard model (GridPos, DashboardPanel, Dashboard) is TypeScript only: an open
+// JSON document with literal types is no jsii type. Every language gets the same dashboard as
+// JSON text from FlinkGrafanaDashboard.
+
+/**
+ * A Grafana panel position on the 24-column grid.
+ * @jsii ignore
+ */
 export interface GridPos {
   /** Column, 0-23. */
   readonly x: number;
@@ -18,7 +25,10 @@ export interface GridPos {
   readonly h: number;
 }
 
-/** One Grafana panel. */
+/**
+ * One Grafana panel.
+ * @jsii ignore
+ */
 export interface DashboardPanel {
   /** Unique within the dashboard, in layout order. */
   readonly id: number;
@@ -38,7 +48,10 @@ export interface DashboardPanel {
   readonly options: Record<string, unknown>;
 }
 
-/** A Grafana dashboard model (JSON). */
+/**
+ * A Grafana dashboard model (JSON).
+ * @jsii ignore
+ */
 export interface Dashboard {
   /** Stable per cluster and namespace (see dashboardUid). */
   readonly uid: string;
@@ -67,12 +80,27 @@ export interface DashboardSources {
   readonly mountedStorage?: boolean;
 }
 
-/** The dashboard's uid: unique per namespace and cluster id, and within Grafana's 40 characters. */
-export function dashboardUid(clusterId: string, namespace: string): string {
-  return `flink-${createHash('sha256').update(`${namespace}/${clusterId}`).digest('hex').slice(0, 16)}`;
+/** The Grafana dashboard of one Flink cluster, as the cluster's dashboard ConfigMap holds it. */
+export class FlinkGrafanaDashboard {
+  /** The dashboard's uid: unique per namespace and cluster id, and within Grafana's 40 characters. */
+  public static uid(clusterId: string, namespace: string): string {
+    return `flink-${createHash('sha256').update(`${namespace}/${clusterId}`).digest('hex').slice(0, 16)}`;
+  }
+
+  /** The dashboard as Grafana JSON text (indented, with a final newline); a pure function of its arguments. */
+  public static toJsonString(clusterId: string, namespace: string, sources: DashboardSources = {}): string {
+    return JSON.stringify(flinkDashboard(clusterId, namespace, sources), null, 2) + '\n';
+  }
+
+  private constructor() {}
 }
 
-/** The dashboard as Grafana JSON; a pure function of the cluster's id, namespace and sources. */
+/** {@link FlinkGrafanaDashboard.uid} as a function, for TypeScript. */
+export function dashboardUid(clusterId: string, namespace: string): string {
+  return FlinkGrafanaDashboard.uid(clusterId, namespace);
+}
+
+/** The dashboard as a Grafana JSON object, typed for TypeScript; a pure function of the cluster's id, namespace and sources. */
 export function flinkDashboard(clusterId: string, namespace: string, sources: DashboardSources = {}): Dashboard {
   const agent = sources.agent ?? true;
   const storage = agent && (sources.mountedStorage ?? true);

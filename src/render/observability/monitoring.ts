@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { k8s } from '../../../imports/k8s';
-import { flinkDashboard } from './grafana-dashboard';
+import { FlinkGrafanaDashboard } from './grafana-dashboard';
 import { FlinkPodMonitor } from './pod-monitor';
 import { Component, metadata } from '../../model/labels';
 import { ClusterModel } from '../../model/cluster-model';
@@ -33,15 +33,10 @@ export class FlinkMonitoring extends Construct {
         // Grafana's sidecar writes every dashboard of every namespace into one folder by key:
         // the key carries the namespace, or clusters with one id in two namespaces collide.
         data: {
-          [`${m.namespace}-${name}.json`]:
-            JSON.stringify(
-              flinkDashboard(m.clusterId, m.namespace, {
-                agent: m.agent.enabled,
-                mountedStorage: m.haClaim !== undefined,
-              }),
-              null,
-              2,
-            ) + '\n',
+          [`${m.namespace}-${name}.json`]: FlinkGrafanaDashboard.toJsonString(m.clusterId, m.namespace, {
+            agent: m.agent.enabled,
+            mountedStorage: m.haClaim !== undefined,
+          }),
         },
       });
     }
