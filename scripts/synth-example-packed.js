@@ -6,23 +6,15 @@
 'use strict';
 const { build } = require('esbuild');
 const { join, resolve } = require('path');
+const { exampleBuildOptions } = require('./synth');
 
 const [project, outdir] = process.argv.slice(2).map((p) => resolve(p));
 if (!project || !outdir) throw new Error('usage: synth-example-packed.js <project dir> <outdir>');
-const root = join(__dirname, '..');
 const outfile = join(project, 'synth-example.js');
 
 // The asynchronous API: esbuild takes plugins only there.
 build({
-  entryPoints: [join(root, 'examples', 'main.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  absWorkingDir: root,
-  logLevel: 'warning',
+  ...exampleBuildOptions(outfile),
   plugins: [
     {
       name: 'packed-cdk8s-flink',

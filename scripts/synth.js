@@ -10,22 +10,31 @@ const { join } = require('path');
 const { bundleAgent } = require('./bundle-agent');
 
 const root = join(__dirname, '..');
-// Inside node_modules so the bundle resolves cdk8s and friends from the project's install,
-// and outside the tree that is committed or packed.
-const outfile = join(root, 'node_modules', '.cache', 'cdk8s-flink', 'synth-example.js');
 
-buildSync({
-  entryPoints: [join(root, 'examples', 'main.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  // Dependencies load from node_modules as they would for any user of the package.
-  packages: 'external',
-  absWorkingDir: root,
-  logLevel: 'warning',
-});
-// The agent bundle goes into the manifests, so it is rebuilt from the current sources too.
-bundleAgent();
-require(outfile).synthExampleApp();
+/** esbuild options that bundle examples/main.ts into `outfile`, dependencies left to node_modules. */
+function exampleBuildOptions(outfile) {
+  return {
+    entryPoints: [join(root, 'examples', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // Dependencies load from node_modules as they would for any user of the package.
+    packages: 'external',
+    absWorkingDir: root,
+    logLevel: 'warning',
+  };
+}
+
+module.exports = { exampleBuildOptions };
+
+if (require.main === module) {
+  // Inside node_modules so the bundle resolves cdk8s and friends from the project's install,
+  // and outside the tree that is committed or packed.
+  const outfile = join(root, 'node_modules', '.cache', 'cdk8s-flink', 'synth-example.js');
+  buildSync(exampleBuildOptions(outfile));
+  // The agent bundle goes into the manifests, so it is rebuilt from the current sources too.
+  bundleAgent();
+  require(outfile).synthExampleApp();
+}

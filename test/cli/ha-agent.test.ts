@@ -6,16 +6,9 @@ import { main } from '../../src/cli/ha/main';
 import { ROLE_LABEL } from '../../src/agent/contract';
 import { flinkLock, ROOT, waitFor } from '../agent/support/agent-process';
 import { FakeApiServer } from '../agent/support/fake-apiserver';
+import { captureStreams } from '../support/streams';
 
-function io() {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = captureStreams;
 
 function kubeconfig(server: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'ha-agent-')), 'config');

@@ -2,20 +2,13 @@ import { main } from '../../src/cli/ha/main';
 import { ROLE_LABEL } from '../../src/agent/contract';
 import { microTime } from '../../src/agent/lease/microtime';
 import { FakeKube } from '../agent/support/fake-kube';
+import { captureStreams } from '../support/streams';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const handle = (p: string) =>
   Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const io = captureStreams;
 
 function cluster(): FakeKube {
   const api = new FakeKube();

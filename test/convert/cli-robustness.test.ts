@@ -4,16 +4,9 @@ import { join } from 'path';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli';
 import { cleanManifest, merge } from './support';
+import { captureStreams } from '../support/streams';
 
-function streams() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const streams = captureStreams;
 
 let dir: string;
 beforeEach(() => {

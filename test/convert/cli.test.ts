@@ -3,18 +3,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli';
 import { cleanManifest } from './support';
+import { captureStreams } from '../support/streams';
 
 const FIXTURE = join(__dirname, 'fixtures', 'seed-flinkdeployment.yaml');
 
-function streams() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
+const streams = captureStreams;
 
 let dir: string;
 beforeEach(() => {
