@@ -1,7 +1,6 @@
 import { k8s } from '../../imports/k8s';
 import { ComponentName } from './components';
-import { ConfigIntent, ConfigValue, EntryRead, Mutable, PodOptions } from './config-intent';
-import { FindingList } from './conversion-report';
+import { EntryRead, PodOptions } from './config-intent';
 import { parseFlinkList, parseFlinkMap, parseFlinkMapList } from './flink-maps';
 import { parseBoolean } from './quantities';
 
@@ -120,14 +119,8 @@ function readMergeByName(r: EntryRead): void {
  * Reads a Kubernetes option the operator applies to its pods (Flink's native decorators,
  * which its standalone mode reuses) into pod options. Returns false for any other key.
  */
-export function readNativeOption(
-  key: string,
-  value: ConfigValue,
-  path: string,
-  intent: Mutable<ConfigIntent>,
-  findings: FindingList,
-): boolean {
-  const r: EntryRead = { key, value, path, intent, findings };
+export function readNativeOption(r: EntryRead): boolean {
+  const { key } = r;
   let m: RegExpExecArray | null;
   if (key === 'kubernetes.secrets') readSecrets(r);
   else if (key === 'kubernetes.env.secretKeyRef') readSecretEnv(r);

@@ -131,7 +131,7 @@ function readEntry(rawKey: string, value: unknown, path: string, read: ConfigRea
     ? NOT_FLINK_OPTIONS[rawKey]
     : undefined;
   if (notOption) return findings.error(path, notAnOption(notOption));
-  if (rawKey === MERGE_BY_NAME) return void readNativeOption(rawKey, scalar, path, intent, findings);
+  if (rawKey === MERGE_BY_NAME) return void readNativeOption({ key: rawKey, value: scalar, path, intent, findings });
   if (OPERATOR_KEY_PREFIXES.some((p) => rawKey.startsWith(p))) return findings.warning(path, operatorSetting());
   const key = currentKey(rawKey, path, read);
   read.userKeys.add(key);
@@ -141,8 +141,8 @@ function readEntry(rawKey: string, value: unknown, path: string, read: ConfigRea
     read.restart.set(key === 'restart-strategy' ? 'restart-strategy.type' : key, { value: scalar, path });
     return;
   }
-  if (readTyped(key, scalar, path, intent, findings)) return;
-  if (readNativeOption(key, scalar, path, intent, findings)) return;
+  const entry = { key, value: scalar, path, intent, findings };
+  if (readTyped(entry) || readNativeOption(entry)) return;
   const native = nativeOnly(key);
   if (native) return findings.add(native.severity, path, nativeOption(native.instead));
   const split = SPLIT_KEYS.get(key);

@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
-import { FindingList } from './conversion-report';
 import { parseBoolean, parseDurationMillis, parseMemoryBytes, parseWholeNumber } from './quantities';
-import { ConfigIntent, ConfigValue, EntryRead, Mutable } from './config-intent';
+import { ConfigValue, EntryRead } from './config-intent';
 import { ownerOf } from '../model/config-sections';
 import { CheckpointingMode } from '../props/checkpointing';
 
@@ -138,16 +137,10 @@ const READERS: ReadonlyMap<string, (r: EntryRead) => void> = new Map<string, (r:
 export const READ_OWNERS: readonly string[] = [...READERS.keys()];
 
 /** Reads a key whose owning prop has a reader. Returns false when it has none. */
-export function readTyped(
-  key: string,
-  value: ConfigValue,
-  path: string,
-  intent: Mutable<ConfigIntent>,
-  findings: FindingList,
-): boolean {
-  const owner = ownerOf(key);
+export function readTyped(r: EntryRead): boolean {
+  const owner = ownerOf(r.key);
   const reader = owner === undefined ? undefined : READERS.get(owner);
   if (!reader) return false;
-  reader({ key, value, path, intent, findings });
+  reader(r);
   return true;
 }

@@ -7,6 +7,7 @@ import { StorageMonitor } from '../../src/agent/storage/storage-monitor';
 import { microTime } from '../../src/agent/lease/microtime';
 import { silentLogger } from '../../src/agent/runtime/log';
 import { FakeClock, FakeKube, flush, ManualClock } from './support/fake-kube';
+import { stateHandle } from './support/state-handle';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const config = (pod: string, ip: string): AgentConfig => ({
@@ -321,8 +322,6 @@ describe('HaAgent', () => {
 
   test('broken HA pointers: metric, one Event per distinct finding, status lists them', async () => {
     const { api, clock, flink } = setup();
-    const handle = (p: string) =>
-      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
     const files = new Set<string>();
     const agent = new HaAgent({
       api,
@@ -334,7 +333,7 @@ describe('HaAgent', () => {
     });
     flink(
       lock('10.0.0.1', clock.now(), {
-        [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+        [`jobGraph-${JOB}`]: stateHandle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
       }),
     );
     await agent.checkStorage();
@@ -369,10 +368,8 @@ describe('HaAgent', () => {
 
   test('a pointer whose key Flink removes just after deleting its file is not reported (checkpoint subsumption)', async () => {
     const { api, clock, flink } = setup();
-    const handle = (p: string) =>
-      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
     const withPointer = lock('10.0.0.1', clock.now(), {
-      [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+      [`jobGraph-${JOB}`]: stateHandle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
     });
     const agent = new HaAgent({
       api,
@@ -394,12 +391,10 @@ describe('HaAgent', () => {
 
   test('/status stays small however many broken pointers the cluster holds', async () => {
     const { api, clock, flink } = setup();
-    const handle = (p: string) =>
-      Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
     const data: Record<string, string> = {};
     for (let i = 0; i < 800; i++) {
       const job = i.toString(16).padStart(32, '0');
-      data[`jobGraph-${job}`] = handle(`file:/opt/flink/ha/c/submittedJobGraph${job}`);
+      data[`jobGraph-${job}`] = stateHandle(`file:/opt/flink/ha/c/submittedJobGraph${job}`);
     }
     const agent = new HaAgent({
       api,

@@ -3,10 +3,9 @@ import { ROLE_LABEL } from '../../src/agent/contract';
 import { microTime } from '../../src/agent/lease/microtime';
 import { FakeKube } from '../agent/support/fake-kube';
 import { captureStreams } from '../support/streams';
+import { stateHandle } from '../agent/support/state-handle';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const handle = (p: string) =>
-  Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
 
 const io = captureStreams;
 
@@ -31,14 +30,14 @@ function cluster(): FakeKube {
     },
     data: {
       'org.apache.flink.k8s.leader.restserver': 's,http://10.0.0.1:8081',
-      [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
+      [`jobGraph-${JOB}`]: stateHandle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab'),
     },
   });
   api.putConfigMap({
     metadata: { name: `c-${JOB}-config-map`, labels: ha },
     data: {
       counter: '8',
-      'checkpointID-0000000000000000007': handle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab'),
+      'checkpointID-0000000000000000007': stateHandle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab'),
     },
   });
   api.leases.set('c-jobmanager-leader', {

@@ -2,11 +2,10 @@ import { ConfigMap } from '../../../src/agent/kube/kube-api';
 import { ApiLink } from '../../../src/agent/runtime/api-link';
 import { StorageMonitor } from '../../../src/agent/storage/storage-monitor';
 import { FakeClock, FakeKube } from '../support/fake-kube';
+import { stateHandle } from '../support/state-handle';
 
 const JOB = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const HA = { app: 'c', type: 'flink-native-kubernetes' };
-const handle = (p: string) =>
-  Buffer.concat([Buffer.from([0x74, 0, p.length]), Buffer.from(p), Buffer.from('xp')]).toString('base64');
 
 function setup(lockView?: () => ConfigMap | undefined) {
   const api = new FakeKube();
@@ -34,16 +33,16 @@ describe('StorageMonitor', () => {
     const { api, monitor } = setup();
     api.putConfigMap({
       metadata: { name: 'c-cluster-config-map', labels: HA },
-      data: { [`jobGraph-${JOB}`]: handle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') },
+      data: { [`jobGraph-${JOB}`]: stateHandle('file:/opt/flink/ha/c/submittedJobGraph0123456789ab') },
     });
     api.putConfigMap({
       metadata: { name: `c-${JOB}-config-map`, labels: HA },
-      data: { 'checkpointID-0000000000000000007': handle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab') },
+      data: { 'checkpointID-0000000000000000007': stateHandle('file:/opt/flink/ha/c/completedCheckpoint0123456789ab') },
     });
     // Labeled like Flink's, named otherwise: someone else's.
     api.putConfigMap({
       metadata: { name: 'c-planted', labels: HA },
-      data: { [`jobGraph-${'f'.repeat(32)}`]: handle('file:/etc/shadow') },
+      data: { [`jobGraph-${'f'.repeat(32)}`]: stateHandle('file:/etc/shadow') },
     });
     await monitor.check();
     expect(monitor.view.pointers.map((p) => `${p.configMap} ${p.key}`)).toEqual([
